@@ -1,0 +1,175 @@
+//! lantoa — a static site generator for the "safe social-network use" model in Vietnamese
+//! schools. One pipeline, one direction: **load** (read and parse every file once) →
+//! **resolve** (per site: what it publishes, where, with which links) → **render** (Tera,
+//! once per output page) → **write** (staging folder, atomic swap) or **serve**.
+
+pub mod cli;
+pub mod dates;
+pub mod diagnostics;
+pub mod load;
+pub mod messages;
+pub mod output;
+pub mod render;
+pub mod resolve;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use diagnostics::Diagnostic;
+use load::Project;
+use messages::{Lang, Problem};
+use render::{RenderOptions, Renderer, SiteOutput};
+use resolve::Mode;
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only these site ids (empty: all).
+    pub sites: Vec<String>,
+    /// `--shard K/N`: every N-th site starting at the K-th (1-based).
+    pub shard: Option<(usize, usize)>,
+}
+
+/// The output of the pipeline before writing: every selected site, and the network index.
+pub struct Generated {
+    pub project: Project,
+    pub sites: Vec<SiteOutput>,
+    pub network_index: Vec<u8>,
+    pub now: jiff::Zoned,
+}
+
+/// A failed run: every problem found, and the language to tell it in.
+#[derive(Debug)]
+pub struct Failure {
+    pub diagnostics: Vec<Diagnostic>,
+    pub lang: Lang,
+}
+
+impl Failure {
+    fn new(mut diagnostics: Vec<Diagnostic>, lang: Lang) -> Self {
+        diagnostics::sort(&mut diagnostics);
+        diagnostics.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.problem == b.problem);
+        Failure { diagnostics, lang }
+    }
+}
+
+/// The language of messages before `network.yaml` is read (or when it cannot be).
+pub fn language_of(root: &Path) -> Lang {
+    let network = std::fs::read_to_string(root.join("content/network.yaml")).unwrap_or_default();
+    let lang = network
+        .lines()
+        .find_map(|l| l.strip_prefix("language:"))
+        .map(|v| v.trim().trim_matches('"').to_string());
+    Lang::choose(lang.as_deref())
+}
+
+/// load → resolve → render, in memory.
+pub fn generate(root: &Path, now: Option<&str>, selection: &Selection, mode: Mode, options: &RenderOptions) -> Result<Generated, Failure> {
+    let lang = language_of(root);
+    let now = dates::build_time(now).map_err(|v| Failure::new(vec![Diagnostic::error("--now", 0, Problem::BadDate { value: v })], lang))?;
+    let project = load::load(root).map_err(|d| Failure::new(d, lang))?;
+    let lang = Lang::choose(project.network.language.as_deref());
+    let selected = select_sites(&project, selection).map_err(|d| Failure::new(d, lang))?;
+
+    let mut errors = resolve::links::validate(&project);
+    let theme = render::theme::Theme::load(root, &project.themes, &project.network.theme);
+    let theme = match theme {
+        Ok(t) => Some(t),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    let resolved: Vec<Result<resolve::SiteBuild, Vec<Diagnostic>>> =
+        selected.par_iter().map(|&i| resolve::resolve_site(&project, i, &now, mode)).collect();
+    let mut builds = Vec::new();
+    for r in resolved {
+        match r {
+            Ok(b) => builds.push(b),
+            Err(e) => errors.extend(e),
+        }
+    }
+    let Some(theme) = theme else { return Err(Failure::new(errors, lang)) };
+    if !errors.is_empty() {
+        return Err(Failure::new(errors, lang));
+    }
+    let renderer = Renderer { project: &project, theme: &theme, now: &now, options };
+    let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> = builds.par_iter().map(|b| renderer.render_site(b)).collect();
+    let mut sites = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(s) => sites.push(s),
+            Err(e) => errors.extend(e),
+        }
+    }
+    let all: Vec<usize> = (0..project.sites.len()).collect();
+    let network_index = match renderer.render_network_index(&all) {
+        Ok(b) => b,
+        Err(e) => {
+            errors.extend(e);
+            Vec::new()
+        }
+    };
+    if !errors.is_empty() {
+        return Err(Failure::new(errors, lang));
+    }
+    drop(renderer);
+    drop(theme);
+    Ok(Generated { project, sites, network_index, now })
+}
+
+fn select_sites(project: &Project, selection: &Selection) -> Result<Vec<usize>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    for id in &selection.sites {
+        if project.site(id).is_none() {
+            errors.push(Diagnostic::error("--site", 0, Problem::UnknownSite { id: id.clone() }));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok((0..project.sites.len())
+        .filter(|&i| selection.sites.is_empty() || selection.sites.contains(&project.sites[i].id))
+        .filter(|&i| selection.shard.is_none_or(|(k, n)| i % n == k - 1))
+        .collect())
+}
+
+/// What `build` reports at the end.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub sites: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub out: PathBuf,
+}
+
+/// `lantoa build`: generate, then write atomically into `out`.
+pub fn build(root: &Path, out: &Path, now: Option<&str>, selection: &Selection, drafts: bool) -> Result<BuildReport, Failure> {
+    let started = Instant::now();
+    let lang = language_of(root);
+    output::check_output_dir(out, root).map_err(|d| Failure::new(vec![d], lang))?;
+    let generated = generate(root, now, selection, Mode { preview: drafts }, &RenderOptions::default())?;
+    let mut files: Vec<(String, &render::FileData)> = Vec::new();
+    for site in &generated.sites {
+        for (path, data) in &site.files {
+            files.push((format!("{}/{}", site.site_id, path), data));
+        }
+    }
+    let index = render::FileData::Bytes(generated.network_index.clone());
+    files.push(("index.html".into(), &index));
+    let built: Vec<String> = generated.sites.iter().map(|s| format!("{}/", s.site_id)).collect();
+    let keep = |rel: &str| !built.iter().any(|b| rel.starts_with(b.as_str())) && rel != "index.html";
+    let written = output::write_atomically(out, &output::Plan { files, keep: &keep })
+        .map_err(|e| Failure::new(vec![Diagnostic::error(out, 0, Problem::Io { detail: e.to_string() })], lang))?;
+    Ok(BuildReport {
+        sites: generated.sites.len(),
+        pages: generated.sites.iter().map(|s| s.page_count).sum(),
+        files: written,
+        elapsed: started.elapsed(),
+        out: out.to_path_buf(),
+    })
+}

@@ -1,0 +1,396 @@
+//! The network's configuration files: `network.yaml`, each `sites/<id>/site.yaml`, and
+//! `laws.yaml`; and the unit tree (every `parent` exists, one root, no cycles).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::messages::Problem;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Network {
+    pub name: String,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default = "yes")]
+    pub require_approval: bool,
+    #[serde(default = "default_paginate")]
+    pub paginate: usize,
+    #[serde(default)]
+    pub quotas: BTreeMap<UnitKind, Vec<QuotaRule>>,
+    #[serde(default)]
+    pub key_dates: Vec<KeyDate>,
+    #[serde(default)]
+    pub paths: Paths,
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_base_url() -> String {
+    "https://{site}.example.edu.vn/".into()
+}
+fn yes() -> bool {
+    true
+}
+fn default_paginate() -> usize {
+    10
+}
+
+/// URL segments of the sections (Vietnamese without diacritics by default).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Paths {
+    pub articles: String,
+    pub stories: String,
+    pub primers: String,
+    pub contests: String,
+    pub calendar: String,
+    pub search: String,
+    pub tags: String,
+    pub quiz: String,
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Paths {
+            articles: "bai-viet".into(),
+            stories: "guong-nguoi-tot-viec-tot".into(),
+            primers: "phap-luat".into(),
+            contests: "cuoc-thi".into(),
+            calendar: "lich-dang-bai".into(),
+            search: "tim-kiem".into(),
+            tags: "the".into(),
+            quiz: "on-tap".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Department,
+    Office,
+    School,
+}
+
+impl UnitKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitKind::Department => "Sở Giáo dục và Đào tạo",
+            UnitKind::Office => "Phòng Giáo dục và Đào tạo",
+            UnitKind::School => "Trường học",
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Department => "department",
+            UnitKind::Office => "office",
+            UnitKind::School => "school",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    MamNon,
+    TieuHoc,
+    Thcs,
+    Thpt,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::MamNon => "mam-non",
+            Level::TieuHoc => "tieu-hoc",
+            Level::Thcs => "thcs",
+            Level::Thpt => "thpt",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Per {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// `{per: week, min: 1, kinds: [stories], tags: [tin-tot]}`.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuotaRule {
+    pub per: Per,
+    pub min: u32,
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// A yearly (`MM-DD`) or one-off (`YYYY-MM-DD`) date, optionally for some units only.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDate {
+    pub date: String,
+    pub title: String,
+    #[serde(default)]
+    pub kinds: Vec<UnitKind>,
+    #[serde(default)]
+    pub sites: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Colors {
+    #[serde(default)]
+    pub primary: Option<String>,
+    #[serde(default)]
+    pub accent: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardMember {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// `content/sites/<id>/site.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub name: String,
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub level: Option<Level>,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub base_url: Option<String>,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub hotline: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub fanpage: Option<String>,
+    #[serde(default)]
+    pub zalo: Option<String>,
+    #[serde(default)]
+    pub editorial_board: Vec<BoardMember>,
+    #[serde(default)]
+    pub quotas: Option<Vec<QuotaRule>>,
+    #[serde(default)]
+    pub colors: Colors,
+}
+
+/// A unit of the network, with its place in the tree.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub id: String,
+    pub config: SiteConfig,
+    /// `content/sites/<id>/site.yaml`, relative to the project.
+    pub file: PathBuf,
+    /// Absolute URL ending in `/`.
+    pub base_url: String,
+    /// Ids from the root down to the parent.
+    pub ancestors: Vec<String>,
+    /// `content/sites/<id>/theme`, when the site overrides the theme.
+    pub theme_dir: Option<PathBuf>,
+    /// The text of site.yaml (to point at a field's line).
+    pub yaml_text: String,
+}
+
+impl Site {
+    pub fn depth(&self) -> usize {
+        self.ancestors.len()
+    }
+    pub fn short_name(&self) -> &str {
+        self.config.short_name.as_deref().unwrap_or(&self.config.name)
+    }
+}
+
+/// One entry of `laws.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LawConfig {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub issuer: Option<String>,
+    #[serde(default)]
+    pub issued: Option<String>,
+    #[serde(default)]
+    pub effective: Option<String>,
+    #[serde(default)]
+    pub repealed: Option<String>,
+    #[serde(default)]
+    pub replaced_by: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub articles: BTreeMap<String, String>,
+}
+
+/// A law with its dates parsed.
+#[derive(Debug, Clone)]
+pub struct Law {
+    pub config: LawConfig,
+    pub repealed: Option<Date>,
+    pub effective: Option<Date>,
+    pub line: usize,
+}
+
+impl Law {
+    /// "Luật An ninh mạng (24/2018/QH14)".
+    pub fn full_title(&self) -> String {
+        match &self.config.number {
+            Some(n) => format!("{} ({n})", self.config.title),
+            None => self.config.title.clone(),
+        }
+    }
+    pub fn in_force_on(&self, day: Date) -> bool {
+        self.repealed.is_none_or(|r| day < r) && self.effective.is_none_or(|e| day >= e)
+    }
+}
+
+pub type Laws = BTreeMap<String, Law>;
+
+/// Reads `laws.yaml` (optional: a network may cite no law).
+pub fn load_laws(rel: &Path, text: &str) -> Result<Laws, Vec<Diagnostic>> {
+    let list: Vec<LawConfig> = super::yaml::parse(text, rel, 1).map_err(|d| vec![d])?;
+    let mut laws = Laws::new();
+    let mut errors = Vec::new();
+    for cfg in list {
+        let line = key_line(text, &format!("id: {}", cfg.id)).unwrap_or(0);
+        let mut date = |v: &Option<String>| -> Option<Date> {
+            let v = v.as_deref()?;
+            match v.trim().parse::<Date>() {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errors.push(Diagnostic::error(rel, line, Problem::BadDate { value: v.into() }));
+                    None
+                }
+            }
+        };
+        let repealed = date(&cfg.repealed);
+        let effective = date(&cfg.effective);
+        let _ = date(&cfg.issued);
+        laws.insert(cfg.id.clone(), Law { config: cfg, repealed, effective, line });
+    }
+    for law in laws.values() {
+        if let Some(r) = &law.config.replaced_by
+            && !laws.contains_key(r)
+        {
+            errors.push(Diagnostic::error(rel, law.line, Problem::UnknownReplacement { id: r.clone() }));
+        }
+    }
+    if errors.is_empty() { Ok(laws) } else { Err(errors) }
+}
+
+/// The 1-based line of the first line containing `needle` (for pointing at a field).
+pub fn key_line(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+/// Orders sites as a tree (root first, children by id) and checks parents and cycles.
+pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let ids: BTreeMap<String, usize> = sites.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+    let mut root: Option<String> = None;
+    for s in &sites {
+        let line_of_parent = key_line(&s.yaml_text, "parent:").unwrap_or(0);
+        match &s.config.parent {
+            Some(p) if !ids.contains_key(p) => errors.push(Diagnostic::error(
+                &s.file,
+                line_of_parent,
+                Problem::UnknownParent { parent: p.clone() },
+            )),
+            Some(_) => {}
+            None => match &root {
+                Some(other) => errors.push(Diagnostic::error(
+                    &s.file,
+                    0,
+                    Problem::SecondRoot { other: other.clone() },
+                )),
+                None => root = Some(s.id.clone()),
+            },
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Ancestors, detecting cycles.
+    for i in 0..sites.len() {
+        let mut chain = vec![sites[i].id.clone()];
+        let mut cur = sites[i].config.parent.clone();
+        let mut ancestors = Vec::new();
+        while let Some(p) = cur {
+            if chain.contains(&p) {
+                chain.push(p);
+                errors.push(Diagnostic::error(
+                    &sites[i].file,
+                    key_line(&sites[i].yaml_text, "parent:").unwrap_or(0),
+                    Problem::ParentCycle { chain: chain.join(" → ") },
+                ));
+                ancestors.clear();
+                break;
+            }
+            chain.push(p.clone());
+            ancestors.insert(0, p.clone());
+            cur = sites[ids[&p]].config.parent.clone();
+        }
+        sites[i].ancestors = ancestors;
+    }
+    if !errors.is_empty() {
+        errors.truncate(1.max(errors.len().min(sites.len())));
+        return Err(errors);
+    }
+    if root.is_none() && !sites.is_empty() {
+        return Err(vec![Diagnostic::error(&sites[0].file, 0, Problem::MissingParentField)]);
+    }
+    for s in &mut sites {
+        s.base_url = site_base_url(network, &s.id, s.config.base_url.as_deref());
+    }
+    // Depth-first order: root, then each child subtree, children by kind then id.
+    let mut ordered = Vec::with_capacity(sites.len());
+    let mut stack = vec![root.expect("checked above")];
+    while let Some(id) = stack.pop() {
+        let mut children: Vec<&Site> =
+            sites.iter().filter(|s| s.config.parent.as_deref() == Some(id.as_str())).collect();
+        children.sort_by(|a, b| (b.config.kind, &b.id).cmp(&(a.config.kind, &a.id)));
+        stack.extend(children.into_iter().map(|s| s.id.clone()));
+        ordered.push(id);
+    }
+    let mut by_id: BTreeMap<String, Site> = sites.into_iter().map(|s| (s.id.clone(), s)).collect();
+    Ok(ordered.into_iter().filter_map(|id| by_id.remove(&id)).collect())
+}
+
+fn site_base_url(network: &Network, id: &str, own: Option<&str>) -> String {
+    let mut url = own.map(str::to_string).unwrap_or_else(|| network.base_url.replace("{site}", id));
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    url
+}

@@ -1,0 +1,450 @@
+//! Front matter schemas, one per content kind (unknown fields are rejected per kind), and
+//! their conversion into the checked `Meta` every later stage uses.
+
+use jiff::Zoned;
+use serde::{Deserialize, Serialize};
+
+use crate::dates;
+use crate::diagnostics::Diagnostic;
+use crate::load::config::Level;
+use crate::messages::Problem;
+use std::path::Path;
+
+/// The content kinds, named by their folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Article,
+    Story,
+    Primer,
+    Page,
+}
+
+impl Kind {
+    pub fn from_folder(folder: &str) -> Option<Kind> {
+        match folder {
+            "articles" => Some(Kind::Article),
+            "stories" => Some(Kind::Story),
+            "primers" => Some(Kind::Primer),
+            "pages" => Some(Kind::Page),
+            _ => None,
+        }
+    }
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Article => "articles",
+            Kind::Story => "stories",
+            Kind::Primer => "primers",
+            Kind::Page => "pages",
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Article => "article",
+            Kind::Story => "story",
+            Kind::Primer => "primer",
+            Kind::Page => "page",
+        }
+    }
+    pub fn needs_date(self) -> bool {
+        matches!(self, Kind::Article | Kind::Story)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Draft,
+    Review,
+    Approved,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Share {
+    Down,
+    #[default]
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub title: String,
+    #[serde(default)]
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub student: bool,
+    #[serde(default)]
+    pub age: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    #[serde(default)]
+    pub name: bool,
+    #[serde(default)]
+    pub photos: bool,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub student: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub q: String,
+    pub choices: Vec<String>,
+    pub answer: usize,
+    #[serde(default)]
+    pub explain: String,
+}
+
+/// Declares a front-matter struct with the fields every kind shares plus its own.
+macro_rules! front_matter {
+    ($name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
+        #[derive(Debug, Clone, Deserialize, Default)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            #[serde(default)] pub title: Option<String>,
+            #[serde(default)] pub date: Option<String>,
+            #[serde(default)] pub updated: Option<String>,
+            #[serde(default)] pub expires: Option<String>,
+            #[serde(default)] pub slug: Option<String>,
+            #[serde(default)] pub summary: Option<String>,
+            #[serde(default)] pub author: Option<String>,
+            #[serde(default)] pub tags: Vec<String>,
+            #[serde(default)] pub category: Option<String>,
+            #[serde(default)] pub cover: Option<String>,
+            #[serde(default)] pub cover_alt: Option<String>,
+            #[serde(default)] pub status: Status,
+            #[serde(default)] pub approved_by: Option<String>,
+            #[serde(default)] pub repost: bool,
+            #[serde(default)] pub sources: Vec<SourceRef>,
+            #[serde(default)] pub share: Share,
+            #[serde(default)] pub levels: Vec<Level>,
+            #[serde(default)] pub sites: Vec<String>,
+            #[serde(default)] pub weight: Option<i64>,
+            #[serde(default)] pub menu: bool,
+            $(#[serde(default)] pub $field: $ty,)*
+        }
+
+        impl $name {
+            fn split(self) -> (Common, ()) {
+                (Common {
+                    title: self.title, date: self.date, updated: self.updated, expires: self.expires,
+                    slug: self.slug, summary: self.summary, author: self.author, tags: self.tags,
+                    category: self.category, cover: self.cover, cover_alt: self.cover_alt,
+                    status: self.status, approved_by: self.approved_by, repost: self.repost,
+                    sources: self.sources, share: self.share, levels: self.levels, sites: self.sites,
+                    weight: self.weight, menu: self.menu,
+                }, ())
+            }
+        }
+    };
+}
+
+/// The fields all kinds share, as written.
+#[derive(Debug, Clone, Default)]
+pub struct Common {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub updated: Option<String>,
+    pub expires: Option<String>,
+    pub slug: Option<String>,
+    pub summary: Option<String>,
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+    pub category: Option<String>,
+    pub cover: Option<String>,
+    pub cover_alt: Option<String>,
+    pub status: Status,
+    pub approved_by: Option<String>,
+    pub repost: bool,
+    pub sources: Vec<SourceRef>,
+    pub share: Share,
+    pub levels: Vec<Level>,
+    pub sites: Vec<String>,
+    pub weight: Option<i64>,
+    pub menu: bool,
+}
+
+front_matter!(ArticleFm {});
+front_matter!(PageFm {});
+front_matter!(StoryFm {
+    person: Option<Person>,
+    deed_date: Option<String>,
+    place: Option<String>,
+    verified_by: Option<String>,
+    consent: Option<Consent>,
+});
+front_matter!(PrimerFm {
+    law: Option<String>,
+    articles: Vec<String>,
+    reviewed: Option<String>,
+    questions: Vec<Question>,
+});
+
+/// Story-only fields.
+#[derive(Debug, Clone, Default)]
+pub struct StoryMeta {
+    pub person: Person,
+    pub deed_date: Option<Zoned>,
+    pub place: Option<String>,
+    pub verified_by: Option<String>,
+    pub consent: Consent,
+}
+
+/// Primer-only fields.
+#[derive(Debug, Clone, Default)]
+pub struct PrimerMeta {
+    pub law: String,
+    pub articles: Vec<String>,
+    pub reviewed: Option<Zoned>,
+    pub questions: Vec<Question>,
+}
+
+/// Checked front matter: dates parsed, defaults applied.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: String,
+    pub date: Option<Zoned>,
+    pub updated: Option<Zoned>,
+    pub expires: Option<Zoned>,
+    pub slug: String,
+    pub summary: Option<String>,
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+    pub category: Option<String>,
+    pub cover: Option<String>,
+    pub cover_alt: Option<String>,
+    pub status: Status,
+    pub approved_by: Option<String>,
+    pub repost: bool,
+    pub sources: Vec<SourceRef>,
+    pub share: Share,
+    pub levels: Vec<Level>,
+    pub sites: Vec<String>,
+    pub weight: i64,
+    pub menu: bool,
+    pub story: Option<StoryMeta>,
+    pub primer: Option<PrimerMeta>,
+}
+
+/// Where the file name gives a date and a slug: `2026-03-10-ten-bai.md` or `ten-bai/index.md`.
+pub struct NameParts {
+    pub date: Option<String>,
+    pub stem: String,
+}
+
+pub fn name_parts(stem: &str) -> NameParts {
+    let bytes = stem.as_bytes();
+    let has_prefix = bytes.len() > 11
+        && bytes[10] == b'-'
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes[..10].iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if has_prefix {
+        NameParts { date: Some(stem[..10].to_string()), stem: stem[11..].to_string() }
+    } else {
+        NameParts { date: None, stem: stem.to_string() }
+    }
+}
+
+/// Parses the front matter of a `kind` file and checks what the schema alone cannot say.
+pub fn parse(kind: Kind, yaml: &str, yaml_line: usize, file: &Path, name: &NameParts) -> Result<Meta, Vec<Diagnostic>> {
+    let one = |d: Diagnostic| vec![d];
+    let (common, story, primer) = match kind {
+        Kind::Article => (super::yaml::parse::<ArticleFm>(yaml, file, yaml_line).map_err(one)?.split().0, None, None),
+        Kind::Page => (super::yaml::parse::<PageFm>(yaml, file, yaml_line).map_err(one)?.split().0, None, None),
+        Kind::Story => {
+            let fm = super::yaml::parse::<StoryFm>(yaml, file, yaml_line).map_err(one)?;
+            let extra = (fm.person.clone(), fm.deed_date.clone(), fm.place.clone(), fm.verified_by.clone(), fm.consent.clone());
+            (fm.split().0, Some(extra), None)
+        }
+        Kind::Primer => {
+            let fm = super::yaml::parse::<PrimerFm>(yaml, file, yaml_line).map_err(one)?;
+            let extra = (fm.law.clone(), fm.articles.clone(), fm.reviewed.clone(), fm.questions.clone());
+            (fm.split().0, None, Some(extra))
+        }
+    };
+    let mut errors = Vec::new();
+    let line_of = |key: &str| field_line(yaml, key).map(|l| l + yaml_line - 1).unwrap_or(yaml_line.saturating_sub(1));
+    let mut date_field = |key: &str, v: Option<&String>| -> Option<Zoned> {
+        let v = v?;
+        let parsed = dates::parse(v);
+        if parsed.is_none() {
+            errors.push(Diagnostic::error(file, line_of(key), Problem::BadDate { value: v.clone() }));
+        }
+        parsed
+    };
+    let date = match common.date.as_ref() {
+        Some(d) => date_field("date", Some(d)),
+        None => name.date.as_ref().and_then(|d| date_field("date", Some(d))),
+    };
+    let updated = date_field("updated", common.updated.as_ref());
+    let expires = date_field("expires", common.expires.as_ref());
+    let story = story.map(|(person, deed, place, verified_by, consent)| StoryMeta {
+        person: person.unwrap_or_default(),
+        deed_date: date_field("deed_date", deed.as_ref()),
+        place,
+        verified_by,
+        consent: consent.unwrap_or_default(),
+    });
+    let primer = primer.map(|(law, articles, reviewed, questions)| PrimerMeta {
+        law: law.unwrap_or_default(),
+        articles,
+        reviewed: date_field("reviewed", reviewed.as_ref()),
+        questions,
+    });
+    let title = common.title.clone().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    if title.is_none() {
+        errors.push(Diagnostic::error(file, line_of("title"), Problem::MissingField { field: "title".into() }));
+    }
+    if kind.needs_date() && date.is_none() && common.date.is_none() && name.date.is_none() {
+        errors.push(Diagnostic::error(file, yaml_line.saturating_sub(1), Problem::MissingDate));
+    }
+    if common.cover.is_some() && common.cover_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        errors.push(Diagnostic::error(file, line_of("cover"), Problem::MissingCoverAlt));
+    }
+    if common.status == Status::Approved && common.approved_by.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        errors.push(Diagnostic::error(file, line_of("status"), Problem::ApprovedWithoutApprover));
+    }
+    if (common.repost || kind == Kind::Primer) && common.sources.is_empty() {
+        errors.push(Diagnostic::error(file, line_of("title"), Problem::MissingSources));
+    }
+    if let Some(p) = &primer {
+        if p.law.is_empty() {
+            errors.push(Diagnostic::error(file, line_of("title"), Problem::MissingField { field: "law".into() }));
+        }
+        for (i, q) in p.questions.iter().enumerate() {
+            let detail = if q.choices.len() < 2 || q.choices.len() > 6 {
+                Some(format!("có {} lựa chọn", q.choices.len()))
+            } else if q.answer == 0 || q.answer > q.choices.len() {
+                Some(format!("`answer: {}` không trỏ tới lựa chọn nào", q.answer))
+            } else {
+                None
+            };
+            if let Some(detail) = detail {
+                errors.push(Diagnostic::error(file, line_of(&format!("q: {}", first_words(&q.q))), Problem::BadQuestion { index: i + 1, detail }));
+            }
+        }
+    }
+    if let Some(s) = &story
+        && let Some(missing) = missing_consent(s, common.cover.is_some())
+    {
+        errors.push(Diagnostic::error(file, line_of("person"), Problem::ConsentMissing { missing }));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let slug_source = common.slug.clone().unwrap_or_else(|| {
+        let s = crate::text::slugify(&name.stem);
+        if s.is_empty() { title.clone().unwrap_or_default() } else { s }
+    });
+    Ok(Meta {
+        title: title.unwrap_or_default(),
+        date,
+        updated,
+        expires,
+        slug: crate::text::slugify(&slug_source),
+        summary: common.summary,
+        author: common.author,
+        tags: common.tags,
+        category: common.category,
+        cover: common.cover,
+        cover_alt: common.cover_alt,
+        status: common.status,
+        approved_by: common.approved_by,
+        repost: common.repost,
+        sources: common.sources,
+        share: common.share,
+        levels: common.levels,
+        sites: common.sites,
+        weight: common.weight.unwrap_or(0),
+        menu: common.menu,
+        story,
+        primer,
+    })
+}
+
+fn first_words(s: &str) -> String {
+    s.chars().take(20).collect()
+}
+
+/// What consent a story about a student lacks, if any (Luật Trẻ em 2016 Đ.6.11, NĐ 56/2017 Đ.36,
+/// Luật BVDLCN 2025 Đ.24: the parent's consent, and the child's own from age 7).
+pub fn missing_consent(story: &StoryMeta, has_photo: bool) -> Option<Vec<String>> {
+    if !story.person.student {
+        return None;
+    }
+    let shows_name = story.person.name.as_deref().is_some_and(|n| !n.trim().is_empty());
+    if !shows_name && !has_photo {
+        return None;
+    }
+    let c = &story.consent;
+    let mut missing = Vec::new();
+    if shows_name && !c.name {
+        missing.push("consent.name".to_string());
+    }
+    if has_photo && !c.photos {
+        missing.push("consent.photos".to_string());
+    }
+    if c.parent.as_deref().is_none_or(|p| p.trim().is_empty()) {
+        missing.push("consent.parent".to_string());
+    }
+    if story.person.age.is_none_or(|a| a >= 7) && !c.student {
+        missing.push("consent.student".to_string());
+    }
+    (!missing.is_empty()).then_some(missing)
+}
+
+/// The 1-based line (within the YAML) where a top-level `key:` is written.
+pub fn field_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|l| {
+            let t = l.trim_start_matches([' ', '-']);
+            t.starts_with(key) && (key.contains(':') || t[key.len()..].trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_prefix_and_stem() {
+        let p = name_parts("2026-03-10-guong-sang");
+        assert_eq!(p.date.as_deref(), Some("2026-03-10"));
+        assert_eq!(p.stem, "guong-sang");
+        assert!(name_parts("2026-gioi-thieu").date.is_none());
+    }
+
+    #[test]
+    fn consent_rules() {
+        let mut s = StoryMeta::default();
+        s.person.student = true;
+        assert!(missing_consent(&s, false).is_none(), "anonymous needs no consent");
+        s.person.name = Some("Nguyễn An".into());
+        assert_eq!(missing_consent(&s, false).unwrap().len(), 3);
+        s.consent = Consent { name: true, photos: false, parent: Some("Bà B (mẹ)".into()), student: true };
+        assert!(missing_consent(&s, false).is_none());
+        assert_eq!(missing_consent(&s, true).unwrap(), vec!["consent.photos"]);
+        s.consent.student = false;
+        s.person.age = Some(6);
+        assert!(missing_consent(&s, false).is_none(), "under 7: the parent's consent is enough");
+    }
+}

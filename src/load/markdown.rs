@@ -1,0 +1,414 @@
+//! Markdown → HTML, once per source file: pulldown-cmark with the GFM extensions, heading
+//! anchors, syntect highlighting as CSS classes (loaded lazily, only when a code block exists),
+//! raw HTML sanitised with ammonia (video embeds allowed), and link/image targets recorded.
+//! Links that depend on the site (`@/…md`, `law:…`, `/media/…`) are written as placeholders
+//! `lantoa-link:N` and filled in per site by the resolve stage, so nothing is parsed twice.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::messages::Problem;
+use crate::text::slugify;
+
+/// A link whose URL depends on the site that publishes the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// `@/common/pages/x.md#anchor`: path relative to `content/`.
+    Internal { path: String, anchor: Option<String> },
+    /// `law:<id>#<article>`.
+    Law { id: String, article: Option<String> },
+    /// `/media/x.jpg` or another site-root path.
+    SiteRoot { path: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub target: LinkTarget,
+    pub line: usize,
+}
+
+/// An image the page shows from its own folder (copied beside the output page).
+#[derive(Debug, Clone)]
+pub struct LocalImage {
+    pub src: String,
+    pub line: usize,
+}
+
+/// The result of rendering one Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub links: Vec<LinkRef>,
+    pub anchors: Vec<String>,
+    pub local_images: Vec<LocalImage>,
+    /// The whole text without markup (search index, summaries).
+    pub text: String,
+    pub first_paragraph: String,
+    pub same_page_anchors: Vec<(String, usize)>,
+}
+
+/// A problem at a line of the body.
+pub type BodyProblem = (usize, Problem);
+
+pub const PLACEHOLDER: &str = "lantoa-link:";
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Renders `body` (which starts at line `first_line` of its file).
+pub fn render(body: &str, first_line: usize) -> Result<Rendered, Vec<BodyProblem>> {
+    let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
+
+    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut r = Rendered::default();
+    let mut problems = Vec::new();
+    let mut used_ids = HashSet::new();
+    let mut has_raw_html = false;
+    let mut in_first_paragraph = 0u8; // 0 = not yet, 1 = inside, 2 = done
+    let mut i = 0;
+    while i < events.len() {
+        let (ev, range) = &events[i];
+        let line = line_of(range.start);
+        match ev {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let end = find_end(&events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+                let text = plain_text(&events[i + 1..end]);
+                let base = id.as_ref().map(|s| s.to_string()).unwrap_or_else(|| slugify(&text));
+                let base = if base.is_empty() { "muc".to_string() } else { base };
+                let mut anchor = base.clone();
+                let mut n = 1;
+                while !used_ids.insert(anchor.clone()) {
+                    anchor = format!("{base}-{n}");
+                    n += 1;
+                }
+                r.anchors.push(anchor.clone());
+                r.text.push_str(&text);
+                r.text.push('\n');
+                out.push(Event::Start(Tag::Heading {
+                    level: demote(*level),
+                    id: Some(CowStr::from(anchor)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+                out.extend(events[i + 1..end].iter().map(|(e, _)| e.clone()));
+                out.push(Event::End(TagEnd::Heading(demote(*level))));
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let end = find_end(&events, i, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
+                let code: String = events[i + 1..end]
+                    .iter()
+                    .filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None })
+                    .collect();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                out.push(Event::Html(CowStr::from(highlight(&code, &lang))));
+                r.text.push_str(&code);
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = rewrite_link(dest_url, line, &mut r, &mut problems);
+                out.push(Event::Start(Tag::Link { link_type: *link_type, dest_url: dest, title: title.clone(), id: id.clone() }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let end = find_end(&events, i, |e| matches!(e, Event::End(TagEnd::Image)));
+                let alt = plain_text(&events[i + 1..end]);
+                if alt.trim().is_empty() {
+                    problems.push((line, Problem::MissingImageAlt { src: dest_url.to_string() }));
+                }
+                let dest = rewrite_image(dest_url, line, &mut r);
+                out.push(Event::Start(Tag::Image { link_type: *link_type, dest_url: dest, title: title.clone(), id: id.clone() }));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                out.push(ev.clone());
+                out.push(Event::Html(CowStr::from(format!("<p class=\"markdown-alert-title\">{}</p>", alert_title(*kind)))));
+            }
+            Event::Start(Tag::Paragraph) if in_first_paragraph == 0 => {
+                in_first_paragraph = 1;
+                out.push(ev.clone());
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if in_first_paragraph == 1 {
+                    in_first_paragraph = 2;
+                }
+                r.text.push('\n');
+                out.push(ev.clone());
+            }
+            Event::Text(t) | Event::Code(t) => {
+                r.text.push_str(t);
+                if in_first_paragraph == 1 {
+                    r.first_paragraph.push_str(t);
+                }
+                out.push(ev.clone());
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                r.text.push(' ');
+                if in_first_paragraph == 1 {
+                    r.first_paragraph.push(' ');
+                }
+                out.push(ev.clone());
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                has_raw_html = true;
+                check_embeds(h, line, &mut problems);
+                out.push(ev.clone());
+            }
+            _ => out.push(ev.clone()),
+        }
+        i += 1;
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    r.html = if has_raw_html { sanitize(&html) } else { html };
+    r.first_paragraph = r.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok(r)
+}
+
+/// The page's own title is the only `h1`: Markdown `#` headings become `h2`.
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        l => l,
+    }
+}
+
+fn find_end(events: &[(Event, std::ops::Range<usize>)], start: usize, is_end: impl Fn(&Event) -> bool) -> usize {
+    let mut depth = 0usize;
+    for (j, (e, _)) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 && is_end(e) {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+fn plain_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
+    events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn alert_title(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "Lưu ý",
+        BlockQuoteKind::Tip => "Mẹo",
+        BlockQuoteKind::Important => "Quan trọng",
+        BlockQuoteKind::Warning => "Cảnh báo",
+        BlockQuoteKind::Caution => "Thận trọng",
+    }
+}
+
+fn placeholder(r: &mut Rendered, target: LinkTarget, line: usize) -> CowStr<'static> {
+    r.links.push(LinkRef { target, line });
+    CowStr::from(format!("{PLACEHOLDER}{}", r.links.len() - 1))
+}
+
+fn rewrite_link<'a>(dest: &CowStr<'a>, line: usize, r: &mut Rendered, problems: &mut Vec<BodyProblem>) -> CowStr<'a> {
+    if let Some(rest) = dest.strip_prefix("@/") {
+        let (path, anchor) = split_anchor(rest);
+        return placeholder(r, LinkTarget::Internal { path, anchor }, line);
+    }
+    if let Some(rest) = dest.strip_prefix("law:") {
+        let (id, article) = split_anchor(rest);
+        return placeholder(r, LinkTarget::Law { id, article }, line);
+    }
+    if let Some(anchor) = dest.strip_prefix('#') {
+        r.same_page_anchors.push((anchor.to_string(), line));
+        return dest.clone();
+    }
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        return placeholder(r, LinkTarget::SiteRoot { path: dest.trim_start_matches('/').to_string() }, line);
+    }
+    if dest.to_ascii_lowercase().starts_with("javascript:") {
+        problems.push((line, Problem::BadEmbed { src: dest.to_string() }));
+    }
+    dest.clone()
+}
+
+fn rewrite_image<'a>(dest: &CowStr<'a>, line: usize, r: &mut Rendered) -> CowStr<'a> {
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        return placeholder(r, LinkTarget::SiteRoot { path: dest.trim_start_matches('/').to_string() }, line);
+    }
+    if !dest.contains("://") && !dest.starts_with("data:") {
+        r.local_images.push(LocalImage { src: dest.to_string(), line });
+    }
+    dest.clone()
+}
+
+fn split_anchor(s: &str) -> (String, Option<String>) {
+    match s.split_once('#') {
+        Some((p, a)) => (p.to_string(), Some(a.to_string()).filter(|a| !a.is_empty())),
+        None => (s.to_string(), None),
+    }
+}
+
+/// Highlights a fenced block as classed HTML (`hl-…`); unknown languages are plain text.
+pub fn highlight(code: &str, lang: &str) -> String {
+    let ss = &*SYNTAXES;
+    let syntax = (!lang.is_empty())
+        .then(|| ss.find_syntax_by_token(lang))
+        .flatten()
+        .unwrap_or_else(|| ss.find_syntax_plain_text());
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, ss, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+    for line in LinesWithEndings::from(code) {
+        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            return format!("<pre class=\"code\"><code>{}</code></pre>", crate::text::escape_html(code));
+        }
+    }
+    let lang_attr = if lang.is_empty() { String::new() } else { format!(" data-lang=\"{}\"", crate::text::escape_html(lang)) };
+    format!("<pre class=\"code hl-code\"{lang_attr}><code>{}</code></pre>", generator.finalize())
+}
+
+/// The stylesheet for highlighted code (written into the theme's `static/syntax.css`).
+pub fn syntax_css() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    let theme = &themes.themes["InspiredGitHub"];
+    syntect::html::css_for_theme_with_class_style(theme, ClassStyle::SpacedPrefixed { prefix: "hl-" }).unwrap_or_default()
+}
+
+const EMBED_PREFIXES: [&str; 3] = [
+    "https://www.youtube.com/embed/",
+    "https://www.youtube-nocookie.com/embed/",
+    "https://www.facebook.com/plugins/video.php?",
+];
+
+/// An `<iframe>` that is not a YouTube/Facebook video is an error (ammonia would silently
+/// leave an empty frame).
+fn check_embeds(html: &str, line: usize, problems: &mut Vec<BodyProblem>) {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find("<iframe") {
+        let start = from + pos;
+        let tag_end = lower[start..].find('>').map(|e| start + e).unwrap_or(lower.len());
+        let tag = &html[start..tag_end];
+        let src = attr_value(tag, "src").unwrap_or_default();
+        if !EMBED_PREFIXES.iter().any(|p| src.starts_with(p)) {
+            problems.push((line, Problem::BadEmbed { src }));
+        }
+        from = tag_end;
+    }
+}
+
+fn attr_value(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let idx = lower.find(&format!("{name}="))? + name.len() + 1;
+    let rest = &tag[idx..];
+    let quote = rest.chars().next()?;
+    if quote == '"' || quote == '\'' {
+        rest[1..].split(quote).next().map(str::to_string)
+    } else {
+        rest.split([' ', '>']).next().map(str::to_string)
+    }
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_tags(["iframe", "input", "figure", "figcaption", "details", "summary", "mark", "section"])
+        .add_generic_attributes(["id", "class", "title", "lang"])
+        .add_tag_attributes("iframe", ["src", "width", "height", "allow", "allowfullscreen", "frameborder", "loading"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("a", ["href", "title", "aria-label"])
+        .add_tag_attributes("pre", ["data-lang"])
+        .add_tag_attributes("ol", ["start"])
+        .add_url_schemes(["lantoa-link", "tel", "mailto", "zalo"])
+        .link_rel(None)
+        .attribute_filter(|tag, attr, value| match (tag, attr) {
+            ("iframe", "src") => EMBED_PREFIXES.iter().any(|p| value.starts_with(p)).then(|| value.into()),
+            ("td" | "th", "style") => value
+                .trim()
+                .strip_prefix("text-align:")
+                .filter(|v| matches!(v.trim().trim_end_matches(';'), "left" | "right" | "center"))
+                .map(|_| value.into()),
+            ("input", "type") => (value == "checkbox").then(|| value.into()),
+            _ => Some(value.into()),
+        });
+    b
+});
+
+/// Removes scripts, event handlers and anything else not on the allow-list.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_vietnamese_anchors_and_h1_is_demoted() {
+        let r = render("# Em cần làm gì?\n\n## Em cần làm gì?\n", 1).unwrap();
+        assert!(r.html.contains("<h2 id=\"em-can-lam-gi\">"), "{}", r.html);
+        assert!(r.html.contains("id=\"em-can-lam-gi-1\""), "{}", r.html);
+        assert!(!r.html.contains("<h1"));
+    }
+
+    #[test]
+    fn internal_and_law_links_become_placeholders() {
+        let r = render("[a](@/common/pages/x.md#muc) [b](law:luat-2018#8)\n", 3).unwrap();
+        assert_eq!(r.links.len(), 2);
+        assert_eq!(r.links[0].target, LinkTarget::Internal { path: "common/pages/x.md".into(), anchor: Some("muc".into()) });
+        assert_eq!(r.links[1].line, 3);
+        assert!(r.html.contains("href=\"lantoa-link:1\""), "{}", r.html);
+    }
+
+    #[test]
+    fn scripts_and_handlers_are_removed_videos_kept() {
+        let r = render("<script>alert(1)</script>\n\n<p onclick=\"x()\">hi</p>\n\n<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>\n", 1).unwrap();
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(r.html.contains("youtube.com/embed/abc"), "{}", r.html);
+    }
+
+    #[test]
+    fn foreign_iframe_is_an_error_with_its_line() {
+        let err = render("text\n\n<iframe src=\"https://evil.example/x\"></iframe>\n", 5).unwrap_err();
+        assert_eq!(err[0].0, 7);
+    }
+
+    #[test]
+    fn image_without_alt_is_an_error() {
+        let err = render("![](anh.jpg)\n", 1).unwrap_err();
+        assert!(matches!(err[0].1, Problem::MissingImageAlt { .. }));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let r = render("```rust\nfn main() {}\n```\n", 1).unwrap();
+        assert!(r.html.contains("hl-"), "{}", r.html);
+    }
+}

@@ -1,0 +1,285 @@
+//! The load stage: walk `content/`, read and parse every file once (in parallel), and return
+//! the `Project` — configuration, the unit tree, laws, and every source with its HTML.
+//! Nothing here depends on which site will publish a page.
+
+pub mod config;
+pub mod file;
+pub mod frontmatter;
+pub mod markdown;
+pub mod yaml;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::messages::Problem;
+use config::{Laws, Network, Site, SiteConfig};
+use frontmatter::{Kind, Meta};
+use markdown::Rendered;
+
+/// Who owns a source: the network (`common/`) or one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Owner {
+    Common,
+    Site(String),
+}
+
+/// One content file, parsed once.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the project root (`content/sites/x/articles/a.md`).
+    pub file: PathBuf,
+    /// Path relative to `content/` with forward slashes: the `@/` link key.
+    pub key: String,
+    pub owner: Owner,
+    pub kind: Kind,
+    pub meta: Meta,
+    pub body: Rendered,
+    /// Folder the page's own images are read from.
+    pub dir: PathBuf,
+}
+
+/// Everything loaded from disk.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub content: PathBuf,
+    pub themes: PathBuf,
+    pub network: Network,
+    pub laws: Laws,
+    pub sites: Vec<Site>,
+    pub sources: Vec<Source>,
+    /// Contest definition files (read by the contest feature).
+    pub contest_files: Vec<(Owner, PathBuf)>,
+}
+
+impl Project {
+    pub fn site(&self, id: &str) -> Option<&Site> {
+        self.sites.iter().find(|s| s.id == id)
+    }
+    pub fn rel(&self, p: &Path) -> PathBuf {
+        p.strip_prefix(&self.root).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf())
+    }
+}
+
+/// Loads the project at `root` (`root/content`, `root/themes`). Returns every problem found.
+pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
+    let content = root.join("content");
+    let rel = |p: &Path| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf());
+    let mut errors = Vec::new();
+
+    let network_path = content.join("network.yaml");
+    let network: Option<Network> = file::read_text(&network_path, &rel(&network_path))
+        .and_then(|t| yaml::parse(&t, &rel(&network_path), 1))
+        .map_err(|d| errors.push(d))
+        .ok();
+
+    let laws_path = content.join("laws.yaml");
+    let laws = if laws_path.exists() {
+        match file::read_text(&laws_path, &rel(&laws_path)) {
+            Ok(t) => config::load_laws(&rel(&laws_path), &t).unwrap_or_else(|e| {
+                errors.extend(e);
+                Laws::new()
+            }),
+            Err(d) => {
+                errors.push(d);
+                Laws::new()
+            }
+        }
+    } else {
+        Laws::new()
+    };
+
+    let sites = load_sites(&content, root, &mut errors);
+
+    // Every content file, in parallel.
+    let mut jobs: Vec<(Owner, Kind, PathBuf)> = Vec::new();
+    let mut contest_files = Vec::new();
+    collect_kind_files(&content.join("common"), Owner::Common, root, &mut jobs, &mut contest_files, &mut errors);
+    for s in &sites {
+        collect_kind_files(&content.join("sites").join(&s.id), Owner::Site(s.id.clone()), root, &mut jobs, &mut contest_files, &mut errors);
+    }
+    let results: Vec<Result<Source, Vec<Diagnostic>>> =
+        jobs.par_iter().map(|(owner, kind, path)| load_source(root, &content, owner.clone(), *kind, path)).collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(e) => errors.extend(e),
+        }
+    }
+
+    let Some(network) = network else { return Err(errors) };
+    let sites = if sites.is_empty() {
+        errors.push(Diagnostic::error(rel(&content.join("sites")), 0, Problem::NoSites));
+        Vec::new()
+    } else {
+        match config::build_tree(sites, &network) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.extend(e);
+                Vec::new()
+            }
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    sources.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(Project {
+        root: root.to_path_buf(),
+        themes: root.join("themes"),
+        content,
+        network,
+        laws,
+        sites,
+        sources,
+        contest_files,
+    })
+}
+
+fn load_sites(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<Site> {
+    let dir = content.join("sites");
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut ids: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| crate::text::nfc(&e.file_name().to_string_lossy()))
+        .collect();
+    ids.sort();
+    let mut sites = Vec::new();
+    for id in ids {
+        let path = dir.join(&id).join("site.yaml");
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        if !path.exists() {
+            errors.push(Diagnostic::error(&rel, 0, Problem::Io { detail: format!("thiếu tệp {}", rel.display()) }));
+            continue;
+        }
+        let parsed = file::read_text(&path, &rel).and_then(|t| yaml::parse::<SiteConfig>(&t, &rel, 1).map(|c| (c, t)));
+        match parsed {
+            Ok((config, yaml_text)) => {
+                let theme_dir = Some(dir.join(&id).join("theme")).filter(|p| p.is_dir());
+                sites.push(Site { id, config, file: rel, base_url: String::new(), ancestors: Vec::new(), theme_dir, yaml_text });
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    sites
+}
+
+/// Finds `articles/ stories/ primers/ pages/` (and `contests/`) files under `base`.
+fn collect_kind_files(
+    base: &Path,
+    owner: Owner,
+    root: &Path,
+    jobs: &mut Vec<(Owner, Kind, PathBuf)>,
+    contests: &mut Vec<(Owner, PathBuf)>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let Ok(entries) = std::fs::read_dir(base) else { return };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if !path.is_dir() {
+            continue;
+        }
+        let folder = entry.file_name().to_string_lossy().to_string();
+        if folder == "theme" {
+            continue;
+        }
+        let kind = Kind::from_folder(&folder);
+        if kind.is_none() && folder != "contests" {
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            errors.push(Diagnostic::error(rel, 0, Problem::UnknownFolder { folder }));
+            continue;
+        }
+        for f in walkdir::WalkDir::new(&path).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            let p = f.path();
+            let is_md = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+            let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(['.', '~', '#']));
+            if !f.file_type().is_file() || !is_md || hidden {
+                continue;
+            }
+            match kind {
+                Some(k) => jobs.push((owner.clone(), k, p.to_path_buf())),
+                None => contests.push((owner.clone(), p.to_path_buf())),
+            }
+        }
+    }
+}
+
+/// Reads, splits and parses one file (front matter + Markdown), once.
+pub fn load_source(root: &Path, content: &Path, owner: Owner, kind: Kind, path: &Path) -> Result<Source, Vec<Diagnostic>> {
+    let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let text = file::read_text(path, &rel).map_err(|d| vec![d])?;
+    let split = file::split_front_matter(&text).map_err(|p| vec![Diagnostic::error(&rel, 1, p)])?;
+    let is_bundle = path.file_name().is_some_and(|n| n.eq_ignore_ascii_case("index.md"));
+    let stem = if is_bundle {
+        path.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+    } else {
+        path.file_stem().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+    };
+    let name = frontmatter::name_parts(&crate::text::nfc(&stem));
+    let meta = frontmatter::parse(kind, split.yaml, split.yaml_line, &rel, &name);
+    let body = markdown::render(split.body, split.body_line);
+    let dir = path.parent().unwrap_or(root).to_path_buf();
+    let (meta, body) = match (meta, body) {
+        (Ok(m), Ok(b)) => (m, b),
+        (m, b) => {
+            let mut errs = m.err().unwrap_or_default();
+            errs.extend(b.err().unwrap_or_default().into_iter().map(|(line, p)| Diagnostic::error(&rel, line, p)));
+            return Err(errs);
+        }
+    };
+    let mut errs = Vec::new();
+    for img in &body.local_images {
+        let decoded = percent_decode(&img.src);
+        if !dir.join(&decoded).is_file() {
+            errs.push(Diagnostic::error(&rel, img.line, Problem::MissingImage { src: img.src.clone() }));
+        }
+    }
+    if let Some(cover) = &meta.cover
+        && !cover.contains("://")
+    {
+        let exists = match cover.strip_prefix('/') {
+            Some(site_path) => content.join(site_path).is_file() || content.join("media").join(site_path.trim_start_matches("media/")).is_file(),
+            None => dir.join(cover).is_file(),
+        };
+        if !exists {
+            let line = frontmatter::field_line(split.yaml, "cover").map(|l| l + split.yaml_line - 1).unwrap_or(1);
+            errs.push(Diagnostic::error(&rel, line, Problem::MissingImage { src: cover.clone() }));
+        }
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let key = crate::text::nfc(&path.strip_prefix(content).unwrap_or(path).to_string_lossy().replace('\\', "/"));
+    Ok(Source { file: rel, key, owner, kind, meta, body, dir })
+}
+
+/// `anh%20lop.jpg` → `anh lop.jpg` (Markdown destinations are URL-encoded).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 + 0 {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Sources by `@/` key, for link resolution.
+pub fn index_by_key(sources: &[Source]) -> BTreeMap<&str, usize> {
+    sources.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)).collect()
+}

@@ -1,0 +1,527 @@
+//! Every problem lantoa can report, and its wording in Vietnamese and English — in this one
+//! place, so a translator edits one file. Each problem has a short stable `code` (for JSON and
+//! tools), a message saying what is wrong, and a help line saying what to do.
+
+/// Language of messages, from `network.yaml`'s `language` or the `LANTOA_LANG` variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vi-vn" | "vi_vn" => Some(Lang::Vi),
+            "en" | "en-us" | "en-gb" | "en_us" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// `LANTOA_LANG` wins over the network's `language`.
+    pub fn choose(network_language: Option<&str>) -> Lang {
+        std::env::var("LANTOA_LANG")
+            .ok()
+            .and_then(|v| Lang::parse(&v))
+            .or_else(|| network_language.and_then(Lang::parse))
+            .unwrap_or_default()
+    }
+}
+
+/// What went wrong. The data needed to phrase it, not the phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    Io {
+        detail: String,
+    },
+    NotUtf8 {
+        byte: usize,
+    },
+    NoFrontMatter,
+    UnclosedFrontMatter,
+    Yaml {
+        detail: String,
+        colon_in_value: bool,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+        expected: Vec<String>,
+    },
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        detail: String,
+    },
+    BadValue {
+        field: String,
+        value: String,
+        expected: String,
+    },
+    BadDate {
+        value: String,
+    },
+    MissingDate,
+    UnknownParent {
+        parent: String,
+    },
+    ParentCycle {
+        chain: String,
+    },
+    MissingParentField,
+    SecondRoot {
+        other: String,
+    },
+    NoSites,
+    UnknownSite {
+        id: String,
+    },
+    DuplicateSlug {
+        url: String,
+        other: String,
+    },
+    MissingPage {
+        target: String,
+    },
+    MissingAnchor {
+        target: String,
+        anchor: String,
+    },
+    UnknownLaw {
+        id: String,
+    },
+    UnknownLawArticle {
+        id: String,
+        article: String,
+    },
+    UnknownReplacement {
+        id: String,
+    },
+    MissingCoverAlt,
+    MissingImageAlt {
+        src: String,
+    },
+    MissingImage {
+        src: String,
+    },
+    ApprovedWithoutApprover,
+    MissingSources,
+    ConsentMissing {
+        missing: Vec<String>,
+    },
+    BadEmbed {
+        src: String,
+    },
+    Template {
+        detail: String,
+    },
+    BadQuestion {
+        index: usize,
+        detail: String,
+    },
+    OutputRefused {
+        path: String,
+    },
+    OutputNotOurs {
+        path: String,
+    },
+    UnknownFolder {
+        folder: String,
+    },
+}
+
+impl Problem {
+    /// A short stable identifier, the same in every language.
+    pub fn code(&self) -> &'static str {
+        use Problem::*;
+        match self {
+            Io { .. } => "io",
+            NotUtf8 { .. } => "encoding",
+            NoFrontMatter => "front-matter-missing",
+            UnclosedFrontMatter => "front-matter-unclosed",
+            Yaml { .. } => "yaml",
+            UnknownField { .. } => "unknown-field",
+            MissingField { .. } => "missing-field",
+            WrongType { .. } => "wrong-type",
+            BadValue { .. } => "bad-value",
+            BadDate { .. } => "bad-date",
+            MissingDate => "missing-date",
+            UnknownParent { .. } => "unknown-parent",
+            ParentCycle { .. } => "parent-cycle",
+            MissingParentField => "missing-parent",
+            SecondRoot { .. } => "second-root",
+            NoSites => "no-sites",
+            UnknownSite { .. } => "unknown-site",
+            DuplicateSlug { .. } => "duplicate-slug",
+            MissingPage { .. } => "missing-page",
+            MissingAnchor { .. } => "missing-anchor",
+            UnknownLaw { .. } => "unknown-law",
+            UnknownLawArticle { .. } => "unknown-law-article",
+            UnknownReplacement { .. } => "unknown-replacement",
+            MissingCoverAlt => "missing-cover-alt",
+            MissingImageAlt { .. } => "missing-alt",
+            MissingImage { .. } => "missing-image",
+            ApprovedWithoutApprover => "approved-without-approver",
+            MissingSources => "missing-sources",
+            ConsentMissing { .. } => "consent",
+            BadEmbed { .. } => "bad-embed",
+            Template { .. } => "template",
+            BadQuestion { .. } => "bad-question",
+            OutputRefused { .. } => "output-refused",
+            OutputNotOurs { .. } => "output-not-ours",
+            UnknownFolder { .. } => "unknown-folder",
+        }
+    }
+
+    /// The message and the help line in the chosen language.
+    pub fn text(&self, lang: Lang) -> (String, String) {
+        match lang {
+            Lang::Vi => self.vi(),
+            Lang::En => self.en(),
+        }
+    }
+
+    fn vi(&self) -> (String, String) {
+        use Problem::*;
+        let (m, h): (String, String) = match self {
+            Io { detail } => (
+                format!("không đọc hoặc ghi được tệp: {detail}"),
+                "kiểm tra tệp có tồn tại và không bị chương trình khác khoá".into(),
+            ),
+            NotUtf8 { byte } => (
+                format!("tệp không phải văn bản UTF-8 (byte thứ {byte})"),
+                "mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với mã hoá UTF-8".into(),
+            ),
+            NoFrontMatter => (
+                "tệp thiếu phần thông tin đầu bài (front matter)".into(),
+                "dòng đầu tiên của tệp phải là `---`, tiếp theo là `title: ...`, rồi một dòng `---`"
+                    .into(),
+            ),
+            UnclosedFrontMatter => (
+                "phần thông tin đầu bài không có dòng `---` kết thúc".into(),
+                "thêm một dòng chỉ có `---` sau các trường thông tin, trước nội dung bài".into(),
+            ),
+            Yaml {
+                detail,
+                colon_in_value,
+            } => (
+                format!("thông tin đầu bài viết sai cú pháp YAML: {detail}"),
+                if *colon_in_value {
+                    "giá trị có dấu hai chấm `:` phải đặt trong ngoặc kép, ví dụ: title: \"Thông báo: Cuộc thi\"".into()
+                } else {
+                    "mỗi dòng có dạng `tên: giá trị`, thụt lề bằng dấu cách (không dùng Tab); đặt giá trị có ký tự đặc biệt trong ngoặc kép".into()
+                },
+            ),
+            UnknownField {
+                field,
+                suggestion,
+                expected,
+            } => (
+                format!("trường `{field}` không hợp lệ"),
+                match suggestion {
+                    Some(s) => format!("ý bạn là `{s}`?"),
+                    None => format!("các trường được dùng: {}", expected.join(", ")),
+                },
+            ),
+            MissingField { field } => (
+                format!("thiếu trường bắt buộc `{field}`"),
+                format!("thêm một dòng `{field}: ...` vào phần thông tin đầu bài"),
+            ),
+            WrongType { detail } => (
+                format!("giá trị sai kiểu: {detail}"),
+                "xem docs/content.md để biết mỗi trường nhận giá trị gì (chữ, số, danh sách…)"
+                    .into(),
+            ),
+            BadValue {
+                field,
+                value,
+                expected,
+            } => (
+                format!("giá trị `{value}` không hợp lệ cho trường `{field}`"),
+                format!("dùng một trong: {expected}"),
+            ),
+            BadDate { value } => (
+                format!("ngày `{value}` không đúng định dạng"),
+                "viết ngày dạng NĂM-THÁNG-NGÀY với đủ hai chữ số: 2026-03-10, hoặc có giờ: 2026-03-10 07:30".into(),
+            ),
+            MissingDate => (
+                "bài viết thiếu ngày đăng".into(),
+                "thêm `date: 2026-03-10` hoặc đặt tên tệp bắt đầu bằng ngày: 2026-03-10-ten-bai.md"
+                    .into(),
+            ),
+            UnknownParent { parent } => (
+                format!("đơn vị cấp trên `{parent}` không tồn tại"),
+                "`parent` phải là tên một thư mục trong content/sites/".into(),
+            ),
+            ParentCycle { chain } => (
+                format!("các đơn vị là cấp trên của nhau thành vòng: {chain}"),
+                "sửa `parent` để cây đơn vị có một gốc (Sở) và không vòng lặp".into(),
+            ),
+            MissingParentField => (
+                "đơn vị thiếu `parent` (đơn vị cấp trên)".into(),
+                "chỉ đơn vị gốc (Sở) được bỏ trống `parent`; thêm `parent: <mã đơn vị>`".into(),
+            ),
+            SecondRoot { other } => (
+                format!("mạng có hai đơn vị gốc (không có `parent`): đơn vị này và `{other}`"),
+                "thêm `parent` cho một trong hai đơn vị".into(),
+            ),
+            NoSites => (
+                "không tìm thấy đơn vị nào trong content/sites/".into(),
+                "tạo thư mục content/sites/<mã-đơn-vị>/ với tệp site.yaml".into(),
+            ),
+            UnknownSite { id } => (
+                format!("không có đơn vị `{id}`"),
+                "dùng tên một thư mục trong content/sites/".into(),
+            ),
+            DuplicateSlug { url, other } => (
+                format!("hai trang cùng địa chỉ `{url}` trên một trang web (trùng với {other})"),
+                "đổi tên tệp hoặc thêm `slug: ten-khac` vào một trong hai trang".into(),
+            ),
+            MissingPage { target } => (
+                format!("liên kết tới trang không tồn tại: `{target}`"),
+                "kiểm tra đường dẫn, ví dụ @/common/pages/ban-cam-ket.md (tính từ thư mục content/)"
+                    .into(),
+            ),
+            MissingAnchor { target, anchor } => (
+                format!("trang `{target}` không có mục `#{anchor}`"),
+                "liên kết tới một tiêu đề có thật trong trang đó (tên mục viết không dấu, nối bằng -)"
+                    .into(),
+            ),
+            UnknownLaw { id } => (
+                format!("văn bản luật `{id}` không có trong content/laws.yaml"),
+                "dùng một `id` có trong content/laws.yaml, hoặc thêm văn bản đó vào tệp".into(),
+            ),
+            UnknownLawArticle { id, article } => (
+                format!("văn bản `{id}` không có Điều {article} trong content/laws.yaml"),
+                "kiểm tra số điều, hoặc thêm điều đó vào mục `articles` của văn bản".into(),
+            ),
+            UnknownReplacement { id } => (
+                format!("`replaced_by: {id}` không có trong content/laws.yaml"),
+                "thêm văn bản thay thế vào laws.yaml hoặc sửa `replaced_by`".into(),
+            ),
+            MissingCoverAlt => (
+                "ảnh bìa thiếu mô tả `cover_alt`".into(),
+                "thêm `cover_alt: \"mô tả ngắn nội dung ảnh\"` cho người khiếm thị".into(),
+            ),
+            MissingImageAlt { src } => (
+                format!("ảnh `{src}` thiếu mô tả (alt)"),
+                "viết ảnh dạng ![mô tả nội dung ảnh](ten-anh.jpg)".into(),
+            ),
+            MissingImage { src } => (
+                format!("không tìm thấy ảnh `{src}`"),
+                "đặt ảnh cạnh tệp index.md của bài (thư mục bài), hoặc trong content/media/".into(),
+            ),
+            ApprovedWithoutApprover => (
+                "bài đã duyệt (`status: approved`) nhưng thiếu người duyệt".into(),
+                "thêm `approved_by: \"Họ tên (chức vụ)\"` của người duyệt".into(),
+            ),
+            MissingSources => (
+                "bài thiếu nguồn tin `sources`".into(),
+                "bài đăng lại và bài pháp luật phải ghi rõ nguồn: sources: [{title: \"...\", url: \"https://...\"}]".into(),
+            ),
+            ConsentMissing { missing } => (
+                format!(
+                    "câu chuyện nêu tên hoặc ảnh học sinh nhưng thiếu sự đồng ý: {}",
+                    missing.join(", ")
+                ),
+                "theo Luật Trẻ em 2016 (Điều 6, 21) và Luật Bảo vệ dữ liệu cá nhân 2025 (Điều 24), cần sự đồng ý của cha mẹ và của em (từ 7 tuổi); hoặc bỏ `person.name` để đăng ẩn danh".into(),
+            ),
+            BadEmbed { src } => (
+                format!("khung nhúng `{src}` không được phép"),
+                "chỉ nhúng được video YouTube (https://www.youtube.com/embed/...) hoặc Facebook (https://www.facebook.com/plugins/video.php?...)".into(),
+            ),
+            Template { detail } => (
+                format!("lỗi mẫu giao diện: {detail}"),
+                "sửa tệp mẫu (template) được nêu; nếu không chắc, xoá tệp ghi đè trong theme/ của đơn vị".into(),
+            ),
+            BadQuestion { index, detail } => (
+                format!("câu hỏi số {index}: {detail}"),
+                "mỗi câu hỏi có `q`, `choices` (2–6 lựa chọn), `answer` (số thứ tự đáp án đúng, đếm từ 1) và `explain`".into(),
+            ),
+            OutputRefused { path } => (
+                format!("không thể dùng `{path}` làm thư mục xuất"),
+                "chọn một thư mục riêng cho trang web, ví dụ --out public".into(),
+            ),
+            OutputNotOurs { path } => (
+                format!("thư mục `{path}` đã có tệp không do lantoa tạo"),
+                "chọn thư mục khác (--out) hoặc tự chuyển các tệp đó đi; lantoa không xoá tệp không phải của nó".into(),
+            ),
+            UnknownFolder { folder } => (
+                format!("thư mục `{folder}` không thuộc loại nội dung nào"),
+                "đặt bài vào articles/, stories/, primers/, pages/ hoặc contests/".into(),
+            ),
+        };
+        (m, h)
+    }
+
+    fn en(&self) -> (String, String) {
+        use Problem::*;
+        let (m, h): (String, String) = match self {
+            Io { detail } => (
+                format!("cannot read or write a file: {detail}"),
+                "check that the file exists and is not locked by another program".into(),
+            ),
+            NotUtf8 { byte } => (
+                format!("the file is not UTF-8 text (byte {byte})"),
+                "open it in an editor and save it again as UTF-8".into(),
+            ),
+            NoFrontMatter => (
+                "the file has no front matter".into(),
+                "the first line must be `---`, then `title: ...`, then a `---` line".into(),
+            ),
+            UnclosedFrontMatter => (
+                "the front matter has no closing `---` line".into(),
+                "add a line with only `---` after the fields, before the text".into(),
+            ),
+            Yaml {
+                detail,
+                colon_in_value,
+            } => (
+                format!("the front matter is not valid YAML: {detail}"),
+                if *colon_in_value {
+                    "a value containing `: ` must be quoted, e.g. title: \"Notice: contest\"".into()
+                } else {
+                    "write one `name: value` per line, indent with spaces (not tabs), quote values with special characters".into()
+                },
+            ),
+            UnknownField {
+                field,
+                suggestion,
+                expected,
+            } => (
+                format!("unknown field `{field}`"),
+                match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("known fields: {}", expected.join(", ")),
+                },
+            ),
+            MissingField { field } => (
+                format!("missing required field `{field}`"),
+                format!("add a line `{field}: ...` to the front matter"),
+            ),
+            WrongType { detail } => (
+                format!("a value has the wrong type: {detail}"),
+                "see docs/content.md for what each field takes (text, number, list…)".into(),
+            ),
+            BadValue {
+                field,
+                value,
+                expected,
+            } => (
+                format!("`{value}` is not a valid value for `{field}`"),
+                format!("use one of: {expected}"),
+            ),
+            BadDate { value } => (
+                format!("`{value}` is not a valid date"),
+                "write YYYY-MM-DD with two digits, e.g. 2026-03-10 or 2026-03-10 07:30".into(),
+            ),
+            MissingDate => (
+                "the post has no date".into(),
+                "add `date: 2026-03-10` or start the file name with the date: 2026-03-10-name.md"
+                    .into(),
+            ),
+            UnknownParent { parent } => (
+                format!("the parent unit `{parent}` does not exist"),
+                "`parent` must be the name of a folder in content/sites/".into(),
+            ),
+            ParentCycle { chain } => (
+                format!("units are each other's parents: {chain}"),
+                "fix `parent` so the units form one tree without cycles".into(),
+            ),
+            MissingParentField => (
+                "the unit has no `parent`".into(),
+                "only the root unit may omit `parent`; add `parent: <unit id>`".into(),
+            ),
+            SecondRoot { other } => (
+                format!("the network has two root units (no `parent`): this one and `{other}`"),
+                "add `parent` to one of them".into(),
+            ),
+            NoSites => (
+                "no unit found in content/sites/".into(),
+                "create content/sites/<unit-id>/site.yaml".into(),
+            ),
+            UnknownSite { id } => (
+                format!("there is no unit `{id}`"),
+                "use the name of a folder in content/sites/".into(),
+            ),
+            DuplicateSlug { url, other } => (
+                format!("two pages have the same address `{url}` on one site (also {other})"),
+                "rename one file or give it `slug: another-name`".into(),
+            ),
+            MissingPage { target } => (
+                format!("link to a page that does not exist: `{target}`"),
+                "check the path, e.g. @/common/pages/ban-cam-ket.md (relative to content/)".into(),
+            ),
+            MissingAnchor { target, anchor } => (
+                format!("page `{target}` has no heading `#{anchor}`"),
+                "link to a heading that exists in that page".into(),
+            ),
+            UnknownLaw { id } => (
+                format!("law `{id}` is not in content/laws.yaml"),
+                "use an `id` from content/laws.yaml or add the document there".into(),
+            ),
+            UnknownLawArticle { id, article } => (
+                format!("law `{id}` has no article {article} in content/laws.yaml"),
+                "check the number or add the article to the law's `articles`".into(),
+            ),
+            UnknownReplacement { id } => (
+                format!("`replaced_by: {id}` is not in content/laws.yaml"),
+                "add the replacing document or fix `replaced_by`".into(),
+            ),
+            MissingCoverAlt => (
+                "the cover image has no `cover_alt`".into(),
+                "add `cover_alt: \"short description of the picture\"` for blind readers".into(),
+            ),
+            MissingImageAlt { src } => (
+                format!("image `{src}` has no alt text"),
+                "write images as ![what the picture shows](file.jpg)".into(),
+            ),
+            MissingImage { src } => (
+                format!("image `{src}` not found"),
+                "put it beside the page's index.md (page bundle) or in content/media/".into(),
+            ),
+            ApprovedWithoutApprover => (
+                "`status: approved` without `approved_by`".into(),
+                "add `approved_by: \"Name (role)\"` of the person who approved it".into(),
+            ),
+            MissingSources => (
+                "`sources` is missing".into(),
+                "reposts and primers must name their sources: sources: [{title: \"...\", url: \"https://...\"}]".into(),
+            ),
+            ConsentMissing { missing } => (
+                format!(
+                    "the story shows a student's name or photo without consent: {}",
+                    missing.join(", ")
+                ),
+                "Vietnamese law needs the parent's and (from age 7) the child's consent; or remove `person.name` to publish anonymously".into(),
+            ),
+            BadEmbed { src } => (
+                format!("embedded frame `{src}` is not allowed"),
+                "only YouTube (https://www.youtube.com/embed/...) and Facebook video embeds are allowed".into(),
+            ),
+            Template { detail } => (
+                format!("template error: {detail}"),
+                "fix the named template; if unsure, remove the site's override in theme/".into(),
+            ),
+            BadQuestion { index, detail } => (
+                format!("question {index}: {detail}"),
+                "each question has `q`, `choices` (2–6), `answer` (number of the right choice, from 1) and `explain`".into(),
+            ),
+            OutputRefused { path } => (
+                format!("`{path}` cannot be the output folder"),
+                "choose a folder of its own, e.g. --out public".into(),
+            ),
+            OutputNotOurs { path } => (
+                format!("`{path}` holds files lantoa did not write"),
+                "choose another --out folder or move those files; lantoa never deletes what it did not write".into(),
+            ),
+            UnknownFolder { folder } => (
+                format!("folder `{folder}` is not a content kind"),
+                "put posts in articles/, stories/, primers/, pages/ or contests/".into(),
+            ),
+        };
+        (m, h)
+    }
+}

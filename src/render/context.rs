@@ -1,0 +1,306 @@
+//! The values templates see (docs/theme.md is their contract): the site, pages, pagination.
+//! Built from the resolved site; every key is always present (Tera 2 treats undefined as error).
+
+use serde::Serialize;
+
+use crate::dates;
+use crate::load::frontmatter::Kind;
+use crate::load::{Project, Source};
+use crate::resolve::{PageEntry, SiteBuild, Visibility};
+use crate::text::truncate_chars;
+
+#[derive(Serialize)]
+pub struct Link {
+    pub title: String,
+    pub path: String,
+}
+
+#[derive(Serialize)]
+pub struct ParentView {
+    pub name: String,
+    pub base_url: String,
+}
+
+#[derive(Serialize)]
+pub struct ColorsView {
+    pub primary: String,
+    pub accent: String,
+}
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub short_name: &'a str,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub level: &'static str,
+    pub base_url: &'a str,
+    pub address: &'a str,
+    pub phone: &'a str,
+    pub hotline: &'a str,
+    pub hotline_tel: String,
+    pub email: &'a str,
+    pub fanpage: &'a str,
+    pub zalo: &'a str,
+    pub logo: String,
+    pub colors: ColorsView,
+    pub parent: Option<ParentView>,
+    pub editorial_board: &'a [crate::load::config::BoardMember],
+    pub menu: Vec<Link>,
+    pub sections: std::collections::BTreeMap<&'static str, Link>,
+}
+
+#[derive(Serialize)]
+pub struct TagLink {
+    pub name: String,
+    pub path: String,
+}
+
+#[derive(Serialize)]
+pub struct Cover {
+    pub src: String,
+    pub url: String,
+    pub alt: String,
+}
+
+#[derive(Serialize)]
+pub struct Origin {
+    pub name: String,
+    pub permalink: String,
+}
+
+#[derive(Serialize)]
+pub struct LawNotice {
+    pub title: String,
+    pub repealed_vi: String,
+    pub replaced_by_title: String,
+    pub replaced_by_url: String,
+}
+
+#[derive(Serialize)]
+pub struct StoryView {
+    pub person_name: String,
+    pub person_role: String,
+    pub deed_date_vi: String,
+    pub place: String,
+    pub verified_by: String,
+}
+
+#[derive(Serialize)]
+pub struct ArticleRef {
+    pub number: String,
+    pub title: String,
+}
+
+#[derive(Serialize)]
+pub struct PrimerView {
+    pub law_title: String,
+    pub law_number: String,
+    pub law_url: String,
+    pub law_in_force: bool,
+    pub articles: Vec<ArticleRef>,
+    pub reviewed_vi: String,
+    pub questions_count: usize,
+}
+
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub title: &'a str,
+    pub path: &'a str,
+    pub permalink: String,
+    pub date: String,
+    pub date_vi: String,
+    pub date_short: String,
+    pub updated_vi: String,
+    pub summary: String,
+    pub content: String,
+    pub author: &'a str,
+    pub category: &'a str,
+    pub tags: Vec<TagLink>,
+    pub cover: Option<Cover>,
+    pub origin: Option<Origin>,
+    pub law_notices: Vec<LawNotice>,
+    pub sources: &'a [crate::load::frontmatter::SourceRef],
+    pub status: &'static str,
+    pub banner: String,
+    pub story: Option<StoryView>,
+    pub primer: Option<PrimerView>,
+}
+
+#[derive(Serialize)]
+pub struct PageNumber {
+    pub number: usize,
+    pub path: String,
+}
+
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub prev_path: String,
+    pub next_path: String,
+    pub pages: Vec<PageNumber>,
+}
+
+/// Everything needed to turn a resolved page into a `PageView`.
+pub struct Viewer<'a> {
+    pub project: &'a Project,
+    pub build: &'a SiteBuild,
+    pub theme: &'a super::theme::Theme,
+    pub now: &'a jiff::Zoned,
+    pub links: crate::resolve::links::SiteLinks<'a>,
+}
+
+impl<'a> Viewer<'a> {
+    pub fn site(&self) -> &'a crate::load::config::Site {
+        &self.project.sites[self.build.site]
+    }
+
+    /// A page's view; `content` is filled only when `with_content` (single pages, feeds).
+    pub fn page(&self, entry: &'a PageEntry, with_content: Option<&str>) -> PageView<'a> {
+        let src: &'a Source = &self.project.sources[entry.source];
+        let m = &src.meta;
+        let site = self.site();
+        let tags = m
+            .tags
+            .iter()
+            .filter_map(|t| {
+                let key = crate::text::fold(t.trim());
+                self.build.tags.iter().find(|e| crate::text::fold(&e.name) == key)
+            })
+            .map(|e| TagLink { name: e.name.clone(), path: format!("{}/{}/", self.project.network.paths.tags, e.slug) })
+            .collect();
+        let cover = m.cover.as_ref().map(|c| {
+            let src_path = match c.strip_prefix('/') {
+                Some(p) => p.to_string(),
+                None if c.contains("://") => c.clone(),
+                None => format!("{}{}", entry.path, c),
+            };
+            let url = if src_path.contains("://") { src_path.clone() } else { format!("{}{}", site.base_url, src_path) };
+            Cover { src: src_path, url, alt: m.cover_alt.clone().unwrap_or_default() }
+        });
+        let origin = entry.origin.as_ref().and_then(|id| self.project.site(id)).map(|o| Origin {
+            name: o.config.name.clone(),
+            permalink: format!("{}{}", o.base_url, entry.path),
+        });
+        let summary = m.summary.clone().unwrap_or_else(|| truncate_chars(&src.body.first_paragraph, 220));
+        PageView {
+            kind: src.kind.as_str(),
+            kind_label: kind_label(self.theme, src.kind),
+            title: &m.title,
+            path: &entry.path,
+            permalink: format!("{}{}", site.base_url, entry.path),
+            date: m.date.as_ref().map(dates::rfc3339).unwrap_or_default(),
+            date_vi: m.date.as_ref().map(dates::vi_long).unwrap_or_default(),
+            date_short: m.date.as_ref().map(dates::vi_short).unwrap_or_default(),
+            updated_vi: m.updated.as_ref().map(dates::vi_long).unwrap_or_default(),
+            summary,
+            content: with_content.map(|root| self.links.fill(src, root)).unwrap_or_default(),
+            author: m.author.as_deref().unwrap_or(""),
+            category: m.category.as_deref().unwrap_or(""),
+            tags,
+            cover,
+            origin,
+            law_notices: self.law_notices(src),
+            sources: &m.sources,
+            status: match m.status {
+                crate::load::frontmatter::Status::Draft => "draft",
+                crate::load::frontmatter::Status::Review => "review",
+                crate::load::frontmatter::Status::Approved => "approved",
+            },
+            banner: self.banner(entry),
+            story: m.story.as_ref().map(|s| StoryView {
+                person_name: s.person.name.clone().unwrap_or_default(),
+                person_role: s.person.role.clone().unwrap_or_default(),
+                deed_date_vi: s.deed_date.as_ref().map(|d| dates::vi_prose(d.date())).unwrap_or_default(),
+                place: s.place.clone().unwrap_or_default(),
+                verified_by: s.verified_by.clone().unwrap_or_default(),
+            }),
+            primer: m.primer.as_ref().map(|p| {
+                let law = self.project.laws.get(&p.law);
+                PrimerView {
+                    law_title: law.map(|l| l.config.title.clone()).unwrap_or_default(),
+                    law_number: law.and_then(|l| l.config.number.clone()).unwrap_or_default(),
+                    law_url: law.and_then(|l| l.config.url.clone()).unwrap_or_default(),
+                    law_in_force: law.is_none_or(|l| l.in_force_on(self.now.date())),
+                    articles: p
+                        .articles
+                        .iter()
+                        .map(|a| ArticleRef {
+                            number: a.clone(),
+                            title: law.and_then(|l| l.config.articles.get(a).cloned()).unwrap_or_default(),
+                        })
+                        .collect(),
+                    reviewed_vi: p.reviewed.as_ref().map(|d| dates::vi_short(d)).unwrap_or_default(),
+                    questions_count: p.questions.len(),
+                }
+            }),
+        }
+    }
+
+    fn banner(&self, entry: &PageEntry) -> String {
+        let src = &self.project.sources[entry.source];
+        match entry.visibility {
+            Visibility::Published => String::new(),
+            Visibility::Draft => t_or(self.theme, "banner_draft", "Bản nháp — chưa xuất bản"),
+            Visibility::Review => t_or(self.theme, "banner_review", "Chờ duyệt"),
+            Visibility::Scheduled => format!(
+                "{} {}",
+                t_or(self.theme, "banner_scheduled", "Hẹn đăng ngày"),
+                src.meta.date.as_ref().map(|d| d.strftime("%d/%m/%Y %H:%M").to_string()).unwrap_or_default()
+            ),
+            Visibility::Expired => t_or(self.theme, "banner_expired", "Đã hết hạn"),
+        }
+    }
+
+    /// A notice for each law the page relies on that is no longer in force at the build time.
+    pub fn law_notices(&self, src: &Source) -> Vec<LawNotice> {
+        let today = self.now.date();
+        crate::resolve::laws_of(src)
+            .into_iter()
+            .filter_map(|id| self.project.laws.get(id))
+            .filter(|law| law.repealed.is_some_and(|r| r <= today))
+            .map(|law| {
+                let replacement = law.config.replaced_by.as_ref().and_then(|r| self.project.laws.get(r));
+                let replaced_by_url = replacement
+                    .map(|r| match self.links.primer_by_law.get(r.config.id.as_str()) {
+                        Some(p) => format!("{}{}", self.site().base_url, p),
+                        None => r.config.url.clone().unwrap_or_default(),
+                    })
+                    .unwrap_or_default();
+                LawNotice {
+                    title: law.full_title(),
+                    repealed_vi: law.repealed.map(dates::vi_date_short).unwrap_or_default(),
+                    replaced_by_title: replacement.map(|r| r.full_title()).unwrap_or_default(),
+                    replaced_by_url,
+                }
+            })
+            .collect()
+    }
+}
+
+pub fn t_or(theme: &super::theme::Theme, key: &str, default: &str) -> String {
+    theme.strings_map.get(key).cloned().unwrap_or_else(|| default.to_string())
+}
+
+pub fn kind_label(theme: &super::theme::Theme, kind: Kind) -> String {
+    match kind {
+        Kind::Article => t_or(theme, "kind_article", "Bài viết"),
+        Kind::Story => t_or(theme, "kind_story", "Người tốt, việc tốt"),
+        Kind::Primer => t_or(theme, "kind_primer", "Tìm hiểu pháp luật"),
+        Kind::Page => t_or(theme, "kind_page", "Trang"),
+    }
+}
+
+/// `tel:` form of a phone number: digits and a leading `+` only.
+pub fn tel(phone: &str) -> String {
+    phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+}
+
+/// `../` once per folder level of `path` (`bai-viet/x/` → `../../`).
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}

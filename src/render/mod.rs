@@ -1,0 +1,416 @@
+//! The render stage: Tera templates, once per output page, into an in-memory `SiteOutput`
+//! (path → bytes or file to copy). Also the feed, sitemap, robots.txt, 404 and the network
+//! index. Writing to disk or serving is the next stage's business.
+
+pub mod context;
+pub mod theme;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::frontmatter::Kind;
+use crate::load::Project;
+use crate::resolve::links::SiteLinks;
+use crate::resolve::{SiteBuild, Visibility};
+use context::{Link, PageNumber, Pagination, SiteView, Viewer, root_of, t_or};
+use theme::{Templates, Theme};
+
+/// One output file: bytes made here, or a file to copy.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileData {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+/// Everything one site's folder will hold, by path relative to it.
+#[derive(Debug, Default)]
+pub struct SiteOutput {
+    pub site_id: String,
+    pub files: BTreeMap<String, FileData>,
+    pub page_count: usize,
+}
+
+/// Options that change rendering.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// In `serve`, sites live under `/<site-id>/`: the 404 page's links need that prefix.
+    pub serve: bool,
+}
+
+/// What every render of a site shares.
+pub struct Renderer<'a> {
+    pub project: &'a Project,
+    pub theme: &'a Theme,
+    pub now: &'a jiff::Zoned,
+    pub options: &'a RenderOptions,
+}
+
+struct SiteRender<'a> {
+    viewer: Viewer<'a>,
+    templates: std::sync::Arc<Templates>,
+    site_value: tera::Value,
+    base: Context,
+    out: SiteOutput,
+}
+
+impl<'a> Renderer<'a> {
+    /// Renders one resolved site.
+    pub fn render_site(&self, build: &'a SiteBuild) -> Result<SiteOutput, Vec<Diagnostic>> {
+        let site = &self.project.sites[build.site];
+        let templates = self.theme.for_site(&self.project.root, site.theme_dir.as_deref())?;
+        let links = SiteLinks::new(self.project, build);
+        let viewer = Viewer { project: self.project, build, theme: self.theme, now: self.now, links };
+        let site_value = tera::Value::from_serializable(&self.site_view(build));
+        let mut base = Context::new();
+        base.insert("lang", "vi");
+        base.insert_value("t", self.theme.strings.clone());
+        base.insert("network", &serde_json::json!({ "name": self.project.network.name }));
+        base.insert("preview", &self.options.serve);
+        base.insert("build_year", &self.now.year());
+        let mut r = SiteRender {
+            viewer,
+            templates,
+            site_value,
+            base,
+            out: SiteOutput { site_id: site.id.clone(), ..Default::default() },
+        };
+        r.base.insert_value("site", r.site_value.clone());
+        self.render_pages(&mut r)?;
+        self.render_home(&mut r)?;
+        self.render_sections(&mut r)?;
+        self.render_tags(&mut r)?;
+        self.render_feed_and_sitemap(&mut r)?;
+        self.render_404(&mut r)?;
+        self.copy_assets(&mut r);
+        Ok(r.out)
+    }
+
+    fn site_view(&self, build: &SiteBuild) -> SiteView<'a> {
+        let project = self.project;
+        let site = &project.sites[build.site];
+        let c = &site.config;
+        let paths = &project.network.paths;
+        let menu = build
+            .pages
+            .iter()
+            .filter(|p| project.sources[p.source].kind == Kind::Page && project.sources[p.source].meta.menu)
+            .map(|p| Link { title: project.sources[p.source].meta.title.clone(), path: p.path.clone() })
+            .collect();
+        let mut sections = BTreeMap::new();
+        let t = |k: &str, d: &str| t_or(self.theme, k, d);
+        sections.insert("articles", Link { title: t("section_articles", "Tin tức - Sự kiện"), path: format!("{}/", paths.articles) });
+        sections.insert("stories", Link { title: t("section_stories", "Gương người tốt, việc tốt"), path: format!("{}/", paths.stories) });
+        sections.insert("primers", Link { title: t("section_primers", "Tìm hiểu pháp luật"), path: format!("{}/", paths.primers) });
+        sections.insert("tags", Link { title: t("section_tags", "Từ khóa"), path: format!("{}/", paths.tags) });
+        let logo = self
+            .theme
+            .statics_for_site(site.theme_dir.as_deref())
+            .keys()
+            .find(|k| *k == "logo.svg" || *k == "logo.png")
+            .cloned()
+            .unwrap_or_default();
+        let parent = c.parent.as_ref().and_then(|p| project.site(p)).map(|p| context::ParentView {
+            name: p.config.name.clone(),
+            base_url: p.base_url.clone(),
+        });
+        let site: &'a crate::load::config::Site = &project.sites[build.site];
+        let c = &site.config;
+        SiteView {
+            id: &site.id,
+            name: &c.name,
+            short_name: site.short_name(),
+            kind: c.kind.as_str(),
+            kind_label: c.kind.label(),
+            level: c.level.map(|l| l.as_str()).unwrap_or(""),
+            base_url: &site.base_url,
+            address: c.address.as_deref().unwrap_or(""),
+            phone: c.phone.as_deref().unwrap_or(""),
+            hotline: c.hotline.as_deref().unwrap_or(""),
+            hotline_tel: context::tel(c.hotline.as_deref().or(c.phone.as_deref()).unwrap_or("")),
+            email: c.email.as_deref().unwrap_or(""),
+            fanpage: c.fanpage.as_deref().unwrap_or(""),
+            zalo: c.zalo.as_deref().unwrap_or(""),
+            logo,
+            colors: context::ColorsView {
+                primary: c.colors.primary.clone().unwrap_or_else(|| "#0b5394".into()),
+                accent: c.colors.accent.clone().unwrap_or_else(|| "#8a1c1c".into()),
+            },
+            parent,
+            editorial_board: &c.editorial_board,
+            menu,
+            sections,
+        }
+    }
+
+    fn render_to(&self, r: &mut SiteRender, template: &str, path: &str, ctx: Context) -> Result<(), Vec<Diagnostic>> {
+        let html = r
+            .templates
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| vec![theme::template_error(&e, &r.templates.files, &self.theme.dir)])?;
+        let file = if path.ends_with(".xml") || path.ends_with(".html") || path.ends_with(".txt") {
+            path.to_string()
+        } else {
+            format!("{path}index.html")
+        };
+        if file.ends_with(".html") {
+            r.out.page_count += 1;
+        }
+        r.out.files.insert(file, FileData::Bytes(html.into_bytes()));
+        Ok(())
+    }
+
+    fn page_context(&self, r: &SiteRender, path: &str, root: &str) -> Context {
+        let mut ctx = r.base.clone();
+        ctx.insert("root", root);
+        ctx.insert("current_path", path);
+        ctx.insert("canonical", &format!("{}{}", r.viewer.site().base_url, path));
+        ctx
+    }
+
+    fn render_pages(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        let build = r.viewer.build;
+        let mut errors = Vec::new();
+        for entry in &build.pages {
+            let root = root_of(&entry.path);
+            let view = r.viewer.page(entry, Some(&root));
+            let mut ctx = self.page_context(r, &entry.path, &root);
+            if let Some(o) = &view.origin {
+                ctx.insert("canonical", &o.permalink);
+            }
+            ctx.insert("page", &view);
+            let template = format!("{}.html", self.project.sources[entry.source].kind.as_str());
+            if let Err(e) = self.render_to(r, &template, &entry.path, ctx) {
+                errors.extend(e);
+                break; // a template error repeats on every page: report it once
+            }
+        }
+        if errors.is_empty() { Ok(()) } else { Err(errors) }
+    }
+
+    fn latest(&self, r: &SiteRender<'a>, kind: Kind, n: usize, root: &str) -> Vec<context::PageView<'a>> {
+        let _ = root;
+        r.viewer
+            .build
+            .of_kind(self.project, kind)
+            .filter(|(_, p)| p.visibility == Visibility::Published || self.options.serve)
+            .take(n)
+            .map(|(_, p)| r.viewer.page(p, None))
+            .collect()
+    }
+
+    fn render_home(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        let mut ctx = self.page_context(r, "", "");
+        ctx.insert("latest_articles", &self.latest(r, Kind::Article, 6, ""));
+        ctx.insert("latest_stories", &self.latest(r, Kind::Story, 3, ""));
+        ctx.insert("primers", &self.latest(r, Kind::Primer, 100, ""));
+        self.render_to(r, "index.html", "", ctx)
+    }
+
+    /// Paginated lists: `<section>/`, `<section>/trang/2/`, …
+    fn render_list(&self, r: &mut SiteRender<'a>, template: &str, base_path: &str, title: &str, items: &[usize], extra: &[(&str, serde_json::Value)]) -> Result<(), Vec<Diagnostic>> {
+        let per = self.project.network.paginate.max(1);
+        let total = items.len().div_ceil(per).max(1);
+        let page_path = |n: usize| if n == 1 { base_path.to_string() } else { format!("{base_path}trang/{n}/") };
+        for n in 1..=total {
+            let path = page_path(n);
+            let root = root_of(&path);
+            let views: Vec<_> = items[(n - 1) * per..(n * per).min(items.len())]
+                .iter()
+                .map(|&i| r.viewer.page(&r.viewer.build.pages[i], None))
+                .collect();
+            let pagination = Pagination {
+                current: n,
+                total,
+                prev_path: if n > 1 { page_path(n - 1) } else { String::new() },
+                next_path: if n < total { page_path(n + 1) } else { String::new() },
+                pages: (1..=total).map(|number| PageNumber { number, path: page_path(number) }).collect(),
+            };
+            let mut ctx = self.page_context(r, &path, &root);
+            ctx.insert("list_title", title);
+            ctx.insert("items", &views);
+            ctx.insert("pagination", &pagination);
+            for (k, v) in extra {
+                ctx.insert(k.to_string(), v);
+            }
+            self.render_to(r, template, &path, ctx)?;
+        }
+        Ok(())
+    }
+
+    fn render_sections(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        let paths = &self.project.network.paths;
+        for (kind, folder, key, default) in [
+            (Kind::Article, &paths.articles, "section_articles", "Tin tức - Sự kiện"),
+            (Kind::Story, &paths.stories, "section_stories", "Gương người tốt, việc tốt"),
+            (Kind::Primer, &paths.primers, "section_primers", "Tìm hiểu pháp luật"),
+        ] {
+            let items: Vec<usize> = r.viewer.build.of_kind(self.project, kind).map(|(i, _)| i).collect();
+            let title = t_or(self.theme, key, default);
+            self.render_list(r, "section.html", &format!("{folder}/"), &title, &items, &[])?;
+        }
+        Ok(())
+    }
+
+    fn render_tags(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        #[derive(Serialize)]
+        struct TagView {
+            name: String,
+            path: String,
+            count: usize,
+        }
+        let folder = &self.project.network.paths.tags;
+        let tags: Vec<TagView> = r
+            .viewer
+            .build
+            .tags
+            .iter()
+            .map(|t| TagView { name: t.name.clone(), path: format!("{folder}/{}/", t.slug), count: t.pages.len() })
+            .collect();
+        let path = format!("{folder}/");
+        let root = root_of(&path);
+        let mut ctx = self.page_context(r, &path, &root);
+        ctx.insert("tags", &tags);
+        self.render_to(r, "tags.html", &path, ctx)?;
+        for tag in r.viewer.build.tags.clone() {
+            let title = tag.name.clone();
+            self.render_list(r, "tag.html", &format!("{folder}/{}/", tag.slug), &title, &tag.pages, &[("tag", serde_json::json!({ "name": title }))])?;
+        }
+        Ok(())
+    }
+
+    fn render_feed_and_sitemap(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        let site = r.viewer.site();
+        let posts: Vec<&crate::resolve::PageEntry> = r
+            .viewer
+            .build
+            .pages
+            .iter()
+            .filter(|p| matches!(self.project.sources[p.source].kind, Kind::Article | Kind::Story) && p.visibility == Visibility::Published)
+            .collect();
+        let mut newest: Vec<_> = posts.clone();
+        newest.sort_by_key(|p| std::cmp::Reverse(self.project.sources[p.source].meta.date.as_ref().map(|d| d.timestamp())));
+        let items: Vec<_> = newest.iter().take(20).map(|p| r.viewer.page(p, Some(&format!("{}{}", site.base_url, root_of(&p.path).replace("../", ""))))).collect();
+        let updated = newest
+            .first()
+            .and_then(|p| self.project.sources[p.source].meta.date.as_ref())
+            .map(crate::dates::rfc3339)
+            .unwrap_or_else(|| crate::dates::rfc3339(self.now));
+        let mut ctx = self.page_context(r, "feed.xml", "");
+        ctx.insert("items", &items);
+        ctx.insert("updated", &updated);
+        ctx.insert("feed_url", &format!("{}feed.xml", site.base_url));
+        self.render_to(r, "feed.xml", "feed.xml", ctx)?;
+
+        #[derive(Serialize)]
+        struct Url {
+            loc: String,
+            lastmod: String,
+        }
+        let mut urls: Vec<Url> = Vec::new();
+        for path in r.out.files.keys() {
+            if let Some(dir) = path.strip_suffix("index.html") {
+                let lastmod = r
+                    .viewer
+                    .build
+                    .pages
+                    .iter()
+                    .find(|p| p.path == dir)
+                    .and_then(|p| {
+                        let m = &self.project.sources[p.source].meta;
+                        m.updated.as_ref().or(m.date.as_ref()).map(crate::dates::rfc3339)
+                    })
+                    .unwrap_or_default();
+                urls.push(Url { loc: format!("{}{}", site.base_url, dir), lastmod });
+            }
+        }
+        let mut ctx = self.page_context(r, "sitemap.xml", "");
+        ctx.insert("urls", &urls);
+        self.render_to(r, "sitemap.xml", "sitemap.xml", ctx)?;
+        let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.base_url);
+        r.out.files.insert("robots.txt".into(), FileData::Bytes(robots.into_bytes()));
+        Ok(())
+    }
+
+    fn render_404(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        let site = r.viewer.site();
+        let root = if self.options.serve {
+            format!("/{}/", site.id)
+        } else {
+            let after_scheme = site.base_url.split_once("://").map(|(_, rest)| rest).unwrap_or(&site.base_url);
+            after_scheme.find('/').map(|i| after_scheme[i..].to_string()).unwrap_or_else(|| "/".into())
+        };
+        let ctx = self.page_context(r, "404.html", &root);
+        self.render_to(r, "404.html", "404.html", ctx)
+    }
+
+    fn copy_assets(&self, r: &mut SiteRender<'a>) {
+        let site = r.viewer.site();
+        for (path, file) in self.theme.statics_for_site(site.theme_dir.as_deref()) {
+            r.out.files.insert(path, FileData::Copy(file));
+        }
+        r.out.files.insert("syntax.css".into(), FileData::Bytes(crate::load::markdown::syntax_css().into_bytes()));
+        let media = self.project.content.join("media");
+        for e in walkdir::WalkDir::new(&media).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+            if let Ok(rel) = e.path().strip_prefix(&media) {
+                r.out.files.insert(format!("media/{}", rel.to_string_lossy().replace('\\', "/")), FileData::Copy(e.path().to_path_buf()));
+            }
+        }
+        for entry in &r.viewer.build.pages {
+            let src = &self.project.sources[entry.source];
+            let mut local: Vec<String> = src.body.local_images.iter().map(|i| crate::load::percent_decode(&i.src)).collect();
+            if let Some(c) = &src.meta.cover
+                && !c.starts_with('/')
+                && !c.contains("://")
+            {
+                local.push(c.clone());
+            }
+            for name in local {
+                r.out.files.insert(format!("{}{}", entry.path, name), FileData::Copy(src.dir.join(&name)));
+            }
+        }
+    }
+
+    /// `public/index.html`: every site of the network, in tree order.
+    pub fn render_network_index(&self, sites: &[usize]) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        #[derive(Serialize)]
+        struct SiteLink<'s> {
+            id: &'s str,
+            name: &'s str,
+            kind_label: &'static str,
+            level: &'static str,
+            depth: usize,
+            path: String,
+            base_url: &'s str,
+        }
+        let list: Vec<SiteLink> = sites
+            .iter()
+            .map(|&i| {
+                let s = &self.project.sites[i];
+                SiteLink {
+                    id: &s.id,
+                    name: &s.config.name,
+                    kind_label: s.config.kind.label(),
+                    level: s.config.level.map(|l| l.as_str()).unwrap_or(""),
+                    depth: s.depth(),
+                    path: format!("{}/", s.id),
+                    base_url: &s.base_url,
+                }
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("lang", "vi");
+        ctx.insert_value("t", self.theme.strings.clone());
+        ctx.insert("network", &serde_json::json!({ "name": self.project.network.name }));
+        ctx.insert("sites", &list);
+        ctx.insert("root", "");
+        ctx.insert("build_year", &self.now.year());
+        ctx.insert("preview", &self.options.serve);
+        let t = &self.theme.default;
+        t.tera.render("network.html", &ctx).map(String::into_bytes).map_err(|e| vec![theme::template_error(&e, &t.files, &self.theme.dir)])
+    }
+}

@@ -1,0 +1,141 @@
+//! The theme: Tera 2 templates of `themes/<name>/templates` (with a site's overrides from
+//! `content/sites/<id>/theme/templates` taking precedence), its static files, and the UI
+//! strings of `i18n/vi.yaml`. Template errors become diagnostics with the template's file and line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tera::Tera;
+
+use crate::diagnostics::Diagnostic;
+use crate::messages::Problem;
+
+/// A loaded template set, ready to render.
+pub struct Templates {
+    pub tera: Tera,
+    /// Template name → file (relative to the project), for error messages.
+    pub files: BTreeMap<String, PathBuf>,
+}
+
+/// The shared theme plus, lazily per site, template sets with that site's overrides.
+pub struct Theme {
+    pub dir: PathBuf,
+    pub default: Arc<Templates>,
+    pub strings: tera::Value,
+    pub strings_map: BTreeMap<String, String>,
+    /// Static files: output path → source file.
+    pub statics: BTreeMap<String, PathBuf>,
+}
+
+const PREFIX: &str = "default/";
+
+impl Theme {
+    pub fn load(root: &Path, themes: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let dir = themes.join(name);
+        let default = Arc::new(load_templates(root, &dir.join("templates"), None)?);
+        let i18n_path = dir.join("i18n").join("vi.yaml");
+        let rel = i18n_path.strip_prefix(root).unwrap_or(&i18n_path).to_path_buf();
+        let strings_map: BTreeMap<String, String> = match crate::load::file::read_text(&i18n_path, &rel) {
+            Ok(t) => crate::load::yaml::parse(&t, &rel, 1).map_err(|d| vec![d])?,
+            Err(d) => return Err(vec![d]),
+        };
+        let strings = tera::Value::from_serializable(&strings_map);
+        let statics = static_files(&dir.join("static"));
+        Ok(Theme { dir, default, strings, strings_map, statics })
+    }
+
+    /// Templates for a site with overrides (or the shared set).
+    pub fn for_site(&self, root: &Path, override_dir: Option<&Path>) -> Result<Arc<Templates>, Vec<Diagnostic>> {
+        match override_dir.map(|d| d.join("templates")).filter(|d| d.is_dir()) {
+            None => Ok(self.default.clone()),
+            Some(dir) => Ok(Arc::new(load_templates(root, &self.dir.join("templates"), Some(&dir))?)),
+        }
+    }
+
+    /// Static files of the theme with a site's own `theme/static` on top.
+    pub fn statics_for_site(&self, override_dir: Option<&Path>) -> BTreeMap<String, PathBuf> {
+        let mut files = self.statics.clone();
+        if let Some(dir) = override_dir {
+            files.extend(static_files(&dir.join("static")));
+        }
+        files
+    }
+
+}
+
+fn static_files(dir: &Path) -> BTreeMap<String, PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
+            Some((rel, e.path().to_path_buf()))
+        })
+        .collect()
+}
+
+fn template_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    static_files(dir).into_iter().collect()
+}
+
+/// Registers our filters, then adds every template in one call (Tera 2 checks parents per call).
+fn load_templates(root: &Path, default_dir: &Path, site_dir: Option<&Path>) -> Result<Templates, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    tera.set_fallback_prefixes([PREFIX]).map_err(|e| vec![template_error(&e, &BTreeMap::new(), default_dir)])?;
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    let mut files = BTreeMap::new();
+    let mut sources = Vec::new();
+    for (name, path) in template_files(default_dir) {
+        let full = format!("{PREFIX}{name}");
+        files.insert(full.clone(), path.strip_prefix(root).unwrap_or(&path).to_path_buf());
+        sources.push((full, path));
+    }
+    if let Some(dir) = site_dir {
+        for (name, path) in template_files(dir) {
+            files.insert(name.clone(), path.strip_prefix(root).unwrap_or(&path).to_path_buf());
+            sources.push((name, path));
+        }
+    }
+    let mut texts = Vec::with_capacity(sources.len());
+    for (name, path) in &sources {
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        let text = crate::load::file::read_text(path, rel).map_err(|d| vec![d])?;
+        texts.push((name.clone(), text));
+    }
+    tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| vec![template_error(&e, &files, default_dir)])?;
+    Ok(Templates { tera, files })
+}
+
+/// A Tera error as a diagnostic pointing into the template file.
+pub fn template_error(err: &tera::Error, files: &BTreeMap<String, PathBuf>, fallback: &Path) -> Diagnostic {
+    use tera::ErrorKind;
+    let (name, line, col, message) = match err.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            (r.filename().to_string(), r.span().start_line, r.span().start_col + 1, r.message().to_string())
+        }
+        _ => (String::new(), 0, 0, error_chain(err)),
+    };
+    let file = files.get(&name).cloned().unwrap_or_else(|| {
+        if name.is_empty() { fallback.to_path_buf() } else { PathBuf::from(name.trim_start_matches(PREFIX)) }
+    });
+    Diagnostic::error(file, line, Problem::Template { detail: message }).at_column(col)
+}
+
+fn error_chain(err: &tera::Error) -> String {
+    use std::error::Error as _;
+    let mut msg = match err.kind() {
+        tera::ErrorKind::Msg(m) => m.clone(),
+        _ => format!("{err}"),
+    };
+    let mut src = err.source();
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg.lines().next().unwrap_or_default().to_string()
+}

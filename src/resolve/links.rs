@@ -1,0 +1,165 @@
+//! Link targets. `validate` checks once, for the whole project, that every `@/` link names an
+//! existing page (and heading) and every `law:` link a known law and article. `fill` writes a
+//! page's placeholders with the URLs of the site that publishes it.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::markdown::{LinkTarget, PLACEHOLDER};
+use crate::load::{Project, Source};
+use crate::messages::Problem;
+
+/// Checks every link of every source; returns all problems.
+pub fn validate(project: &Project) -> Vec<Diagnostic> {
+    let by_key = crate::load::index_by_key(&project.sources);
+    let mut errors = Vec::new();
+    for src in &project.sources {
+        for link in &src.body.links {
+            match &link.target {
+                LinkTarget::Internal { path, anchor } => match by_key.get(path.as_str()) {
+                    None => errors.push(Diagnostic::error(&src.file, link.line, Problem::MissingPage { target: format!("@/{path}") })),
+                    Some(&t) => {
+                        if let Some(a) = anchor
+                            && !project.sources[t].body.anchors.contains(a)
+                        {
+                            errors.push(Diagnostic::error(&src.file, link.line, Problem::MissingAnchor { target: format!("@/{path}"), anchor: a.clone() }));
+                        }
+                    }
+                },
+                LinkTarget::Law { id, article } => match project.laws.get(id) {
+                    None => errors.push(Diagnostic::error(&src.file, link.line, Problem::UnknownLaw { id: id.clone() })),
+                    Some(law) => {
+                        if let Some(a) = article
+                            && !law.config.articles.contains_key(a)
+                        {
+                            errors.push(Diagnostic::error(&src.file, link.line, Problem::UnknownLawArticle { id: id.clone(), article: a.clone() }));
+                        }
+                    }
+                },
+                LinkTarget::SiteRoot { .. } => {}
+            }
+        }
+        for (anchor, line) in &src.body.same_page_anchors {
+            let is_footnote = anchor.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') && src.body.html.contains(&format!("id=\"{anchor}\""));
+            if !src.body.anchors.contains(anchor) && !is_footnote {
+                errors.push(Diagnostic::error(&src.file, *line, Problem::MissingAnchor { target: crate::diagnostics::display_path(&src.file), anchor: anchor.clone() }));
+            }
+        }
+        if let Some(p) = &src.meta.primer
+            && !p.law.is_empty()
+        {
+            let line = 1;
+            match project.laws.get(&p.law) {
+                None => errors.push(Diagnostic::error(&src.file, line, Problem::UnknownLaw { id: p.law.clone() })),
+                Some(law) => {
+                    for a in &p.articles {
+                        if !law.config.articles.contains_key(a) {
+                            errors.push(Diagnostic::error(&src.file, line, Problem::UnknownLawArticle { id: p.law.clone(), article: a.clone() }));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Where each link of a site points: a path relative to the site root (no leading `/`), or an
+/// absolute URL.
+pub struct SiteLinks<'a> {
+    pub project: &'a Project,
+    pub site: usize,
+    /// `@/` key → path on this site, for pages this site carries.
+    pub local: BTreeMap<&'a str, String>,
+    /// (law id, article) → primer path on this site.
+    pub primers: BTreeMap<(&'a str, &'a str), String>,
+    pub primer_by_law: BTreeMap<&'a str, String>,
+}
+
+pub enum Href {
+    /// Relative to the site root.
+    Site(String),
+    Absolute(String),
+}
+
+impl<'a> SiteLinks<'a> {
+    pub fn new(project: &'a Project, build: &super::SiteBuild) -> Self {
+        let site = &project.sites[build.site];
+        let mut local = BTreeMap::new();
+        let mut primers = BTreeMap::new();
+        let mut primer_by_law = BTreeMap::new();
+        for src in &project.sources {
+            if super::carries(src, site).is_some() {
+                local.insert(src.key.as_str(), super::page_path(project, src));
+            }
+        }
+        for page in &build.pages {
+            let src = &project.sources[page.source];
+            if let Some(p) = &src.meta.primer {
+                primer_by_law.entry(p.law.as_str()).or_insert_with(|| page.path.clone());
+                for a in &p.articles {
+                    primers.entry((p.law.as_str(), a.as_str())).or_insert_with(|| page.path.clone());
+                }
+            }
+        }
+        SiteLinks { project, site: build.site, local, primers, primer_by_law }
+    }
+
+    pub fn href(&self, target: &LinkTarget) -> Href {
+        match target {
+            LinkTarget::Internal { path, anchor } => {
+                let frag = anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default();
+                if let Some(p) = self.local.get(path.as_str()) {
+                    return Href::Site(format!("{p}{frag}"));
+                }
+                // Not on this site: the first site that carries it.
+                let src = self.project.sources.iter().find(|s| s.key == *path);
+                for site in &self.project.sites {
+                    if let Some(src) = src
+                        && super::carries(src, site).is_some()
+                    {
+                        return Href::Absolute(format!("{}{}{frag}", site.base_url, super::page_path(self.project, src)));
+                    }
+                }
+                Href::Site(String::new())
+            }
+            LinkTarget::Law { id, article } => {
+                let primer = match article {
+                    Some(a) => self.primers.get(&(id.as_str(), a.as_str())),
+                    None => self.primer_by_law.get(id.as_str()),
+                };
+                match primer {
+                    Some(p) => Href::Site(p.clone()),
+                    None => Href::Absolute(self.project.laws.get(id).and_then(|l| l.config.url.clone()).unwrap_or_default()),
+                }
+            }
+            LinkTarget::SiteRoot { path } => Href::Site(path.clone()),
+        }
+    }
+
+    /// The page's HTML with placeholders replaced; `root` is the relative way to the site root.
+    pub fn fill(&self, src: &Source, root: &str) -> String {
+        fill_placeholders(&src.body.html, |i| match self.href(&src.body.links[i].target) {
+            Href::Site(p) => format!("{root}{p}"),
+            Href::Absolute(u) => u,
+        })
+    }
+}
+
+/// Replaces every `lantoa-link:N` with `url(N)`.
+pub fn fill_placeholders(html: &str, url: impl Fn(usize) -> String) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(pos) = rest.find(PLACEHOLDER) {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos + PLACEHOLDER.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&crate::text::escape_html(&url(n))),
+            Err(_) => out.push_str(PLACEHOLDER),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}

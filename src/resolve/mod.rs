@@ -1,0 +1,225 @@
+//! The resolve stage, per site: which sources it publishes (its own content, `common/` as
+//! targeted, what its ancestors share down), under the approval gate, schedule and expiry;
+//! the URL of every page; duplicate addresses; tags folded across case and accents; and the
+//! site-specific targets of `@/` and `law:` links. Works on the loaded `Project`, reads no file.
+
+pub mod links;
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::Zoned;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::config::Site;
+use crate::load::frontmatter::{Kind, Share, Status};
+use crate::load::{Owner, Project, Source};
+use crate::messages::Problem;
+use crate::text::{fold, slugify};
+
+/// Why a page is (or is not) public at the build time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Visibility {
+    Published,
+    Draft,
+    Review,
+    Scheduled,
+    Expired,
+}
+
+/// What to include besides published pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mode {
+    /// `--drafts` and `serve`: drafts, pages in review and scheduled pages too, with a banner.
+    pub preview: bool,
+}
+
+/// A page as one site publishes it.
+#[derive(Debug, Clone)]
+pub struct PageEntry {
+    pub source: usize,
+    /// Path relative to the site root, ending in `/` (`bai-viet/chao-mung/`).
+    pub path: String,
+    /// The unit that wrote a shared-down copy.
+    pub origin: Option<String>,
+    pub visibility: Visibility,
+}
+
+#[derive(Debug, Clone)]
+pub struct TagEntry {
+    pub name: String,
+    pub slug: String,
+    /// Indexes into `SiteBuild::pages`, newest first.
+    pub pages: Vec<usize>,
+}
+
+/// One site, resolved.
+#[derive(Debug, Clone)]
+pub struct SiteBuild {
+    pub site: usize,
+    pub pages: Vec<PageEntry>,
+    pub by_source: HashMap<usize, usize>,
+    pub tags: Vec<TagEntry>,
+}
+
+impl SiteBuild {
+    /// Pages of one kind in display order (already sorted).
+    pub fn of_kind<'a>(&'a self, project: &'a Project, kind: Kind) -> impl Iterator<Item = (usize, &'a PageEntry)> + 'a {
+        self.pages.iter().enumerate().filter(move |(_, p)| project.sources[p.source].kind == kind)
+    }
+}
+
+/// Section folder of a kind (`bai-viet`), or `None` for pages (at the root).
+pub fn section_path(project: &Project, kind: Kind) -> Option<&str> {
+    let p = &project.network.paths;
+    match kind {
+        Kind::Article => Some(&p.articles),
+        Kind::Story => Some(&p.stories),
+        Kind::Primer => Some(&p.primers),
+        Kind::Page => None,
+    }
+}
+
+pub fn page_path(project: &Project, src: &Source) -> String {
+    match section_path(project, src.kind) {
+        Some(section) => format!("{section}/{}/", src.meta.slug),
+        None => format!("{}/", src.meta.slug),
+    }
+}
+
+pub fn visibility(src: &Source, now: &Zoned, require_approval: bool) -> Visibility {
+    let m = &src.meta;
+    if m.expires.as_ref().is_some_and(|e| e <= now) {
+        return Visibility::Expired;
+    }
+    match m.status {
+        Status::Draft => return Visibility::Draft,
+        Status::Review if require_approval => return Visibility::Review,
+        _ => {}
+    }
+    if m.date.as_ref().is_some_and(|d| d > now) {
+        return Visibility::Scheduled;
+    }
+    Visibility::Published
+}
+
+/// Whether `site` carries `src` at all (ownership, targeting, sharing), whatever its status.
+/// Returns the origin unit for a shared-down copy.
+pub fn carries(src: &Source, site: &Site) -> Option<Option<String>> {
+    let targeted = |src: &Source| {
+        (src.meta.levels.is_empty() || site.config.level.is_some_and(|l| src.meta.levels.contains(&l)))
+            && (src.meta.sites.is_empty() || src.meta.sites.contains(&site.id))
+    };
+    match &src.owner {
+        Owner::Common => targeted(src).then_some(None),
+        Owner::Site(id) if *id == site.id => Some(None),
+        Owner::Site(id) => (src.meta.share == Share::Down && src.kind == Kind::Article && site.ancestors.contains(id) && targeted(src))
+            .then(|| Some(id.clone())),
+    }
+}
+
+/// Resolves one site. Errors: two pages with one address.
+pub fn resolve_site(project: &Project, site_idx: usize, now: &Zoned, mode: Mode) -> Result<SiteBuild, Vec<Diagnostic>> {
+    let site = &project.sites[site_idx];
+    let mut pages = Vec::new();
+    for (i, src) in project.sources.iter().enumerate() {
+        let Some(origin) = carries(src, site) else { continue };
+        let vis = visibility(src, now, project.network.require_approval);
+        let shown = match vis {
+            Visibility::Published => true,
+            Visibility::Expired => false,
+            _ => mode.preview,
+        };
+        if shown {
+            pages.push(PageEntry { source: i, path: page_path(project, src), origin, visibility: vis });
+        }
+    }
+    pages.sort_by(|a, b| order_key(project, a).cmp(&order_key(project, b)));
+    check_duplicates(project, site, &pages)?;
+    let by_source = pages.iter().enumerate().map(|(i, p)| (p.source, i)).collect();
+    let tags = fold_tags(project, &pages);
+    Ok(SiteBuild { site: site_idx, pages, by_source, tags })
+}
+
+/// Kind, then newest first for dated kinds, then weight and title.
+fn order_key<'a>(project: &'a Project, p: &PageEntry) -> (Kind, std::cmp::Reverse<Option<jiff::Timestamp>>, i64, &'a str, &'a str) {
+    let src = &project.sources[p.source];
+    let date = if src.kind.needs_date() { src.meta.date.as_ref().map(|d| d.timestamp()) } else { None };
+    (src.kind, std::cmp::Reverse(date), src.meta.weight, src.meta.title.as_str(), src.key.as_str())
+}
+
+fn check_duplicates(project: &Project, site: &Site, pages: &[PageEntry]) -> Result<(), Vec<Diagnostic>> {
+    let p = &project.network.paths;
+    let reserved: Vec<String> = [&p.articles, &p.stories, &p.primers, &p.contests, &p.calendar, &p.search, &p.tags, &p.quiz]
+        .iter()
+        .map(|s| format!("{s}/"))
+        .collect();
+    let mut seen: BTreeMap<&str, &Source> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for page in pages {
+        let src = &project.sources[page.source];
+        if reserved.contains(&page.path) || page.path == "media/" {
+            errors.push(Diagnostic::error(&src.file, 1, Problem::DuplicateSlug { url: format!("/{}", page.path), other: "một mục của trang web".into() }));
+        }
+        if let Some(other) = seen.insert(&page.path, src) {
+            let (first, second) = if other.key < src.key { (other, src) } else { (src, other) };
+            let _ = site;
+            errors.push(Diagnostic::error(
+                &second.file,
+                1,
+                Problem::DuplicateSlug { url: format!("/{}", page.path), other: crate::diagnostics::display_path(&first.file) },
+            ));
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+/// Tags that differ only in case or accents share one page; the most used spelling names it.
+fn fold_tags(project: &Project, pages: &[PageEntry]) -> Vec<TagEntry> {
+    let mut groups: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        if p.visibility != Visibility::Published && p.visibility != Visibility::Scheduled && p.visibility != Visibility::Draft && p.visibility != Visibility::Review {
+            continue;
+        }
+        for tag in &project.sources[p.source].meta.tags {
+            let key = fold(tag.trim());
+            if key.is_empty() {
+                continue;
+            }
+            let g = groups.entry(key).or_default();
+            *g.0.entry(tag.trim()).or_default() += 1;
+            if !g.1.contains(&i) {
+                g.1.push(i);
+            }
+        }
+    }
+    let mut tags: Vec<TagEntry> = groups
+        .into_values()
+        .map(|(spellings, mut list)| {
+            let name = spellings.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(n, _)| n.to_string()).unwrap_or_default();
+            list.sort_by(|a, b| {
+                let da = project.sources[pages[*a].source].meta.date.as_ref().map(|d| d.timestamp());
+                let db = project.sources[pages[*b].source].meta.date.as_ref().map(|d| d.timestamp());
+                db.cmp(&da).then(a.cmp(b))
+            });
+            TagEntry { slug: slugify(&name), name, pages: list }
+        })
+        .collect();
+    tags.sort_by(|a, b| a.slug.cmp(&b.slug));
+    tags
+}
+
+/// Laws a page refers to (its primer's law and every `law:` link), in order, without repeats.
+pub fn laws_of(src: &Source) -> Vec<&str> {
+    let mut ids: Vec<&str> = Vec::new();
+    if let Some(p) = &src.meta.primer {
+        ids.push(&p.law);
+    }
+    for l in &src.body.links {
+        if let crate::load::markdown::LinkTarget::Law { id, .. } = &l.target
+            && !ids.contains(&id.as_str())
+        {
+            ids.push(id);
+        }
+    }
+    ids
+}

@@ -1,0 +1,105 @@
+//! Vietnamese text helpers shared by every stage: NFC normalisation, slugs, the diacritic
+//! fold used for tags and search, and safe (char-boundary) truncation.
+
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark, is_nfc_quick};
+
+/// Normalises to NFC (text typed with combining accents becomes precomposed).
+pub fn nfc(s: &str) -> String {
+    match is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
+}
+
+/// A URL segment the Vietnamese way: `Người tốt, việc tốt` → `nguoi-tot-viec-tot`, `Đ` → `d`.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in deunicode::deunicode(&nfc(s)).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    // Keep URLs short on phones: cut at a dash near 80 characters.
+    if trimmed.len() > 80 {
+        let cut = trimmed[..80].rfind('-').unwrap_or(80);
+        trimmed[..cut].to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Folds case, tone marks, other diacritics and `đ` for matching: `Người Tốt` → `nguoi tot`,
+/// `hoà` and `hòa` → `hoa`. The search script in the theme does the same in JavaScript.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(|c| match c {
+            'đ' | 'Đ' => 'd'.to_lowercase(),
+            c => c.to_lowercase(),
+        })
+        .collect()
+}
+
+/// The first `n` characters, never cutting inside a character; adds `…` when cut.
+pub fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        None => s.to_string(),
+        Some((idx, _)) => {
+            let cut = s[..idx].rfind(' ').filter(|&i| i > idx / 2).unwrap_or(idx);
+            format!("{}…", s[..cut].trim_end())
+        }
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_slugs() {
+        assert_eq!(slugify("Người tốt, việc tốt"), "nguoi-tot-viec-tot");
+        assert_eq!(slugify("Gương sáng lớp 8A"), "guong-sang-lop-8a");
+        assert_eq!(slugify("Đoàn TNCS Hồ Chí Minh"), "doan-tncs-ho-chi-minh");
+        assert_eq!(slugify("đăng ký “Cuộc thi” 10/3"), "dang-ky-cuoc-thi-10-3");
+        let nfd: String = "Người tốt, việc tốt".nfd().collect();
+        assert_eq!(slugify(&nfd), "nguoi-tot-viec-tot");
+    }
+
+    #[test]
+    fn fold_ignores_tone_placement_case_and_d() {
+        assert_eq!(fold("Người Tốt"), "nguoi tot");
+        assert_eq!(fold("hoà"), fold("hòa"));
+        assert_eq!(fold("thuý"), fold("thúy"));
+        assert_eq!(fold("Đắk"), "dak");
+        let nfd: String = "khoẻ".nfd().collect();
+        assert_eq!(fold(&nfd), fold("khỏe"));
+    }
+
+    #[test]
+    fn truncation_is_char_safe() {
+        let s = "Người tốt việc tốt ở trường";
+        for n in 0..s.chars().count() + 2 {
+            let _ = truncate_chars(s, n);
+        }
+        assert_eq!(truncate_chars("abc", 10), "abc");
+    }
+}
