@@ -10,7 +10,11 @@ use crate::diagnostics::{self, Format};
 use crate::{Failure, Selection};
 
 #[derive(Parser, Debug)]
-#[command(name = "lantoa", version, about = "Trình tạo trang web tĩnh cho mô hình \"Sử dụng mạng xã hội an toàn\"")]
+#[command(
+    name = "lantoa",
+    version,
+    about = "Trình tạo trang web tĩnh cho mô hình \"Sử dụng mạng xã hội an toàn\""
+)]
 pub struct Cli {
     /// Project folder (holding content/ and themes/).
     #[arg(long, global = true, default_value = ".")]
@@ -70,8 +74,19 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Build { sites, out, now, drafts, shard, format } => {
-            let out = if out.is_absolute() { out } else { cli.root.join(out) };
+        Command::Build {
+            sites,
+            out,
+            now,
+            drafts,
+            shard,
+            format,
+        } => {
+            let out = if out.is_absolute() {
+                out
+            } else {
+                cli.root.join(out)
+            };
             let selection = Selection { sites, shard };
             match crate::build(&cli.root, &out, now.as_deref(), &selection, drafts) {
                 Ok(report) => {
@@ -90,7 +105,13 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Check { sites, now, format } => {
             let selection = Selection { sites, shard: None };
-            match crate::generate(&cli.root, now.as_deref(), &selection, crate::resolve::Mode::default(), &Default::default()) {
+            match crate::generate(
+                &cli.root,
+                now.as_deref(),
+                &selection,
+                crate::resolve::Mode::default(),
+                &Default::default(),
+            ) {
                 Ok(g) => {
                     if format == Format::Text {
                         println!("lantoa check: không có lỗi ({} trang web)", g.sites.len());
@@ -110,8 +131,12 @@ fn report_failure(root: &std::path::Path, f: &Failure, format: Format) -> ExitCo
         Format::Text => {
             eprint!("{text}");
             let summary = match f.lang {
-                crate::messages::Lang::Vi => format!("lantoa: {errors} lỗi, không xuất bản gì; thư mục xuất cũ được giữ nguyên"),
-                crate::messages::Lang::En => format!("lantoa: {errors} error(s), nothing published; the previous output is untouched"),
+                crate::messages::Lang::Vi => format!(
+                    "lantoa: {errors} lỗi, không xuất bản gì; thư mục xuất cũ được giữ nguyên"
+                ),
+                crate::messages::Lang::En => format!(
+                    "lantoa: {errors} error(s), nothing published; the previous output is untouched"
+                ),
             };
             if std::io::stderr().is_terminal() {
                 eprintln!("\x1b[1;31m{summary}\x1b[0m");

@@ -42,7 +42,13 @@ pub fn build_time(now: Option<&str>) -> Result<Zoned, String> {
 }
 
 const WEEKDAYS: [&str; 7] = [
-    "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật",
+    "Thứ Hai",
+    "Thứ Ba",
+    "Thứ Tư",
+    "Thứ Năm",
+    "Thứ Sáu",
+    "Thứ Bảy",
+    "Chủ Nhật",
 ];
 
 /// "Thứ Năm, 12/03/2026".

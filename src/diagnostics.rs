@@ -91,7 +91,10 @@ pub enum Format {
 /// Renders diagnostics in the chosen format. `project` is used to show the offending line.
 pub fn render(diags: &[Diagnostic], format: Format, lang: Lang, project: &Path) -> String {
     match format {
-        Format::Text => diags.iter().map(|d| render_text(d, lang, project)).collect(),
+        Format::Text => diags
+            .iter()
+            .map(|d| render_text(d, lang, project))
+            .collect(),
         Format::Json => diags
             .iter()
             .map(|d| render_json(d, lang) + "\n")

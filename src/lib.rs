@@ -3,6 +3,10 @@
 //! **resolve** (per site: what it publishes, where, with which links) → **render** (Tera,
 //! once per output page) → **write** (staging folder, atomic swap) or **serve**.
 
+// A `Diagnostic` is the error of every content function; it is only built on the error path,
+// so its size (file, line, message data) costs nothing when content is correct.
+#![allow(clippy::result_large_err)]
+
 pub mod cli;
 pub mod dates;
 pub mod diagnostics;
@@ -67,9 +71,20 @@ pub fn language_of(root: &Path) -> Lang {
 }
 
 /// load → resolve → render, in memory.
-pub fn generate(root: &Path, now: Option<&str>, selection: &Selection, mode: Mode, options: &RenderOptions) -> Result<Generated, Failure> {
+pub fn generate(
+    root: &Path,
+    now: Option<&str>,
+    selection: &Selection,
+    mode: Mode,
+    options: &RenderOptions,
+) -> Result<Generated, Failure> {
     let lang = language_of(root);
-    let now = dates::build_time(now).map_err(|v| Failure::new(vec![Diagnostic::error("--now", 0, Problem::BadDate { value: v })], lang))?;
+    let now = dates::build_time(now).map_err(|v| {
+        Failure::new(
+            vec![Diagnostic::error("--now", 0, Problem::BadDate { value: v })],
+            lang,
+        )
+    })?;
     let project = load::load(root).map_err(|d| Failure::new(d, lang))?;
     let lang = Lang::choose(project.network.language.as_deref());
     let selected = select_sites(&project, selection).map_err(|d| Failure::new(d, lang))?;
@@ -83,8 +98,10 @@ pub fn generate(root: &Path, now: Option<&str>, selection: &Selection, mode: Mod
             None
         }
     };
-    let resolved: Vec<Result<resolve::SiteBuild, Vec<Diagnostic>>> =
-        selected.par_iter().map(|&i| resolve::resolve_site(&project, i, &now, mode)).collect();
+    let resolved: Vec<Result<resolve::SiteBuild, Vec<Diagnostic>>> = selected
+        .par_iter()
+        .map(|&i| resolve::resolve_site(&project, i, &now, mode))
+        .collect();
     let mut builds = Vec::new();
     for r in resolved {
         match r {
@@ -92,12 +109,20 @@ pub fn generate(root: &Path, now: Option<&str>, selection: &Selection, mode: Mod
             Err(e) => errors.extend(e),
         }
     }
-    let Some(theme) = theme else { return Err(Failure::new(errors, lang)) };
+    let Some(theme) = theme else {
+        return Err(Failure::new(errors, lang));
+    };
     if !errors.is_empty() {
         return Err(Failure::new(errors, lang));
     }
-    let renderer = Renderer { project: &project, theme: &theme, now: &now, options };
-    let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> = builds.par_iter().map(|b| renderer.render_site(b)).collect();
+    let renderer = Renderer {
+        project: &project,
+        theme: &theme,
+        now: &now,
+        options,
+    };
+    let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> =
+        builds.par_iter().map(|b| renderer.render_site(b)).collect();
     let mut sites = Vec::new();
     for r in rendered {
         match r {
@@ -116,16 +141,23 @@ pub fn generate(root: &Path, now: Option<&str>, selection: &Selection, mode: Mod
     if !errors.is_empty() {
         return Err(Failure::new(errors, lang));
     }
-    drop(renderer);
-    drop(theme);
-    Ok(Generated { project, sites, network_index, now })
+    Ok(Generated {
+        project,
+        sites,
+        network_index,
+        now,
+    })
 }
 
 fn select_sites(project: &Project, selection: &Selection) -> Result<Vec<usize>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     for id in &selection.sites {
         if project.site(id).is_none() {
-            errors.push(Diagnostic::error("--site", 0, Problem::UnknownSite { id: id.clone() }));
+            errors.push(Diagnostic::error(
+                "--site",
+                0,
+                Problem::UnknownSite { id: id.clone() },
+            ));
         }
     }
     if !errors.is_empty() {
@@ -148,11 +180,23 @@ pub struct BuildReport {
 }
 
 /// `lantoa build`: generate, then write atomically into `out`.
-pub fn build(root: &Path, out: &Path, now: Option<&str>, selection: &Selection, drafts: bool) -> Result<BuildReport, Failure> {
+pub fn build(
+    root: &Path,
+    out: &Path,
+    now: Option<&str>,
+    selection: &Selection,
+    drafts: bool,
+) -> Result<BuildReport, Failure> {
     let started = Instant::now();
     let lang = language_of(root);
     output::check_output_dir(out, root).map_err(|d| Failure::new(vec![d], lang))?;
-    let generated = generate(root, now, selection, Mode { preview: drafts }, &RenderOptions::default())?;
+    let generated = generate(
+        root,
+        now,
+        selection,
+        Mode { preview: drafts },
+        &RenderOptions::default(),
+    )?;
     let mut files: Vec<(String, &render::FileData)> = Vec::new();
     for site in &generated.sites {
         for (path, data) in &site.files {
@@ -161,10 +205,26 @@ pub fn build(root: &Path, out: &Path, now: Option<&str>, selection: &Selection, 
     }
     let index = render::FileData::Bytes(generated.network_index.clone());
     files.push(("index.html".into(), &index));
-    let built: Vec<String> = generated.sites.iter().map(|s| format!("{}/", s.site_id)).collect();
-    let keep = |rel: &str| !built.iter().any(|b| rel.starts_with(b.as_str())) && rel != "index.html";
-    let written = output::write_atomically(out, &output::Plan { files, keep: &keep })
-        .map_err(|e| Failure::new(vec![Diagnostic::error(out, 0, Problem::Io { detail: e.to_string() })], lang))?;
+    let built: Vec<String> = generated
+        .sites
+        .iter()
+        .map(|s| format!("{}/", s.site_id))
+        .collect();
+    let keep =
+        |rel: &str| !built.iter().any(|b| rel.starts_with(b.as_str())) && rel != "index.html";
+    let written =
+        output::write_atomically(out, &output::Plan { files, keep: &keep }).map_err(|e| {
+            Failure::new(
+                vec![Diagnostic::error(
+                    out,
+                    0,
+                    Problem::Io {
+                        detail: e.to_string(),
+                    },
+                )],
+                lang,
+            )
+        })?;
     Ok(BuildReport {
         sites: generated.sites.len(),
         pages: generated.sites.iter().map(|s| s.page_count).sum(),

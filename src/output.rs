@@ -18,7 +18,9 @@ pub const MANIFEST: &str = ".lantoa-manifest";
 pub fn check_output_dir(out: &Path, project: &Path) -> Result<(), Diagnostic> {
     let abs = absolute(out);
     let project = absolute(project);
-    let home = std::env::var_os("HOME").map(PathBuf::from).map(|h| absolute(&h));
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .map(|h| absolute(&h));
     let forbidden = abs.parent().is_none()
         || project.starts_with(&abs)
         || abs == project.join("content")
@@ -28,12 +30,26 @@ pub fn check_output_dir(out: &Path, project: &Path) -> Result<(), Diagnostic> {
         || abs == project.join("src")
         || home.as_ref().is_some_and(|h| &abs == h);
     if forbidden {
-        return Err(Diagnostic::error(out, 0, Problem::OutputRefused { path: out.display().to_string() }));
+        return Err(Diagnostic::error(
+            out,
+            0,
+            Problem::OutputRefused {
+                path: out.display().to_string(),
+            },
+        ));
     }
     if abs.exists() && !abs.join(MANIFEST).exists() {
-        let empty = fs::read_dir(&abs).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(&abs)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty || !abs.is_dir() {
-            return Err(Diagnostic::error(out, 0, Problem::OutputNotOurs { path: out.display().to_string() }));
+            return Err(Diagnostic::error(
+                out,
+                0,
+                Problem::OutputNotOurs {
+                    path: out.display().to_string(),
+                },
+            ));
         }
     }
     Ok(())
@@ -41,7 +57,11 @@ pub fn check_output_dir(out: &Path, project: &Path) -> Result<(), Diagnostic> {
 
 /// Lexically absolute, with `.` and `..` removed (the folder may not exist yet).
 fn absolute(p: &Path) -> PathBuf {
-    let base = if p.is_absolute() { PathBuf::new() } else { std::env::current_dir().unwrap_or_default() };
+    let base = if p.is_absolute() {
+        PathBuf::new()
+    } else {
+        std::env::current_dir().unwrap_or_default()
+    };
     let mut out = PathBuf::new();
     for c in base.join(p).components() {
         match c {
@@ -64,8 +84,14 @@ pub struct Plan<'a> {
 
 /// Writes `plan` into `<out>` atomically. Returns the number of files written.
 pub fn write_atomically(out: &Path, plan: &Plan) -> io::Result<usize> {
-    let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(parent)?;
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     if staging.exists() {
@@ -112,8 +138,14 @@ fn fill_staging(out: &Path, staging: &Path, plan: &Plan) -> io::Result<()> {
     // Carry over what the previous output holds and this build does not replace.
     let old_manifest = read_manifest(out);
     if out.is_dir() {
-        for entry in walkdir::WalkDir::new(out).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
-            let Ok(rel) = entry.path().strip_prefix(out) else { continue };
+        for entry in walkdir::WalkDir::new(out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let Ok(rel) = entry.path().strip_prefix(out) else {
+                continue;
+            };
             let rel = rel.to_string_lossy().replace('\\', "/");
             if rel == MANIFEST || written.contains(&rel) {
                 continue;
@@ -139,5 +171,7 @@ fn fill_staging(out: &Path, staging: &Path, plan: &Plan) -> io::Result<()> {
 }
 
 fn read_manifest(out: &Path) -> BTreeSet<String> {
-    fs::read_to_string(out.join(MANIFEST)).map(|t| t.lines().map(str::to_string).collect()).unwrap_or_default()
+    fs::read_to_string(out.join(MANIFEST))
+        .map(|t| t.lines().map(str::to_string).collect())
+        .unwrap_or_default()
 }

@@ -74,7 +74,9 @@ impl Default for Paths {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
     Department,
@@ -99,7 +101,9 @@ impl UnitKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     MamNon,
@@ -225,7 +229,10 @@ impl Site {
         self.ancestors.len()
     }
     pub fn short_name(&self) -> &str {
-        self.config.short_name.as_deref().unwrap_or(&self.config.name)
+        self.config
+            .short_name
+            .as_deref()
+            .unwrap_or(&self.config.name)
     }
 }
 
@@ -289,7 +296,11 @@ pub fn load_laws(rel: &Path, text: &str) -> Result<Laws, Vec<Diagnostic>> {
             match v.trim().parse::<Date>() {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    errors.push(Diagnostic::error(rel, line, Problem::BadDate { value: v.into() }));
+                    errors.push(Diagnostic::error(
+                        rel,
+                        line,
+                        Problem::BadDate { value: v.into() },
+                    ));
                     None
                 }
             }
@@ -297,16 +308,32 @@ pub fn load_laws(rel: &Path, text: &str) -> Result<Laws, Vec<Diagnostic>> {
         let repealed = date(&cfg.repealed);
         let effective = date(&cfg.effective);
         let _ = date(&cfg.issued);
-        laws.insert(cfg.id.clone(), Law { config: cfg, repealed, effective, line });
+        laws.insert(
+            cfg.id.clone(),
+            Law {
+                config: cfg,
+                repealed,
+                effective,
+                line,
+            },
+        );
     }
     for law in laws.values() {
         if let Some(r) = &law.config.replaced_by
             && !laws.contains_key(r)
         {
-            errors.push(Diagnostic::error(rel, law.line, Problem::UnknownReplacement { id: r.clone() }));
+            errors.push(Diagnostic::error(
+                rel,
+                law.line,
+                Problem::UnknownReplacement { id: r.clone() },
+            ));
         }
     }
-    if errors.is_empty() { Ok(laws) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(laws)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The 1-based line of the first line containing `needle` (for pointing at a field).
@@ -317,7 +344,11 @@ pub fn key_line(text: &str, needle: &str) -> Option<usize> {
 /// Orders sites as a tree (root first, children by id) and checks parents and cycles.
 pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let ids: BTreeMap<String, usize> = sites.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+    let ids: BTreeMap<String, usize> = sites
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
     let mut root: Option<String> = None;
     for s in &sites {
         let line_of_parent = key_line(&s.yaml_text, "parent:").unwrap_or(0);
@@ -332,7 +363,9 @@ pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, 
                 Some(other) => errors.push(Diagnostic::error(
                     &s.file,
                     0,
-                    Problem::SecondRoot { other: other.clone() },
+                    Problem::SecondRoot {
+                        other: other.clone(),
+                    },
                 )),
                 None => root = Some(s.id.clone()),
             },
@@ -352,7 +385,9 @@ pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, 
                 errors.push(Diagnostic::error(
                     &sites[i].file,
                     key_line(&sites[i].yaml_text, "parent:").unwrap_or(0),
-                    Problem::ParentCycle { chain: chain.join(" → ") },
+                    Problem::ParentCycle {
+                        chain: chain.join(" → "),
+                    },
                 ));
                 ancestors.clear();
                 break;
@@ -368,7 +403,11 @@ pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, 
         return Err(errors);
     }
     if root.is_none() && !sites.is_empty() {
-        return Err(vec![Diagnostic::error(&sites[0].file, 0, Problem::MissingParentField)]);
+        return Err(vec![Diagnostic::error(
+            &sites[0].file,
+            0,
+            Problem::MissingParentField,
+        )]);
     }
     for s in &mut sites {
         s.base_url = site_base_url(network, &s.id, s.config.base_url.as_deref());
@@ -377,18 +416,25 @@ pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, 
     let mut ordered = Vec::with_capacity(sites.len());
     let mut stack = vec![root.expect("checked above")];
     while let Some(id) = stack.pop() {
-        let mut children: Vec<&Site> =
-            sites.iter().filter(|s| s.config.parent.as_deref() == Some(id.as_str())).collect();
+        let mut children: Vec<&Site> = sites
+            .iter()
+            .filter(|s| s.config.parent.as_deref() == Some(id.as_str()))
+            .collect();
         children.sort_by(|a, b| (b.config.kind, &b.id).cmp(&(a.config.kind, &a.id)));
         stack.extend(children.into_iter().map(|s| s.id.clone()));
         ordered.push(id);
     }
     let mut by_id: BTreeMap<String, Site> = sites.into_iter().map(|s| (s.id.clone(), s)).collect();
-    Ok(ordered.into_iter().filter_map(|id| by_id.remove(&id)).collect())
+    Ok(ordered
+        .into_iter()
+        .filter_map(|id| by_id.remove(&id))
+        .collect())
 }
 
 fn site_base_url(network: &Network, id: &str, own: Option<&str>) -> String {
-    let mut url = own.map(str::to_string).unwrap_or_else(|| network.base_url.replace("{site}", id));
+    let mut url = own
+        .map(str::to_string)
+        .unwrap_or_else(|| network.base_url.replace("{site}", id));
     if !url.ends_with('/') {
         url.push('/');
     }

@@ -9,8 +9,15 @@ use crate::text::nfc;
 
 /// Reads a file as normalised text, or says why it cannot be read.
 pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(abs)
-        .map_err(|e| Diagnostic::error(rel, 0, Problem::Io { detail: e.to_string() }))?;
+    let bytes = std::fs::read(abs).map_err(|e| {
+        Diagnostic::error(
+            rel,
+            0,
+            Problem::Io {
+                detail: e.to_string(),
+            },
+        )
+    })?;
     decode(&bytes).map_err(|(byte, line)| Diagnostic::error(rel, line, Problem::NotUtf8 { byte }))
 }
 
@@ -22,7 +29,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         (at, line)
     })?;
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
     Ok(nfc(&text))
 }
 
@@ -38,7 +49,10 @@ pub struct Split<'a> {
 
 /// Splits `---\nyaml\n---\nbody`. The front matter is required (it holds the title).
 pub fn split_front_matter(text: &str) -> Result<Split<'_>, Problem> {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| (text.trim_end() == "---").then_some(""))
+    else {
         return Err(Problem::NoFrontMatter);
     };
     let mut offset = 0;
@@ -46,7 +60,12 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Problem> {
         if line.trim_end() == "---" {
             let yaml = &rest[..offset];
             let body = &rest[offset + line.len()..];
-            return Ok(Split { yaml, yaml_line: 2, body, body_line: i + 3 });
+            return Ok(Split {
+                yaml,
+                yaml_line: 2,
+                body,
+                body_line: i + 3,
+            });
         }
         offset += line.len();
     }
@@ -76,7 +95,13 @@ mod tests {
 
     #[test]
     fn missing_front_matter() {
-        assert_eq!(split_front_matter("# hi").err(), Some(Problem::NoFrontMatter));
-        assert_eq!(split_front_matter("---\ntitle: x\n").err(), Some(Problem::UnclosedFrontMatter));
+        assert_eq!(
+            split_front_matter("# hi").err(),
+            Some(Problem::NoFrontMatter)
+        );
+        assert_eq!(
+            split_front_matter("---\ntitle: x\n").err(),
+            Some(Problem::UnclosedFrontMatter)
+        );
     }
 }

@@ -255,38 +255,86 @@ pub fn name_parts(stem: &str) -> NameParts {
         && bytes[10] == b'-'
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes[..10].iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if has_prefix {
-        NameParts { date: Some(stem[..10].to_string()), stem: stem[11..].to_string() }
+        NameParts {
+            date: Some(stem[..10].to_string()),
+            stem: stem[11..].to_string(),
+        }
     } else {
-        NameParts { date: None, stem: stem.to_string() }
+        NameParts {
+            date: None,
+            stem: stem.to_string(),
+        }
     }
 }
 
 /// Parses the front matter of a `kind` file and checks what the schema alone cannot say.
-pub fn parse(kind: Kind, yaml: &str, yaml_line: usize, file: &Path, name: &NameParts) -> Result<Meta, Vec<Diagnostic>> {
+pub fn parse(
+    kind: Kind,
+    yaml: &str,
+    yaml_line: usize,
+    file: &Path,
+    name: &NameParts,
+) -> Result<Meta, Vec<Diagnostic>> {
     let one = |d: Diagnostic| vec![d];
     let (common, story, primer) = match kind {
-        Kind::Article => (super::yaml::parse::<ArticleFm>(yaml, file, yaml_line).map_err(one)?.split().0, None, None),
-        Kind::Page => (super::yaml::parse::<PageFm>(yaml, file, yaml_line).map_err(one)?.split().0, None, None),
+        Kind::Article => (
+            super::yaml::parse::<ArticleFm>(yaml, file, yaml_line)
+                .map_err(one)?
+                .split()
+                .0,
+            None,
+            None,
+        ),
+        Kind::Page => (
+            super::yaml::parse::<PageFm>(yaml, file, yaml_line)
+                .map_err(one)?
+                .split()
+                .0,
+            None,
+            None,
+        ),
         Kind::Story => {
             let fm = super::yaml::parse::<StoryFm>(yaml, file, yaml_line).map_err(one)?;
-            let extra = (fm.person.clone(), fm.deed_date.clone(), fm.place.clone(), fm.verified_by.clone(), fm.consent.clone());
+            let extra = (
+                fm.person.clone(),
+                fm.deed_date.clone(),
+                fm.place.clone(),
+                fm.verified_by.clone(),
+                fm.consent.clone(),
+            );
             (fm.split().0, Some(extra), None)
         }
         Kind::Primer => {
             let fm = super::yaml::parse::<PrimerFm>(yaml, file, yaml_line).map_err(one)?;
-            let extra = (fm.law.clone(), fm.articles.clone(), fm.reviewed.clone(), fm.questions.clone());
+            let extra = (
+                fm.law.clone(),
+                fm.articles.clone(),
+                fm.reviewed.clone(),
+                fm.questions.clone(),
+            );
             (fm.split().0, None, Some(extra))
         }
     };
     let mut errors = Vec::new();
-    let line_of = |key: &str| field_line(yaml, key).map(|l| l + yaml_line - 1).unwrap_or(yaml_line.saturating_sub(1));
+    let line_of = |key: &str| {
+        field_line(yaml, key)
+            .map(|l| l + yaml_line - 1)
+            .unwrap_or(yaml_line.saturating_sub(1))
+    };
     let mut date_field = |key: &str, v: Option<&String>| -> Option<Zoned> {
         let v = v?;
         let parsed = dates::parse(v);
         if parsed.is_none() {
-            errors.push(Diagnostic::error(file, line_of(key), Problem::BadDate { value: v.clone() }));
+            errors.push(Diagnostic::error(
+                file,
+                line_of(key),
+                Problem::BadDate { value: v.clone() },
+            ));
         }
         parsed
     };
@@ -309,25 +357,67 @@ pub fn parse(kind: Kind, yaml: &str, yaml_line: usize, file: &Path, name: &NameP
         reviewed: date_field("reviewed", reviewed.as_ref()),
         questions,
     });
-    let title = common.title.clone().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let title = common
+        .title
+        .clone()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     if title.is_none() {
-        errors.push(Diagnostic::error(file, line_of("title"), Problem::MissingField { field: "title".into() }));
+        errors.push(Diagnostic::error(
+            file,
+            line_of("title"),
+            Problem::MissingField {
+                field: "title".into(),
+            },
+        ));
     }
     if kind.needs_date() && date.is_none() && common.date.is_none() && name.date.is_none() {
-        errors.push(Diagnostic::error(file, yaml_line.saturating_sub(1), Problem::MissingDate));
+        errors.push(Diagnostic::error(
+            file,
+            yaml_line.saturating_sub(1),
+            Problem::MissingDate,
+        ));
     }
-    if common.cover.is_some() && common.cover_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
-        errors.push(Diagnostic::error(file, line_of("cover"), Problem::MissingCoverAlt));
+    if common.cover.is_some()
+        && common
+            .cover_alt
+            .as_deref()
+            .is_none_or(|a| a.trim().is_empty())
+    {
+        errors.push(Diagnostic::error(
+            file,
+            line_of("cover"),
+            Problem::MissingCoverAlt,
+        ));
     }
-    if common.status == Status::Approved && common.approved_by.as_deref().is_none_or(|a| a.trim().is_empty()) {
-        errors.push(Diagnostic::error(file, line_of("status"), Problem::ApprovedWithoutApprover));
+    if common.status == Status::Approved
+        && common
+            .approved_by
+            .as_deref()
+            .is_none_or(|a| a.trim().is_empty())
+    {
+        errors.push(Diagnostic::error(
+            file,
+            line_of("status"),
+            Problem::ApprovedWithoutApprover,
+        ));
     }
     if (common.repost || kind == Kind::Primer) && common.sources.is_empty() {
-        errors.push(Diagnostic::error(file, line_of("title"), Problem::MissingSources));
+        errors.push(Diagnostic::error(
+            file,
+            line_of("title"),
+            Problem::MissingSources,
+        ));
     }
     if let Some(p) = &primer {
         if p.law.is_empty() {
-            errors.push(Diagnostic::error(file, line_of("title"), Problem::MissingField { field: "law".into() }));
+            errors.push(Diagnostic::error(
+                file,
+                line_of("title"),
+                Problem::MissingField {
+                    field: "law".into(),
+                },
+            ));
         }
         for (i, q) in p.questions.iter().enumerate() {
             let detail = if q.choices.len() < 2 || q.choices.len() > 6 {
@@ -338,21 +428,36 @@ pub fn parse(kind: Kind, yaml: &str, yaml_line: usize, file: &Path, name: &NameP
                 None
             };
             if let Some(detail) = detail {
-                errors.push(Diagnostic::error(file, line_of(&format!("q: {}", first_words(&q.q))), Problem::BadQuestion { index: i + 1, detail }));
+                errors.push(Diagnostic::error(
+                    file,
+                    line_of(&format!("q: {}", first_words(&q.q))),
+                    Problem::BadQuestion {
+                        index: i + 1,
+                        detail,
+                    },
+                ));
             }
         }
     }
     if let Some(s) = &story
         && let Some(missing) = missing_consent(s, common.cover.is_some())
     {
-        errors.push(Diagnostic::error(file, line_of("person"), Problem::ConsentMissing { missing }));
+        errors.push(Diagnostic::error(
+            file,
+            line_of("person"),
+            Problem::ConsentMissing { missing },
+        ));
     }
     if !errors.is_empty() {
         return Err(errors);
     }
     let slug_source = common.slug.clone().unwrap_or_else(|| {
         let s = crate::text::slugify(&name.stem);
-        if s.is_empty() { title.clone().unwrap_or_default() } else { s }
+        if s.is_empty() {
+            title.clone().unwrap_or_default()
+        } else {
+            s
+        }
     });
     Ok(Meta {
         title: title.unwrap_or_default(),
@@ -390,7 +495,11 @@ pub fn missing_consent(story: &StoryMeta, has_photo: bool) -> Option<Vec<String>
     if !story.person.student {
         return None;
     }
-    let shows_name = story.person.name.as_deref().is_some_and(|n| !n.trim().is_empty());
+    let shows_name = story
+        .person
+        .name
+        .as_deref()
+        .is_some_and(|n| !n.trim().is_empty());
     if !shows_name && !has_photo {
         return None;
     }
@@ -416,7 +525,8 @@ pub fn field_line(yaml: &str, key: &str) -> Option<usize> {
     yaml.lines()
         .position(|l| {
             let t = l.trim_start_matches([' ', '-']);
-            t.starts_with(key) && (key.contains(':') || t[key.len()..].trim_start().starts_with(':'))
+            t.starts_with(key)
+                && (key.contains(':') || t[key.len()..].trim_start().starts_with(':'))
         })
         .map(|i| i + 1)
 }
@@ -437,14 +547,25 @@ mod tests {
     fn consent_rules() {
         let mut s = StoryMeta::default();
         s.person.student = true;
-        assert!(missing_consent(&s, false).is_none(), "anonymous needs no consent");
+        assert!(
+            missing_consent(&s, false).is_none(),
+            "anonymous needs no consent"
+        );
         s.person.name = Some("Nguyễn An".into());
         assert_eq!(missing_consent(&s, false).unwrap().len(), 3);
-        s.consent = Consent { name: true, photos: false, parent: Some("Bà B (mẹ)".into()), student: true };
+        s.consent = Consent {
+            name: true,
+            photos: false,
+            parent: Some("Bà B (mẹ)".into()),
+            student: true,
+        };
         assert!(missing_consent(&s, false).is_none());
         assert_eq!(missing_consent(&s, true).unwrap(), vec!["consent.photos"]);
         s.consent.student = false;
         s.person.age = Some(6);
-        assert!(missing_consent(&s, false).is_none(), "under 7: the parent's consent is enough");
+        assert!(
+            missing_consent(&s, false).is_none(),
+            "under 7: the parent's consent is enough"
+        );
     }
 }

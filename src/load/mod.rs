@@ -60,14 +60,20 @@ impl Project {
         self.sites.iter().find(|s| s.id == id)
     }
     pub fn rel(&self, p: &Path) -> PathBuf {
-        p.strip_prefix(&self.root).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf())
+        p.strip_prefix(&self.root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| p.to_path_buf())
     }
 }
 
 /// Loads the project at `root` (`root/content`, `root/themes`). Returns every problem found.
 pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
     let content = root.join("content");
-    let rel = |p: &Path| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf());
+    let rel = |p: &Path| {
+        p.strip_prefix(root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
     let mut errors = Vec::new();
 
     let network_path = content.join("network.yaml");
@@ -97,12 +103,28 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
     // Every content file, in parallel.
     let mut jobs: Vec<(Owner, Kind, PathBuf)> = Vec::new();
     let mut contest_files = Vec::new();
-    collect_kind_files(&content.join("common"), Owner::Common, root, &mut jobs, &mut contest_files, &mut errors);
+    collect_kind_files(
+        &content.join("common"),
+        Owner::Common,
+        root,
+        &mut jobs,
+        &mut contest_files,
+        &mut errors,
+    );
     for s in &sites {
-        collect_kind_files(&content.join("sites").join(&s.id), Owner::Site(s.id.clone()), root, &mut jobs, &mut contest_files, &mut errors);
+        collect_kind_files(
+            &content.join("sites").join(&s.id),
+            Owner::Site(s.id.clone()),
+            root,
+            &mut jobs,
+            &mut contest_files,
+            &mut errors,
+        );
     }
-    let results: Vec<Result<Source, Vec<Diagnostic>>> =
-        jobs.par_iter().map(|(owner, kind, path)| load_source(root, &content, owner.clone(), *kind, path)).collect();
+    let results: Vec<Result<Source, Vec<Diagnostic>>> = jobs
+        .par_iter()
+        .map(|(owner, kind, path)| load_source(root, &content, owner.clone(), *kind, path))
+        .collect();
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -111,9 +133,15 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
         }
     }
 
-    let Some(network) = network else { return Err(errors) };
+    let Some(network) = network else {
+        return Err(errors);
+    };
     let sites = if sites.is_empty() {
-        errors.push(Diagnostic::error(rel(&content.join("sites")), 0, Problem::NoSites));
+        errors.push(Diagnostic::error(
+            rel(&content.join("sites")),
+            0,
+            Problem::NoSites,
+        ));
         Vec::new()
     } else {
         match config::build_tree(sites, &network) {
@@ -142,7 +170,9 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
 
 fn load_sites(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<Site> {
     let dir = content.join("sites");
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
     let mut ids: Vec<String> = entries
         .filter_map(Result::ok)
         .filter(|e| e.path().is_dir())
@@ -154,14 +184,29 @@ fn load_sites(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<
         let path = dir.join(&id).join("site.yaml");
         let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         if !path.exists() {
-            errors.push(Diagnostic::error(&rel, 0, Problem::Io { detail: format!("thiếu tệp {}", rel.display()) }));
+            errors.push(Diagnostic::error(
+                &rel,
+                0,
+                Problem::Io {
+                    detail: format!("thiếu tệp {}", rel.display()),
+                },
+            ));
             continue;
         }
-        let parsed = file::read_text(&path, &rel).and_then(|t| yaml::parse::<SiteConfig>(&t, &rel, 1).map(|c| (c, t)));
+        let parsed = file::read_text(&path, &rel)
+            .and_then(|t| yaml::parse::<SiteConfig>(&t, &rel, 1).map(|c| (c, t)));
         match parsed {
             Ok((config, yaml_text)) => {
                 let theme_dir = Some(dir.join(&id).join("theme")).filter(|p| p.is_dir());
-                sites.push(Site { id, config, file: rel, base_url: String::new(), ancestors: Vec::new(), theme_dir, yaml_text });
+                sites.push(Site {
+                    id,
+                    config,
+                    file: rel,
+                    base_url: String::new(),
+                    ancestors: Vec::new(),
+                    theme_dir,
+                    yaml_text,
+                });
             }
             Err(d) => errors.push(d),
         }
@@ -178,7 +223,9 @@ fn collect_kind_files(
     contests: &mut Vec<(Owner, PathBuf)>,
     errors: &mut Vec<Diagnostic>,
 ) {
-    let Ok(entries) = std::fs::read_dir(base) else { return };
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
@@ -196,10 +243,16 @@ fn collect_kind_files(
             errors.push(Diagnostic::error(rel, 0, Problem::UnknownFolder { folder }));
             continue;
         }
-        for f in walkdir::WalkDir::new(&path).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        for f in walkdir::WalkDir::new(&path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             let p = f.path();
             let is_md = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
-            let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(['.', '~', '#']));
+            let hidden = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(['.', '~', '#']));
             if !f.file_type().is_file() || !is_md || hidden {
                 continue;
             }
@@ -212,52 +265,99 @@ fn collect_kind_files(
 }
 
 /// Reads, splits and parses one file (front matter + Markdown), once.
-pub fn load_source(root: &Path, content: &Path, owner: Owner, kind: Kind, path: &Path) -> Result<Source, Vec<Diagnostic>> {
+pub fn load_source(
+    root: &Path,
+    content: &Path,
+    owner: Owner,
+    kind: Kind,
+    path: &Path,
+) -> Result<Source, Vec<Diagnostic>> {
     let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let text = file::read_text(path, &rel).map_err(|d| vec![d])?;
     let split = file::split_front_matter(&text).map_err(|p| vec![Diagnostic::error(&rel, 1, p)])?;
-    let is_bundle = path.file_name().is_some_and(|n| n.eq_ignore_ascii_case("index.md"));
+    let is_bundle = path
+        .file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("index.md"));
     let stem = if is_bundle {
-        path.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+        path.parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default()
     } else {
-        path.file_stem().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+        path.file_stem()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default()
     };
     let name = frontmatter::name_parts(&crate::text::nfc(&stem));
     let meta = frontmatter::parse(kind, split.yaml, split.yaml_line, &rel, &name);
-    let body = markdown::render(split.body, split.body_line);
+    let (body, body_problems) = markdown::render(split.body, split.body_line);
     let dir = path.parent().unwrap_or(root).to_path_buf();
-    let (meta, body) = match (meta, body) {
-        (Ok(m), Ok(b)) => (m, b),
-        (m, b) => {
-            let mut errs = m.err().unwrap_or_default();
-            errs.extend(b.err().unwrap_or_default().into_iter().map(|(line, p)| Diagnostic::error(&rel, line, p)));
-            return Err(errs);
-        }
-    };
-    let mut errs = Vec::new();
+    let mut errs: Vec<Diagnostic> = body_problems
+        .into_iter()
+        .map(|(line, p)| Diagnostic::error(&rel, line, p))
+        .collect();
     for img in &body.local_images {
         let decoded = percent_decode(&img.src);
         if !dir.join(&decoded).is_file() {
-            errs.push(Diagnostic::error(&rel, img.line, Problem::MissingImage { src: img.src.clone() }));
+            errs.push(Diagnostic::error(
+                &rel,
+                img.line,
+                Problem::MissingImage {
+                    src: img.src.clone(),
+                },
+            ));
         }
     }
+    let meta = match meta {
+        Ok(m) => m,
+        Err(e) => {
+            errs.extend(e);
+            return Err(errs);
+        }
+    };
     if let Some(cover) = &meta.cover
         && !cover.contains("://")
     {
         let exists = match cover.strip_prefix('/') {
-            Some(site_path) => content.join(site_path).is_file() || content.join("media").join(site_path.trim_start_matches("media/")).is_file(),
+            Some(site_path) => {
+                content.join(site_path).is_file()
+                    || content
+                        .join("media")
+                        .join(site_path.trim_start_matches("media/"))
+                        .is_file()
+            }
             None => dir.join(cover).is_file(),
         };
         if !exists {
-            let line = frontmatter::field_line(split.yaml, "cover").map(|l| l + split.yaml_line - 1).unwrap_or(1);
-            errs.push(Diagnostic::error(&rel, line, Problem::MissingImage { src: cover.clone() }));
+            let line = frontmatter::field_line(split.yaml, "cover")
+                .map(|l| l + split.yaml_line - 1)
+                .unwrap_or(1);
+            errs.push(Diagnostic::error(
+                &rel,
+                line,
+                Problem::MissingImage { src: cover.clone() },
+            ));
         }
     }
     if !errs.is_empty() {
         return Err(errs);
     }
-    let key = crate::text::nfc(&path.strip_prefix(content).unwrap_or(path).to_string_lossy().replace('\\', "/"));
-    Ok(Source { file: rel, key, owner, kind, meta, body, dir })
+    let key = crate::text::nfc(
+        &path
+            .strip_prefix(content)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/"),
+    );
+    Ok(Source {
+        file: rel,
+        key,
+        owner,
+        kind,
+        meta,
+        body,
+        dir,
+    })
 }
 
 /// `anh%20lop.jpg` → `anh lop.jpg` (Markdown destinations are URL-encoded).
@@ -266,12 +366,15 @@ pub fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 + 0 {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(v) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -281,5 +384,9 @@ pub fn percent_decode(s: &str) -> String {
 
 /// Sources by `@/` key, for link resolution.
 pub fn index_by_key(sources: &[Source]) -> BTreeMap<&str, usize> {
-    sources.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)).collect()
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.as_str(), i))
+        .collect()
 }

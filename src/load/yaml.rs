@@ -10,7 +10,11 @@ use crate::diagnostics::Diagnostic;
 use crate::messages::Problem;
 
 /// Parses `text` (which starts at line `first_line` of `file`) into `T`.
-pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, first_line: usize) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
     let src = if text.trim().is_empty() { "{}" } else { text };
     serde_saphyr::from_str::<T>(src).map_err(|err| {
         let (line, column) = err
@@ -19,7 +23,11 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, first_line: usize) ->
             .unwrap_or((0, 0));
         let detail = err.without_snippet().to_string();
         let detail = strip_location_prefix(&detail);
-        let file_line = if line == 0 { first_line } else { first_line + line - 1 };
+        let file_line = if line == 0 {
+            first_line
+        } else {
+            first_line + line - 1
+        };
         let problem = classify(&detail, text, line);
         Diagnostic::error(file, file_line, problem).at_column(column)
     })
@@ -58,20 +66,29 @@ fn classify(detail: &str, text: &str, line: usize) -> Problem {
             Some(s) => s,
             None => expected.join(", "),
         };
-        return Problem::BadValue { field, value, expected };
+        return Problem::BadValue {
+            field,
+            value,
+            expected,
+        };
     }
     if let Some(field) = between(detail, "missing field `", "`") {
         return Problem::MissingField { field };
     }
     if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
-        return Problem::WrongType { detail: detail.to_string() };
+        return Problem::WrongType {
+            detail: detail.to_string(),
+        };
     }
     let colon_in_value = text
         .lines()
         .nth(line.saturating_sub(1))
         .and_then(|l| l.split_once(": "))
         .is_some_and(|(_, v)| v.contains(": ") && !v.trim_start().starts_with(['"', '\'']));
-    Problem::Yaml { detail: detail.to_string(), colon_in_value }
+    Problem::Yaml {
+        detail: detail.to_string(),
+        colon_in_value,
+    }
 }
 
 fn between(s: &str, start: &str, end: &str) -> Option<String> {
@@ -81,11 +98,19 @@ fn between(s: &str, start: &str, end: &str) -> Option<String> {
 }
 
 fn expected_list(detail: &str) -> Vec<String> {
-    let Some(idx) = detail.find("expected") else { return Vec::new() };
+    let Some(idx) = detail.find("expected") else {
+        return Vec::new();
+    };
     let rest = &detail[idx + "expected".len()..];
     let rest = rest.trim_start().trim_start_matches("one of").trim_start();
     rest.split(',')
-        .map(|p| p.trim().trim_start_matches("or ").trim_matches('`').trim().to_string())
+        .map(|p| {
+            p.trim()
+                .trim_start_matches("or ")
+                .trim_matches('`')
+                .trim()
+                .to_string()
+        })
         .filter(|p| !p.is_empty() && !p.contains(' '))
         .collect()
 }
@@ -118,7 +143,9 @@ mod tests {
         let err = parse::<Fm>("title: a\ntittle: b\n", Path::new("x.md"), 2).unwrap_err();
         assert_eq!(err.line, 3);
         match err.problem {
-            Problem::UnknownField { field, suggestion, .. } => {
+            Problem::UnknownField {
+                field, suggestion, ..
+            } => {
                 assert_eq!(field, "tittle");
                 assert_eq!(suggestion.as_deref(), Some("title"));
             }
@@ -130,6 +157,16 @@ mod tests {
     fn colon_in_title_gets_the_quote_hint() {
         let err = parse::<Fm>("title: Thông báo: Cuộc thi\n", Path::new("x.md"), 2).unwrap_err();
         assert_eq!(err.line, 2);
-        assert!(matches!(err.problem, Problem::Yaml { colon_in_value: true, .. }), "{:?}", err.problem);
+        assert!(
+            matches!(
+                err.problem,
+                Problem::Yaml {
+                    colon_in_value: true,
+                    ..
+                }
+            ),
+            "{:?}",
+            err.problem
+        );
     }
 }

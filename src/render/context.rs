@@ -169,9 +169,15 @@ impl<'a> Viewer<'a> {
             .iter()
             .filter_map(|t| {
                 let key = crate::text::fold(t.trim());
-                self.build.tags.iter().find(|e| crate::text::fold(&e.name) == key)
+                self.build
+                    .tags
+                    .iter()
+                    .find(|e| crate::text::fold(&e.name) == key)
             })
-            .map(|e| TagLink { name: e.name.clone(), path: format!("{}/{}/", self.project.network.paths.tags, e.slug) })
+            .map(|e| TagLink {
+                name: e.name.clone(),
+                path: format!("{}/{}/", self.project.network.paths.tags, e.slug),
+            })
             .collect();
         let cover = m.cover.as_ref().map(|c| {
             let src_path = match c.strip_prefix('/') {
@@ -179,14 +185,29 @@ impl<'a> Viewer<'a> {
                 None if c.contains("://") => c.clone(),
                 None => format!("{}{}", entry.path, c),
             };
-            let url = if src_path.contains("://") { src_path.clone() } else { format!("{}{}", site.base_url, src_path) };
-            Cover { src: src_path, url, alt: m.cover_alt.clone().unwrap_or_default() }
+            let url = if src_path.contains("://") {
+                src_path.clone()
+            } else {
+                format!("{}{}", site.base_url, src_path)
+            };
+            Cover {
+                src: src_path,
+                url,
+                alt: m.cover_alt.clone().unwrap_or_default(),
+            }
         });
-        let origin = entry.origin.as_ref().and_then(|id| self.project.site(id)).map(|o| Origin {
-            name: o.config.name.clone(),
-            permalink: format!("{}{}", o.base_url, entry.path),
-        });
-        let summary = m.summary.clone().unwrap_or_else(|| truncate_chars(&src.body.first_paragraph, 220));
+        let origin = entry
+            .origin
+            .as_ref()
+            .and_then(|id| self.project.site(id))
+            .map(|o| Origin {
+                name: o.config.name.clone(),
+                permalink: format!("{}{}", o.base_url, entry.path),
+            });
+        let summary = m
+            .summary
+            .clone()
+            .unwrap_or_else(|| truncate_chars(&src.body.first_paragraph, 220));
         PageView {
             kind: src.kind.as_str(),
             kind_label: kind_label(self.theme, src.kind),
@@ -198,7 +219,9 @@ impl<'a> Viewer<'a> {
             date_short: m.date.as_ref().map(dates::vi_short).unwrap_or_default(),
             updated_vi: m.updated.as_ref().map(dates::vi_long).unwrap_or_default(),
             summary,
-            content: with_content.map(|root| self.links.fill(src, root)).unwrap_or_default(),
+            content: with_content
+                .map(|root| self.links.fill(src, root))
+                .unwrap_or_default(),
             author: m.author.as_deref().unwrap_or(""),
             category: m.category.as_deref().unwrap_or(""),
             tags,
@@ -215,7 +238,11 @@ impl<'a> Viewer<'a> {
             story: m.story.as_ref().map(|s| StoryView {
                 person_name: s.person.name.clone().unwrap_or_default(),
                 person_role: s.person.role.clone().unwrap_or_default(),
-                deed_date_vi: s.deed_date.as_ref().map(|d| dates::vi_prose(d.date())).unwrap_or_default(),
+                deed_date_vi: s
+                    .deed_date
+                    .as_ref()
+                    .map(|d| dates::vi_prose(d.date()))
+                    .unwrap_or_default(),
                 place: s.place.clone().unwrap_or_default(),
                 verified_by: s.verified_by.clone().unwrap_or_default(),
             }),
@@ -223,7 +250,9 @@ impl<'a> Viewer<'a> {
                 let law = self.project.laws.get(&p.law);
                 PrimerView {
                     law_title: law.map(|l| l.config.title.clone()).unwrap_or_default(),
-                    law_number: law.and_then(|l| l.config.number.clone()).unwrap_or_default(),
+                    law_number: law
+                        .and_then(|l| l.config.number.clone())
+                        .unwrap_or_default(),
                     law_url: law.and_then(|l| l.config.url.clone()).unwrap_or_default(),
                     law_in_force: law.is_none_or(|l| l.in_force_on(self.now.date())),
                     articles: p
@@ -231,10 +260,12 @@ impl<'a> Viewer<'a> {
                         .iter()
                         .map(|a| ArticleRef {
                             number: a.clone(),
-                            title: law.and_then(|l| l.config.articles.get(a).cloned()).unwrap_or_default(),
+                            title: law
+                                .and_then(|l| l.config.articles.get(a).cloned())
+                                .unwrap_or_default(),
                         })
                         .collect(),
-                    reviewed_vi: p.reviewed.as_ref().map(|d| dates::vi_short(d)).unwrap_or_default(),
+                    reviewed_vi: p.reviewed.as_ref().map(dates::vi_short).unwrap_or_default(),
                     questions_count: p.questions.len(),
                 }
             }),
@@ -250,7 +281,11 @@ impl<'a> Viewer<'a> {
             Visibility::Scheduled => format!(
                 "{} {}",
                 t_or(self.theme, "banner_scheduled", "Hẹn đăng ngày"),
-                src.meta.date.as_ref().map(|d| d.strftime("%d/%m/%Y %H:%M").to_string()).unwrap_or_default()
+                src.meta
+                    .date
+                    .as_ref()
+                    .map(|d| d.strftime("%d/%m/%Y %H:%M").to_string())
+                    .unwrap_or_default()
             ),
             Visibility::Expired => t_or(self.theme, "banner_expired", "Đã hết hạn"),
         }
@@ -264,12 +299,18 @@ impl<'a> Viewer<'a> {
             .filter_map(|id| self.project.laws.get(id))
             .filter(|law| law.repealed.is_some_and(|r| r <= today))
             .map(|law| {
-                let replacement = law.config.replaced_by.as_ref().and_then(|r| self.project.laws.get(r));
+                let replacement = law
+                    .config
+                    .replaced_by
+                    .as_ref()
+                    .and_then(|r| self.project.laws.get(r));
                 let replaced_by_url = replacement
-                    .map(|r| match self.links.primer_by_law.get(r.config.id.as_str()) {
-                        Some(p) => format!("{}{}", self.site().base_url, p),
-                        None => r.config.url.clone().unwrap_or_default(),
-                    })
+                    .map(
+                        |r| match self.links.primer_by_law.get(r.config.id.as_str()) {
+                            Some(p) => format!("{}{}", self.site().base_url, p),
+                            None => r.config.url.clone().unwrap_or_default(),
+                        },
+                    )
                     .unwrap_or_default();
                 LawNotice {
                     title: law.full_title(),
@@ -283,7 +324,11 @@ impl<'a> Viewer<'a> {
 }
 
 pub fn t_or(theme: &super::theme::Theme, key: &str, default: &str) -> String {
-    theme.strings_map.get(key).cloned().unwrap_or_else(|| default.to_string())
+    theme
+        .strings_map
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| default.to_string())
 }
 
 pub fn kind_label(theme: &super::theme::Theme, kind: Kind) -> String {
@@ -297,7 +342,10 @@ pub fn kind_label(theme: &super::theme::Theme, kind: Kind) -> String {
 
 /// `tel:` form of a phone number: digits and a leading `+` only.
 pub fn tel(phone: &str) -> String {
-    phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
 }
 
 /// `../` once per folder level of `path` (`bai-viet/x/` → `../../`).

@@ -12,8 +12,8 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::Diagnostic;
-use crate::load::frontmatter::Kind;
 use crate::load::Project;
+use crate::load::frontmatter::Kind;
 use crate::resolve::links::SiteLinks;
 use crate::resolve::{SiteBuild, Visibility};
 use context::{Link, PageNumber, Pagination, SiteView, Viewer, root_of, t_or};
@@ -61,14 +61,25 @@ impl<'a> Renderer<'a> {
     /// Renders one resolved site.
     pub fn render_site(&self, build: &'a SiteBuild) -> Result<SiteOutput, Vec<Diagnostic>> {
         let site = &self.project.sites[build.site];
-        let templates = self.theme.for_site(&self.project.root, site.theme_dir.as_deref())?;
+        let templates = self
+            .theme
+            .for_site(&self.project.root, site.theme_dir.as_deref())?;
         let links = SiteLinks::new(self.project, build);
-        let viewer = Viewer { project: self.project, build, theme: self.theme, now: self.now, links };
+        let viewer = Viewer {
+            project: self.project,
+            build,
+            theme: self.theme,
+            now: self.now,
+            links,
+        };
         let site_value = tera::Value::from_serializable(&self.site_view(build));
         let mut base = Context::new();
         base.insert("lang", "vi");
         base.insert_value("t", self.theme.strings.clone());
-        base.insert("network", &serde_json::json!({ "name": self.project.network.name }));
+        base.insert(
+            "network",
+            &serde_json::json!({ "name": self.project.network.name }),
+        );
         base.insert("preview", &self.options.serve);
         base.insert("build_year", &self.now.year());
         let mut r = SiteRender {
@@ -76,7 +87,10 @@ impl<'a> Renderer<'a> {
             templates,
             site_value,
             base,
-            out: SiteOutput { site_id: site.id.clone(), ..Default::default() },
+            out: SiteOutput {
+                site_id: site.id.clone(),
+                ..Default::default()
+            },
         };
         r.base.insert_value("site", r.site_value.clone());
         self.render_pages(&mut r)?;
@@ -97,15 +111,54 @@ impl<'a> Renderer<'a> {
         let menu = build
             .pages
             .iter()
-            .filter(|p| project.sources[p.source].kind == Kind::Page && project.sources[p.source].meta.menu)
-            .map(|p| Link { title: project.sources[p.source].meta.title.clone(), path: p.path.clone() })
+            .filter(|p| {
+                project.sources[p.source].kind == Kind::Page && project.sources[p.source].meta.menu
+            })
+            .map(|p| Link {
+                title: project.sources[p.source].meta.title.clone(),
+                path: p.path.clone(),
+            })
             .collect();
         let mut sections = BTreeMap::new();
         let t = |k: &str, d: &str| t_or(self.theme, k, d);
-        sections.insert("articles", Link { title: t("section_articles", "Tin tức - Sự kiện"), path: format!("{}/", paths.articles) });
-        sections.insert("stories", Link { title: t("section_stories", "Gương người tốt, việc tốt"), path: format!("{}/", paths.stories) });
-        sections.insert("primers", Link { title: t("section_primers", "Tìm hiểu pháp luật"), path: format!("{}/", paths.primers) });
-        sections.insert("tags", Link { title: t("section_tags", "Từ khóa"), path: format!("{}/", paths.tags) });
+        sections.insert(
+            "articles",
+            Link {
+                title: t("section_articles", "Tin tức - Sự kiện"),
+                path: format!("{}/", paths.articles),
+            },
+        );
+        sections.insert(
+            "stories",
+            Link {
+                title: t("section_stories", "Gương người tốt, việc tốt"),
+                path: format!("{}/", paths.stories),
+            },
+        );
+        sections.insert(
+            "primers",
+            Link {
+                title: t("section_primers", "Tìm hiểu pháp luật"),
+                path: format!("{}/", paths.primers),
+            },
+        );
+        sections.insert(
+            "tags",
+            Link {
+                title: t("section_tags", "Từ khóa"),
+                path: format!("{}/", paths.tags),
+            },
+        );
+        // Features not built for this site get an empty title: the theme hides them.
+        for key in ["contests", "calendar", "search", "quiz"] {
+            sections.insert(
+                key,
+                Link {
+                    title: String::new(),
+                    path: String::new(),
+                },
+            );
+        }
         let logo = self
             .theme
             .statics_for_site(site.theme_dir.as_deref())
@@ -113,10 +166,14 @@ impl<'a> Renderer<'a> {
             .find(|k| *k == "logo.svg" || *k == "logo.png")
             .cloned()
             .unwrap_or_default();
-        let parent = c.parent.as_ref().and_then(|p| project.site(p)).map(|p| context::ParentView {
-            name: p.config.name.clone(),
-            base_url: p.base_url.clone(),
-        });
+        let parent = c
+            .parent
+            .as_ref()
+            .and_then(|p| project.site(p))
+            .map(|p| context::ParentView {
+                name: p.config.name.clone(),
+                base_url: p.base_url.clone(),
+            });
         let site: &'a crate::load::config::Site = &project.sites[build.site];
         let c = &site.config;
         SiteView {
@@ -146,12 +203,20 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn render_to(&self, r: &mut SiteRender, template: &str, path: &str, ctx: Context) -> Result<(), Vec<Diagnostic>> {
-        let html = r
-            .templates
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| vec![theme::template_error(&e, &r.templates.files, &self.theme.dir)])?;
+    fn render_to(
+        &self,
+        r: &mut SiteRender,
+        template: &str,
+        path: &str,
+        ctx: Context,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let html = r.templates.tera.render(template, &ctx).map_err(|e| {
+            vec![theme::template_error(
+                &e,
+                &r.templates.files,
+                &self.theme.dir,
+            )]
+        })?;
         let file = if path.ends_with(".xml") || path.ends_with(".html") || path.ends_with(".txt") {
             path.to_string()
         } else {
@@ -168,7 +233,10 @@ impl<'a> Renderer<'a> {
         let mut ctx = r.base.clone();
         ctx.insert("root", root);
         ctx.insert("current_path", path);
-        ctx.insert("canonical", &format!("{}{}", r.viewer.site().base_url, path));
+        ctx.insert(
+            "canonical",
+            &format!("{}{}", r.viewer.site().base_url, path),
+        );
         ctx
     }
 
@@ -189,10 +257,20 @@ impl<'a> Renderer<'a> {
                 break; // a template error repeats on every page: report it once
             }
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
-    fn latest(&self, r: &SiteRender<'a>, kind: Kind, n: usize, root: &str) -> Vec<context::PageView<'a>> {
+    fn latest(
+        &self,
+        r: &SiteRender<'a>,
+        kind: Kind,
+        n: usize,
+        root: &str,
+    ) -> Vec<context::PageView<'a>> {
         let _ = root;
         r.viewer
             .build
@@ -212,10 +290,24 @@ impl<'a> Renderer<'a> {
     }
 
     /// Paginated lists: `<section>/`, `<section>/trang/2/`, …
-    fn render_list(&self, r: &mut SiteRender<'a>, template: &str, base_path: &str, title: &str, items: &[usize], extra: &[(&str, serde_json::Value)]) -> Result<(), Vec<Diagnostic>> {
+    fn render_list(
+        &self,
+        r: &mut SiteRender<'a>,
+        template: &str,
+        base_path: &str,
+        title: &str,
+        items: &[usize],
+        extra: &[(&str, serde_json::Value)],
+    ) -> Result<(), Vec<Diagnostic>> {
         let per = self.project.network.paginate.max(1);
         let total = items.len().div_ceil(per).max(1);
-        let page_path = |n: usize| if n == 1 { base_path.to_string() } else { format!("{base_path}trang/{n}/") };
+        let page_path = |n: usize| {
+            if n == 1 {
+                base_path.to_string()
+            } else {
+                format!("{base_path}trang/{n}/")
+            }
+        };
         for n in 1..=total {
             let path = page_path(n);
             let root = root_of(&path);
@@ -226,9 +318,22 @@ impl<'a> Renderer<'a> {
             let pagination = Pagination {
                 current: n,
                 total,
-                prev_path: if n > 1 { page_path(n - 1) } else { String::new() },
-                next_path: if n < total { page_path(n + 1) } else { String::new() },
-                pages: (1..=total).map(|number| PageNumber { number, path: page_path(number) }).collect(),
+                prev_path: if n > 1 {
+                    page_path(n - 1)
+                } else {
+                    String::new()
+                },
+                next_path: if n < total {
+                    page_path(n + 1)
+                } else {
+                    String::new()
+                },
+                pages: (1..=total)
+                    .map(|number| PageNumber {
+                        number,
+                        path: page_path(number),
+                    })
+                    .collect(),
             };
             let mut ctx = self.page_context(r, &path, &root);
             ctx.insert("list_title", title);
@@ -245,13 +350,40 @@ impl<'a> Renderer<'a> {
     fn render_sections(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
         let paths = &self.project.network.paths;
         for (kind, folder, key, default) in [
-            (Kind::Article, &paths.articles, "section_articles", "Tin tức - Sự kiện"),
-            (Kind::Story, &paths.stories, "section_stories", "Gương người tốt, việc tốt"),
-            (Kind::Primer, &paths.primers, "section_primers", "Tìm hiểu pháp luật"),
+            (
+                Kind::Article,
+                &paths.articles,
+                "section_articles",
+                "Tin tức - Sự kiện",
+            ),
+            (
+                Kind::Story,
+                &paths.stories,
+                "section_stories",
+                "Gương người tốt, việc tốt",
+            ),
+            (
+                Kind::Primer,
+                &paths.primers,
+                "section_primers",
+                "Tìm hiểu pháp luật",
+            ),
         ] {
-            let items: Vec<usize> = r.viewer.build.of_kind(self.project, kind).map(|(i, _)| i).collect();
+            let items: Vec<usize> = r
+                .viewer
+                .build
+                .of_kind(self.project, kind)
+                .map(|(i, _)| i)
+                .collect();
             let title = t_or(self.theme, key, default);
-            self.render_list(r, "section.html", &format!("{folder}/"), &title, &items, &[])?;
+            self.render_list(
+                r,
+                "section.html",
+                &format!("{folder}/"),
+                &title,
+                &items,
+                &[],
+            )?;
         }
         Ok(())
     }
@@ -269,7 +401,11 @@ impl<'a> Renderer<'a> {
             .build
             .tags
             .iter()
-            .map(|t| TagView { name: t.name.clone(), path: format!("{folder}/{}/", t.slug), count: t.pages.len() })
+            .map(|t| TagView {
+                name: t.name.clone(),
+                path: format!("{folder}/{}/", t.slug),
+                count: t.pages.len(),
+            })
             .collect();
         let path = format!("{folder}/");
         let root = root_of(&path);
@@ -278,7 +414,14 @@ impl<'a> Renderer<'a> {
         self.render_to(r, "tags.html", &path, ctx)?;
         for tag in r.viewer.build.tags.clone() {
             let title = tag.name.clone();
-            self.render_list(r, "tag.html", &format!("{folder}/{}/", tag.slug), &title, &tag.pages, &[("tag", serde_json::json!({ "name": title }))])?;
+            self.render_list(
+                r,
+                "tag.html",
+                &format!("{folder}/{}/", tag.slug),
+                &title,
+                &tag.pages,
+                &[("tag", serde_json::json!({ "name": title }))],
+            )?;
         }
         Ok(())
     }
@@ -290,11 +433,37 @@ impl<'a> Renderer<'a> {
             .build
             .pages
             .iter()
-            .filter(|p| matches!(self.project.sources[p.source].kind, Kind::Article | Kind::Story) && p.visibility == Visibility::Published)
+            .filter(|p| {
+                matches!(
+                    self.project.sources[p.source].kind,
+                    Kind::Article | Kind::Story
+                ) && p.visibility == Visibility::Published
+            })
             .collect();
         let mut newest: Vec<_> = posts.clone();
-        newest.sort_by_key(|p| std::cmp::Reverse(self.project.sources[p.source].meta.date.as_ref().map(|d| d.timestamp())));
-        let items: Vec<_> = newest.iter().take(20).map(|p| r.viewer.page(p, Some(&format!("{}{}", site.base_url, root_of(&p.path).replace("../", ""))))).collect();
+        newest.sort_by_key(|p| {
+            std::cmp::Reverse(
+                self.project.sources[p.source]
+                    .meta
+                    .date
+                    .as_ref()
+                    .map(|d| d.timestamp()),
+            )
+        });
+        let items: Vec<_> = newest
+            .iter()
+            .take(20)
+            .map(|p| {
+                r.viewer.page(
+                    p,
+                    Some(&format!(
+                        "{}{}",
+                        site.base_url,
+                        root_of(&p.path).replace("../", "")
+                    )),
+                )
+            })
+            .collect();
         let updated = newest
             .first()
             .and_then(|p| self.project.sources[p.source].meta.date.as_ref())
@@ -322,17 +491,28 @@ impl<'a> Renderer<'a> {
                     .find(|p| p.path == dir)
                     .and_then(|p| {
                         let m = &self.project.sources[p.source].meta;
-                        m.updated.as_ref().or(m.date.as_ref()).map(crate::dates::rfc3339)
+                        m.updated
+                            .as_ref()
+                            .or(m.date.as_ref())
+                            .map(crate::dates::rfc3339)
                     })
                     .unwrap_or_default();
-                urls.push(Url { loc: format!("{}{}", site.base_url, dir), lastmod });
+                urls.push(Url {
+                    loc: format!("{}{}", site.base_url, dir),
+                    lastmod,
+                });
             }
         }
         let mut ctx = self.page_context(r, "sitemap.xml", "");
         ctx.insert("urls", &urls);
         self.render_to(r, "sitemap.xml", "sitemap.xml", ctx)?;
-        let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.base_url);
-        r.out.files.insert("robots.txt".into(), FileData::Bytes(robots.into_bytes()));
+        let robots = format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+            site.base_url
+        );
+        r.out
+            .files
+            .insert("robots.txt".into(), FileData::Bytes(robots.into_bytes()));
         Ok(())
     }
 
@@ -341,8 +521,15 @@ impl<'a> Renderer<'a> {
         let root = if self.options.serve {
             format!("/{}/", site.id)
         } else {
-            let after_scheme = site.base_url.split_once("://").map(|(_, rest)| rest).unwrap_or(&site.base_url);
-            after_scheme.find('/').map(|i| after_scheme[i..].to_string()).unwrap_or_else(|| "/".into())
+            let after_scheme = site
+                .base_url
+                .split_once("://")
+                .map(|(_, rest)| rest)
+                .unwrap_or(&site.base_url);
+            after_scheme
+                .find('/')
+                .map(|i| after_scheme[i..].to_string())
+                .unwrap_or_else(|| "/".into())
         };
         let ctx = self.page_context(r, "404.html", &root);
         self.render_to(r, "404.html", "404.html", ctx)
@@ -353,16 +540,31 @@ impl<'a> Renderer<'a> {
         for (path, file) in self.theme.statics_for_site(site.theme_dir.as_deref()) {
             r.out.files.insert(path, FileData::Copy(file));
         }
-        r.out.files.insert("syntax.css".into(), FileData::Bytes(crate::load::markdown::syntax_css().into_bytes()));
+        r.out.files.insert(
+            "syntax.css".into(),
+            FileData::Bytes(crate::load::markdown::syntax_css().into_bytes()),
+        );
         let media = self.project.content.join("media");
-        for e in walkdir::WalkDir::new(&media).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+        for e in walkdir::WalkDir::new(&media)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
             if let Ok(rel) = e.path().strip_prefix(&media) {
-                r.out.files.insert(format!("media/{}", rel.to_string_lossy().replace('\\', "/")), FileData::Copy(e.path().to_path_buf()));
+                r.out.files.insert(
+                    format!("media/{}", rel.to_string_lossy().replace('\\', "/")),
+                    FileData::Copy(e.path().to_path_buf()),
+                );
             }
         }
         for entry in &r.viewer.build.pages {
             let src = &self.project.sources[entry.source];
-            let mut local: Vec<String> = src.body.local_images.iter().map(|i| crate::load::percent_decode(&i.src)).collect();
+            let mut local: Vec<String> = src
+                .body
+                .local_images
+                .iter()
+                .map(|i| crate::load::percent_decode(&i.src))
+                .collect();
             if let Some(c) = &src.meta.cover
                 && !c.starts_with('/')
                 && !c.contains("://")
@@ -370,7 +572,10 @@ impl<'a> Renderer<'a> {
                 local.push(c.clone());
             }
             for name in local {
-                r.out.files.insert(format!("{}{}", entry.path, name), FileData::Copy(src.dir.join(&name)));
+                r.out.files.insert(
+                    format!("{}{}", entry.path, name),
+                    FileData::Copy(src.dir.join(&name)),
+                );
             }
         }
     }
@@ -405,12 +610,18 @@ impl<'a> Renderer<'a> {
         let mut ctx = Context::new();
         ctx.insert("lang", "vi");
         ctx.insert_value("t", self.theme.strings.clone());
-        ctx.insert("network", &serde_json::json!({ "name": self.project.network.name }));
+        ctx.insert(
+            "network",
+            &serde_json::json!({ "name": self.project.network.name }),
+        );
         ctx.insert("sites", &list);
         ctx.insert("root", "");
         ctx.insert("build_year", &self.now.year());
         ctx.insert("preview", &self.options.serve);
         let t = &self.theme.default;
-        t.tera.render("network.html", &ctx).map(String::into_bytes).map_err(|e| vec![theme::template_error(&e, &t.files, &self.theme.dir)])
+        t.tera
+            .render("network.html", &ctx)
+            .map(String::into_bytes)
+            .map_err(|e| vec![theme::template_error(&e, &t.files, &self.theme.dir)])
     }
 }

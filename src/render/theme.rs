@@ -35,21 +35,42 @@ impl Theme {
         let dir = themes.join(name);
         let default = Arc::new(load_templates(root, &dir.join("templates"), None)?);
         let i18n_path = dir.join("i18n").join("vi.yaml");
-        let rel = i18n_path.strip_prefix(root).unwrap_or(&i18n_path).to_path_buf();
-        let strings_map: BTreeMap<String, String> = match crate::load::file::read_text(&i18n_path, &rel) {
-            Ok(t) => crate::load::yaml::parse(&t, &rel, 1).map_err(|d| vec![d])?,
-            Err(d) => return Err(vec![d]),
-        };
+        let rel = i18n_path
+            .strip_prefix(root)
+            .unwrap_or(&i18n_path)
+            .to_path_buf();
+        let strings_map: BTreeMap<String, String> =
+            match crate::load::file::read_text(&i18n_path, &rel) {
+                Ok(t) => crate::load::yaml::parse(&t, &rel, 1).map_err(|d| vec![d])?,
+                Err(d) => return Err(vec![d]),
+            };
         let strings = tera::Value::from_serializable(&strings_map);
         let statics = static_files(&dir.join("static"));
-        Ok(Theme { dir, default, strings, strings_map, statics })
+        Ok(Theme {
+            dir,
+            default,
+            strings,
+            strings_map,
+            statics,
+        })
     }
 
     /// Templates for a site with overrides (or the shared set).
-    pub fn for_site(&self, root: &Path, override_dir: Option<&Path>) -> Result<Arc<Templates>, Vec<Diagnostic>> {
-        match override_dir.map(|d| d.join("templates")).filter(|d| d.is_dir()) {
+    pub fn for_site(
+        &self,
+        root: &Path,
+        override_dir: Option<&Path>,
+    ) -> Result<Arc<Templates>, Vec<Diagnostic>> {
+        match override_dir
+            .map(|d| d.join("templates"))
+            .filter(|d| d.is_dir())
+        {
             None => Ok(self.default.clone()),
-            Some(dir) => Ok(Arc::new(load_templates(root, &self.dir.join("templates"), Some(&dir))?)),
+            Some(dir) => Ok(Arc::new(load_templates(
+                root,
+                &self.dir.join("templates"),
+                Some(&dir),
+            )?)),
         }
     }
 
@@ -61,7 +82,6 @@ impl Theme {
         }
         files
     }
-
 }
 
 fn static_files(dir: &Path) -> BTreeMap<String, PathBuf> {
@@ -71,7 +91,12 @@ fn static_files(dir: &Path) -> BTreeMap<String, PathBuf> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
             Some((rel, e.path().to_path_buf()))
         })
         .collect()
@@ -82,20 +107,37 @@ fn template_files(dir: &Path) -> Vec<(String, PathBuf)> {
 }
 
 /// Registers our filters, then adds every template in one call (Tera 2 checks parents per call).
-fn load_templates(root: &Path, default_dir: &Path, site_dir: Option<&Path>) -> Result<Templates, Vec<Diagnostic>> {
+fn load_templates(
+    root: &Path,
+    default_dir: &Path,
+    site_dir: Option<&Path>,
+) -> Result<Templates, Vec<Diagnostic>> {
     let mut tera = Tera::new();
-    tera.set_fallback_prefixes([PREFIX]).map_err(|e| vec![template_error(&e, &BTreeMap::new(), default_dir)])?;
+    tera.set_fallback_prefixes([PREFIX])
+        .map_err(|e| vec![template_error(&e, &BTreeMap::new(), default_dir)])?;
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
     let mut files = BTreeMap::new();
     let mut sources = Vec::new();
+    let overridden: Vec<String> = site_dir
+        .map(|d| template_files(d).into_iter().map(|(n, _)| n).collect())
+        .unwrap_or_default();
     for (name, path) in template_files(default_dir) {
+        if overridden.contains(&name) {
+            continue; // the site's copy replaces it (and must not define its components twice)
+        }
         let full = format!("{PREFIX}{name}");
-        files.insert(full.clone(), path.strip_prefix(root).unwrap_or(&path).to_path_buf());
+        files.insert(
+            full.clone(),
+            path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
+        );
         sources.push((full, path));
     }
     if let Some(dir) = site_dir {
         for (name, path) in template_files(dir) {
-            files.insert(name.clone(), path.strip_prefix(root).unwrap_or(&path).to_path_buf());
+            files.insert(
+                name.clone(),
+                path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
+            );
             sources.push((name, path));
         }
     }
@@ -111,16 +153,27 @@ fn load_templates(root: &Path, default_dir: &Path, site_dir: Option<&Path>) -> R
 }
 
 /// A Tera error as a diagnostic pointing into the template file.
-pub fn template_error(err: &tera::Error, files: &BTreeMap<String, PathBuf>, fallback: &Path) -> Diagnostic {
+pub fn template_error(
+    err: &tera::Error,
+    files: &BTreeMap<String, PathBuf>,
+    fallback: &Path,
+) -> Diagnostic {
     use tera::ErrorKind;
     let (name, line, col, message) = match err.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-            (r.filename().to_string(), r.span().start_line, r.span().start_col + 1, r.message().to_string())
-        }
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
+            r.filename().to_string(),
+            r.span().start_line,
+            r.span().start_col + 1,
+            r.message().to_string(),
+        ),
         _ => (String::new(), 0, 0, error_chain(err)),
     };
     let file = files.get(&name).cloned().unwrap_or_else(|| {
-        if name.is_empty() { fallback.to_path_buf() } else { PathBuf::from(name.trim_start_matches(PREFIX)) }
+        if name.is_empty() {
+            fallback.to_path_buf()
+        } else {
+            PathBuf::from(name.trim_start_matches(PREFIX))
+        }
     });
     Diagnostic::error(file, line, Problem::Template { detail: message }).at_column(col)
 }

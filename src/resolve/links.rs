@@ -17,22 +17,46 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         for link in &src.body.links {
             match &link.target {
                 LinkTarget::Internal { path, anchor } => match by_key.get(path.as_str()) {
-                    None => errors.push(Diagnostic::error(&src.file, link.line, Problem::MissingPage { target: format!("@/{path}") })),
+                    None => errors.push(Diagnostic::error(
+                        &src.file,
+                        link.line,
+                        Problem::MissingPage {
+                            target: format!("@/{path}"),
+                        },
+                    )),
                     Some(&t) => {
                         if let Some(a) = anchor
                             && !project.sources[t].body.anchors.contains(a)
                         {
-                            errors.push(Diagnostic::error(&src.file, link.line, Problem::MissingAnchor { target: format!("@/{path}"), anchor: a.clone() }));
+                            errors.push(Diagnostic::error(
+                                &src.file,
+                                link.line,
+                                Problem::MissingAnchor {
+                                    target: format!("@/{path}"),
+                                    anchor: a.clone(),
+                                },
+                            ));
                         }
                     }
                 },
                 LinkTarget::Law { id, article } => match project.laws.get(id) {
-                    None => errors.push(Diagnostic::error(&src.file, link.line, Problem::UnknownLaw { id: id.clone() })),
+                    None => errors.push(Diagnostic::error(
+                        &src.file,
+                        link.line,
+                        Problem::UnknownLaw { id: id.clone() },
+                    )),
                     Some(law) => {
                         if let Some(a) = article
                             && !law.config.articles.contains_key(a)
                         {
-                            errors.push(Diagnostic::error(&src.file, link.line, Problem::UnknownLawArticle { id: id.clone(), article: a.clone() }));
+                            errors.push(Diagnostic::error(
+                                &src.file,
+                                link.line,
+                                Problem::UnknownLawArticle {
+                                    id: id.clone(),
+                                    article: a.clone(),
+                                },
+                            ));
                         }
                     }
                 },
@@ -40,9 +64,19 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
             }
         }
         for (anchor, line) in &src.body.same_page_anchors {
-            let is_footnote = anchor.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') && src.body.html.contains(&format!("id=\"{anchor}\""));
+            let is_footnote = anchor
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && src.body.html.contains(&format!("id=\"{anchor}\""));
             if !src.body.anchors.contains(anchor) && !is_footnote {
-                errors.push(Diagnostic::error(&src.file, *line, Problem::MissingAnchor { target: crate::diagnostics::display_path(&src.file), anchor: anchor.clone() }));
+                errors.push(Diagnostic::error(
+                    &src.file,
+                    *line,
+                    Problem::MissingAnchor {
+                        target: crate::diagnostics::display_path(&src.file),
+                        anchor: anchor.clone(),
+                    },
+                ));
             }
         }
         if let Some(p) = &src.meta.primer
@@ -50,11 +84,22 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         {
             let line = 1;
             match project.laws.get(&p.law) {
-                None => errors.push(Diagnostic::error(&src.file, line, Problem::UnknownLaw { id: p.law.clone() })),
+                None => errors.push(Diagnostic::error(
+                    &src.file,
+                    line,
+                    Problem::UnknownLaw { id: p.law.clone() },
+                )),
                 Some(law) => {
                     for a in &p.articles {
                         if !law.config.articles.contains_key(a) {
-                            errors.push(Diagnostic::error(&src.file, line, Problem::UnknownLawArticle { id: p.law.clone(), article: a.clone() }));
+                            errors.push(Diagnostic::error(
+                                &src.file,
+                                line,
+                                Problem::UnknownLawArticle {
+                                    id: p.law.clone(),
+                                    article: a.clone(),
+                                },
+                            ));
                         }
                     }
                 }
@@ -96,13 +141,23 @@ impl<'a> SiteLinks<'a> {
         for page in &build.pages {
             let src = &project.sources[page.source];
             if let Some(p) = &src.meta.primer {
-                primer_by_law.entry(p.law.as_str()).or_insert_with(|| page.path.clone());
+                primer_by_law
+                    .entry(p.law.as_str())
+                    .or_insert_with(|| page.path.clone());
                 for a in &p.articles {
-                    primers.entry((p.law.as_str(), a.as_str())).or_insert_with(|| page.path.clone());
+                    primers
+                        .entry((p.law.as_str(), a.as_str()))
+                        .or_insert_with(|| page.path.clone());
                 }
             }
         }
-        SiteLinks { project, site: build.site, local, primers, primer_by_law }
+        SiteLinks {
+            project,
+            site: build.site,
+            local,
+            primers,
+            primer_by_law,
+        }
     }
 
     pub fn href(&self, target: &LinkTarget) -> Href {
@@ -118,7 +173,11 @@ impl<'a> SiteLinks<'a> {
                     if let Some(src) = src
                         && super::carries(src, site).is_some()
                     {
-                        return Href::Absolute(format!("{}{}{frag}", site.base_url, super::page_path(self.project, src)));
+                        return Href::Absolute(format!(
+                            "{}{}{frag}",
+                            site.base_url,
+                            super::page_path(self.project, src)
+                        ));
                     }
                 }
                 Href::Site(String::new())
@@ -130,7 +189,13 @@ impl<'a> SiteLinks<'a> {
                 };
                 match primer {
                     Some(p) => Href::Site(p.clone()),
-                    None => Href::Absolute(self.project.laws.get(id).and_then(|l| l.config.url.clone()).unwrap_or_default()),
+                    None => Href::Absolute(
+                        self.project
+                            .laws
+                            .get(id)
+                            .and_then(|l| l.config.url.clone())
+                            .unwrap_or_default(),
+                    ),
                 }
             }
             LinkTarget::SiteRoot { path } => Href::Site(path.clone()),
@@ -139,9 +204,11 @@ impl<'a> SiteLinks<'a> {
 
     /// The page's HTML with placeholders replaced; `root` is the relative way to the site root.
     pub fn fill(&self, src: &Source, root: &str) -> String {
-        fill_placeholders(&src.body.html, |i| match self.href(&src.body.links[i].target) {
-            Href::Site(p) => format!("{root}{p}"),
-            Href::Absolute(u) => u,
+        fill_placeholders(&src.body.html, |i| {
+            match self.href(&src.body.links[i].target) {
+                Href::Site(p) => format!("{root}{p}"),
+                Href::Absolute(u) => u,
+            }
         })
     }
 }

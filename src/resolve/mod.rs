@@ -63,8 +63,15 @@ pub struct SiteBuild {
 
 impl SiteBuild {
     /// Pages of one kind in display order (already sorted).
-    pub fn of_kind<'a>(&'a self, project: &'a Project, kind: Kind) -> impl Iterator<Item = (usize, &'a PageEntry)> + 'a {
-        self.pages.iter().enumerate().filter(move |(_, p)| project.sources[p.source].kind == kind)
+    pub fn of_kind<'a>(
+        &'a self,
+        project: &'a Project,
+        kind: Kind,
+    ) -> impl Iterator<Item = (usize, &'a PageEntry)> + 'a {
+        self.pages
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| project.sources[p.source].kind == kind)
     }
 }
 
@@ -106,23 +113,37 @@ pub fn visibility(src: &Source, now: &Zoned, require_approval: bool) -> Visibili
 /// Returns the origin unit for a shared-down copy.
 pub fn carries(src: &Source, site: &Site) -> Option<Option<String>> {
     let targeted = |src: &Source| {
-        (src.meta.levels.is_empty() || site.config.level.is_some_and(|l| src.meta.levels.contains(&l)))
+        (src.meta.levels.is_empty()
+            || site
+                .config
+                .level
+                .is_some_and(|l| src.meta.levels.contains(&l)))
             && (src.meta.sites.is_empty() || src.meta.sites.contains(&site.id))
     };
     match &src.owner {
         Owner::Common => targeted(src).then_some(None),
         Owner::Site(id) if *id == site.id => Some(None),
-        Owner::Site(id) => (src.meta.share == Share::Down && src.kind == Kind::Article && site.ancestors.contains(id) && targeted(src))
-            .then(|| Some(id.clone())),
+        Owner::Site(id) => (src.meta.share == Share::Down
+            && src.kind == Kind::Article
+            && site.ancestors.contains(id)
+            && targeted(src))
+        .then(|| Some(id.clone())),
     }
 }
 
 /// Resolves one site. Errors: two pages with one address.
-pub fn resolve_site(project: &Project, site_idx: usize, now: &Zoned, mode: Mode) -> Result<SiteBuild, Vec<Diagnostic>> {
+pub fn resolve_site(
+    project: &Project,
+    site_idx: usize,
+    now: &Zoned,
+    mode: Mode,
+) -> Result<SiteBuild, Vec<Diagnostic>> {
     let site = &project.sites[site_idx];
     let mut pages = Vec::new();
     for (i, src) in project.sources.iter().enumerate() {
-        let Some(origin) = carries(src, site) else { continue };
+        let Some(origin) = carries(src, site) else {
+            continue;
+        };
         let vis = visibility(src, now, project.network.require_approval);
         let shown = match vis {
             Visibility::Published => true,
@@ -130,54 +151,122 @@ pub fn resolve_site(project: &Project, site_idx: usize, now: &Zoned, mode: Mode)
             _ => mode.preview,
         };
         if shown {
-            pages.push(PageEntry { source: i, path: page_path(project, src), origin, visibility: vis });
+            pages.push(PageEntry {
+                source: i,
+                path: page_path(project, src),
+                origin,
+                visibility: vis,
+            });
         }
     }
     pages.sort_by(|a, b| order_key(project, a).cmp(&order_key(project, b)));
     check_duplicates(project, site, &pages)?;
-    let by_source = pages.iter().enumerate().map(|(i, p)| (p.source, i)).collect();
+    let by_source = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.source, i))
+        .collect();
     let tags = fold_tags(project, &pages);
-    Ok(SiteBuild { site: site_idx, pages, by_source, tags })
+    Ok(SiteBuild {
+        site: site_idx,
+        pages,
+        by_source,
+        tags,
+    })
 }
 
 /// Kind, then newest first for dated kinds, then weight and title.
-fn order_key<'a>(project: &'a Project, p: &PageEntry) -> (Kind, std::cmp::Reverse<Option<jiff::Timestamp>>, i64, &'a str, &'a str) {
+fn order_key<'a>(
+    project: &'a Project,
+    p: &PageEntry,
+) -> (
+    Kind,
+    std::cmp::Reverse<Option<jiff::Timestamp>>,
+    i64,
+    &'a str,
+    &'a str,
+) {
     let src = &project.sources[p.source];
-    let date = if src.kind.needs_date() { src.meta.date.as_ref().map(|d| d.timestamp()) } else { None };
-    (src.kind, std::cmp::Reverse(date), src.meta.weight, src.meta.title.as_str(), src.key.as_str())
+    let date = if src.kind.needs_date() {
+        src.meta.date.as_ref().map(|d| d.timestamp())
+    } else {
+        None
+    };
+    (
+        src.kind,
+        std::cmp::Reverse(date),
+        src.meta.weight,
+        src.meta.title.as_str(),
+        src.key.as_str(),
+    )
 }
 
-fn check_duplicates(project: &Project, site: &Site, pages: &[PageEntry]) -> Result<(), Vec<Diagnostic>> {
+fn check_duplicates(
+    project: &Project,
+    site: &Site,
+    pages: &[PageEntry],
+) -> Result<(), Vec<Diagnostic>> {
     let p = &project.network.paths;
-    let reserved: Vec<String> = [&p.articles, &p.stories, &p.primers, &p.contests, &p.calendar, &p.search, &p.tags, &p.quiz]
-        .iter()
-        .map(|s| format!("{s}/"))
-        .collect();
+    let reserved: Vec<String> = [
+        &p.articles,
+        &p.stories,
+        &p.primers,
+        &p.contests,
+        &p.calendar,
+        &p.search,
+        &p.tags,
+        &p.quiz,
+    ]
+    .iter()
+    .map(|s| format!("{s}/"))
+    .collect();
     let mut seen: BTreeMap<&str, &Source> = BTreeMap::new();
     let mut errors = Vec::new();
     for page in pages {
         let src = &project.sources[page.source];
         if reserved.contains(&page.path) || page.path == "media/" {
-            errors.push(Diagnostic::error(&src.file, 1, Problem::DuplicateSlug { url: format!("/{}", page.path), other: "một mục của trang web".into() }));
+            errors.push(Diagnostic::error(
+                &src.file,
+                1,
+                Problem::DuplicateSlug {
+                    url: format!("/{}", page.path),
+                    other: "một mục của trang web".into(),
+                },
+            ));
         }
         if let Some(other) = seen.insert(&page.path, src) {
-            let (first, second) = if other.key < src.key { (other, src) } else { (src, other) };
+            let (first, second) = if other.key < src.key {
+                (other, src)
+            } else {
+                (src, other)
+            };
             let _ = site;
             errors.push(Diagnostic::error(
                 &second.file,
                 1,
-                Problem::DuplicateSlug { url: format!("/{}", page.path), other: crate::diagnostics::display_path(&first.file) },
+                Problem::DuplicateSlug {
+                    url: format!("/{}", page.path),
+                    other: crate::diagnostics::display_path(&first.file),
+                },
             ));
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// Tags that differ only in case or accents share one page; the most used spelling names it.
 fn fold_tags(project: &Project, pages: &[PageEntry]) -> Vec<TagEntry> {
     let mut groups: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
     for (i, p) in pages.iter().enumerate() {
-        if p.visibility != Visibility::Published && p.visibility != Visibility::Scheduled && p.visibility != Visibility::Draft && p.visibility != Visibility::Review {
+        if p.visibility != Visibility::Published
+            && p.visibility != Visibility::Scheduled
+            && p.visibility != Visibility::Draft
+            && p.visibility != Visibility::Review
+        {
             continue;
         }
         for tag in &project.sources[p.source].meta.tags {
@@ -195,13 +284,29 @@ fn fold_tags(project: &Project, pages: &[PageEntry]) -> Vec<TagEntry> {
     let mut tags: Vec<TagEntry> = groups
         .into_values()
         .map(|(spellings, mut list)| {
-            let name = spellings.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(n, _)| n.to_string()).unwrap_or_default();
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(n, _)| n.to_string())
+                .unwrap_or_default();
             list.sort_by(|a, b| {
-                let da = project.sources[pages[*a].source].meta.date.as_ref().map(|d| d.timestamp());
-                let db = project.sources[pages[*b].source].meta.date.as_ref().map(|d| d.timestamp());
+                let da = project.sources[pages[*a].source]
+                    .meta
+                    .date
+                    .as_ref()
+                    .map(|d| d.timestamp());
+                let db = project.sources[pages[*b].source]
+                    .meta
+                    .date
+                    .as_ref()
+                    .map(|d| d.timestamp());
                 db.cmp(&da).then(a.cmp(b))
             });
-            TagEntry { slug: slugify(&name), name, pages: list }
+            TagEntry {
+                slug: slugify(&name),
+                name,
+                pages: list,
+            }
         })
         .collect();
     tags.sort_by(|a, b| a.slug.cmp(&b.slug));
