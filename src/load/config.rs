@@ -341,6 +341,32 @@ pub fn key_line(text: &str, needle: &str) -> Option<usize> {
     text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
 }
 
+/// A CSS colour written in `site.yaml`: only `#rgb` / `#rrggbb` (it goes into a `<style>`).
+pub fn valid_color(c: &str) -> bool {
+    let hex = c.strip_prefix('#').unwrap_or("");
+    (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit())
+}
+
+/// Checks what the schema of `site.yaml` cannot: colours.
+pub fn check_site(site: &Site) -> Vec<Diagnostic> {
+    let c = &site.config.colors;
+    [("primary", &c.primary), ("accent", &c.accent)]
+        .into_iter()
+        .filter_map(|(name, v)| v.as_ref().filter(|v| !valid_color(v)).map(|v| (name, v)))
+        .map(|(name, v)| {
+            Diagnostic::error(
+                &site.file,
+                key_line(&site.yaml_text, &format!("{name}:")).unwrap_or(0),
+                Problem::BadValue {
+                    field: format!("colors.{name}"),
+                    value: v.clone(),
+                    expected: "#0b5394 (mã màu dạng #rrggbb)".into(),
+                },
+            )
+        })
+        .collect()
+}
+
 /// Orders sites as a tree (root first, children by id) and checks parents and cycles.
 pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
