@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod dates;
 pub mod diagnostics;
+pub mod features;
 pub mod load;
 pub mod messages;
 pub mod output;
@@ -90,6 +91,7 @@ pub fn generate(
     let selected = select_sites(&project, selection).map_err(|d| Failure::new(d, lang))?;
 
     let mut errors = resolve::links::validate(&project);
+    errors.extend(features::contest::validate(&project.contests));
     let theme = render::theme::Theme::load(root, &project.themes, &project.network.theme);
     let theme = match theme {
         Ok(t) => Some(t),

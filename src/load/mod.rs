@@ -51,8 +51,8 @@ pub struct Project {
     pub laws: Laws,
     pub sites: Vec<Site>,
     pub sources: Vec<Source>,
-    /// Contest definition files (read by the contest feature).
-    pub contest_files: Vec<(Owner, PathBuf)>,
+    /// Contest definitions and editions.
+    pub contests: Vec<crate::features::contest::ContestSource>,
 }
 
 impl Project {
@@ -125,6 +125,17 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
         .par_iter()
         .map(|(owner, kind, path)| load_source(root, &content, owner.clone(), *kind, path))
         .collect();
+    let contest_results: Vec<_> = contest_files
+        .par_iter()
+        .map(|(owner, path)| crate::features::contest::load(root, owner.clone(), path))
+        .collect();
+    let mut contests = Vec::new();
+    for r in contest_results {
+        match r {
+            Ok(c) => contests.push(c),
+            Err(e) => errors.extend(e),
+        }
+    }
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -164,7 +175,7 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
         laws,
         sites,
         sources,
-        contest_files,
+        contests,
     })
 }
 

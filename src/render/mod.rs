@@ -39,6 +39,8 @@ pub struct SiteOutput {
 pub struct RenderOptions {
     /// In `serve`, sites live under `/<site-id>/`: the 404 page's links need that prefix.
     pub serve: bool,
+    /// Drafts, pages in review and scheduled pages are shown (with a banner).
+    pub preview: bool,
 }
 
 /// What every render of a site shares.
@@ -51,6 +53,8 @@ pub struct Renderer<'a> {
 
 struct SiteRender<'a> {
     viewer: Viewer<'a>,
+    contests: crate::features::contest::SiteContests,
+    quiz: Vec<crate::features::quiz::QuizItem>,
     templates: std::sync::Arc<Templates>,
     site_value: tera::Value,
     base: Context,
@@ -72,7 +76,19 @@ impl<'a> Renderer<'a> {
             now: self.now,
             links,
         };
-        let site_value = tera::Value::from_serializable(&self.site_view(build));
+        let contests = crate::features::contest::for_site(
+            &self.project.contests,
+            site,
+            self.now,
+            self.project.network.require_approval,
+            self.options.preview,
+        );
+        let quiz = crate::features::quiz::items(self.project, build, self.options.preview);
+        let site_value = tera::Value::from_serializable(&self.site_view(
+            build,
+            !contests.current.is_empty(),
+            !quiz.is_empty(),
+        ));
         let mut base = Context::new();
         base.insert("lang", "vi");
         base.insert_value("t", self.theme.strings.clone());
@@ -84,6 +100,8 @@ impl<'a> Renderer<'a> {
         base.insert("build_year", &self.now.year());
         let mut r = SiteRender {
             viewer,
+            contests,
+            quiz,
             templates,
             site_value,
             base,
@@ -97,13 +115,15 @@ impl<'a> Renderer<'a> {
         self.render_home(&mut r)?;
         self.render_sections(&mut r)?;
         self.render_tags(&mut r)?;
+        self.render_contests(&mut r)?;
+        self.render_quiz(&mut r)?;
         self.render_feed_and_sitemap(&mut r)?;
         self.render_404(&mut r)?;
         self.copy_assets(&mut r);
         Ok(r.out)
     }
 
-    fn site_view(&self, build: &SiteBuild) -> SiteView<'a> {
+    fn site_view(&self, build: &SiteBuild, has_contests: bool, has_quiz: bool) -> SiteView<'a> {
         let project = self.project;
         let site = &project.sites[build.site];
         let c = &site.config;
@@ -149,8 +169,31 @@ impl<'a> Renderer<'a> {
                 path: format!("{}/", paths.tags),
             },
         );
-        // Features not built for this site get an empty title: the theme hides them.
-        for key in ["contests", "calendar", "search", "quiz"] {
+        // Features a site does not have get an empty title: the theme hides them.
+        let feature = |on: bool, key: &str, default: &str, path: &str| match on {
+            true => Link {
+                title: t(key, default),
+                path: format!("{path}/"),
+            },
+            false => Link {
+                title: String::new(),
+                path: String::new(),
+            },
+        };
+        sections.insert(
+            "contests",
+            feature(
+                has_contests,
+                "section_contests",
+                "Cuộc thi",
+                &paths.contests,
+            ),
+        );
+        sections.insert(
+            "quiz",
+            feature(has_quiz, "section_quiz", "Ôn tập pháp luật", &paths.quiz),
+        );
+        for key in ["calendar", "search"] {
             sections.insert(
                 key,
                 Link {
@@ -424,6 +467,92 @@ impl<'a> Renderer<'a> {
             )?;
         }
         Ok(())
+    }
+
+    /// Contest rule pages: the index, each current edition at a stable path, the other editions
+    /// (archive), and a `.ics` beside each.
+    fn render_contests(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        use crate::features::contest::{self, EditionLink};
+        if r.contests.current.is_empty() && r.contests.others.is_empty() {
+            return Ok(());
+        }
+        let section = self.project.network.paths.contests.clone();
+        let site = r.viewer.site();
+        let today = self.now.date();
+        let all: Vec<(bool, contest::Edition)> = r
+            .contests
+            .current
+            .iter()
+            .map(|e| (true, e.clone()))
+            .chain(r.contests.others.iter().map(|e| (false, e.clone())))
+            .collect();
+        let links_for = |id: &str| -> Vec<EditionLink> {
+            all.iter()
+                .filter(|(_, e)| e.id == id)
+                .map(|(cur, e)| EditionLink {
+                    title: e.full_title(),
+                    year: e.year,
+                    path: contest::edition_path(&section, e, *cur),
+                    current: *cur,
+                })
+                .collect()
+        };
+        let mut views = Vec::new();
+        for (current, e) in &all {
+            let path = contest::edition_path(&section, e, *current);
+            let root = root_of(&path);
+            let src = &self.project.contests[e.body_source];
+            let content = crate::resolve::links::fill_placeholders(&src.body.html, |i| {
+                match r.viewer.links.href(&src.body.links[i].target) {
+                    crate::resolve::links::Href::Site(p) => format!("{root}{p}"),
+                    crate::resolve::links::Href::Absolute(u) => u,
+                }
+            });
+            let view = contest::view(contest::ViewInput {
+                edition: e,
+                path: path.clone(),
+                base_url: &site.base_url,
+                today,
+                strings: &self.theme.strings_map,
+                content,
+                editions: links_for(&e.id),
+            });
+            let ics = contest::ics(e, site, &view.permalink, self.now);
+            r.out.files.insert(
+                format!("{path}contest.ics"),
+                FileData::Bytes(ics.into_bytes()),
+            );
+            let mut ctx = self.page_context(r, &path, &root);
+            ctx.insert("contest", &view);
+            self.render_to(r, "contest.html", &path, ctx)?;
+            views.push((*current, view));
+        }
+        let path = format!("{section}/");
+        let root = root_of(&path);
+        let mut ctx = self.page_context(r, &path, &root);
+        let (current, archive): (Vec<_>, Vec<_>) = views.into_iter().partition(|(c, _)| *c);
+        ctx.insert(
+            "contests",
+            &current.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "archive",
+            &archive.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
+        );
+        self.render_to(r, "contests.html", &path, ctx)
+    }
+
+    /// The practice quiz built from the primers' questions.
+    fn render_quiz(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        if r.quiz.is_empty() {
+            return Ok(());
+        }
+        let path = format!("{}/", self.project.network.paths.quiz);
+        let root = root_of(&path);
+        let mut ctx = self.page_context(r, &path, &root);
+        ctx.insert("questions", &r.quiz);
+        ctx.insert("quiz_json", &crate::features::quiz::json(&r.quiz));
+        self.render_to(r, "quiz.html", &path, ctx)
     }
 
     fn render_feed_and_sitemap(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
