@@ -4,7 +4,7 @@
 mod common;
 
 use common::{TestProject, attrs, texts};
-use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLike};
+use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
 
 const COMMON: &str = "content/common/contests/cuoc-thi-anm.md";
 
