@@ -10,3 +10,22 @@ echo "== cargo clippy"
 cargo clippy --all-targets --quiet -- -D warnings
 echo "== cargo test"
 cargo test --quiet
+
+echo "== browser tests (chromium + playwright-core + axe-core)"
+if [ ! -x /usr/bin/chromium ]; then
+  echo "chromium missing: installing Debian's package"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update && sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  else
+    echo "error: /usr/bin/chromium is missing and this user can't install it (not root, no sudo)" >&2
+    exit 1
+  fi
+fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "error: the browser tests need Node.js >= 20 and npm (node, npm not found)" >&2
+  exit 1
+fi
+(cd tests/browser && npm ci --no-audit --no-fund)
+LANTOA_BIN="$PWD/target/debug/lantoa" node tests/browser/run.mjs

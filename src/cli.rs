@@ -46,6 +46,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// The posting plan: per unit and ISO week, posts against the quotas; key dates.
+    Calendar {
+        /// The unit (and, for an office or the department, every unit below it). Default: all.
+        #[arg(long = "site", value_name = "ID")]
+        site: Option<String>,
+        /// First day (YYYY-MM-DD). Default: 1 September of the current school year.
+        #[arg(long, value_name = "D")]
+        from: Option<String>,
+        /// Last day (YYYY-MM-DD). Default: four weeks after today.
+        #[arg(long, value_name = "D")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: CalendarFormat,
+        #[arg(long, value_name = "T")]
+        now: Option<String>,
+        /// Exit 1 when a finished week missed a quota (for CI).
+        #[arg(long)]
+        strict: bool,
+    },
     /// Check everything `build` checks, without writing anything.
     Check {
         #[arg(long = "site", value_name = "ID")]
@@ -55,6 +74,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+}
+
+/// Output of `lantoa calendar`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CalendarFormat {
+    Table,
+    Csv,
+    Json,
+    Ics,
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
@@ -98,11 +126,25 @@ pub fn run(cli: Cli) -> ExitCode {
                         report.out.display(),
                         report.elapsed.as_millis()
                     );
+                    if let Some(n) = &report.next_change {
+                        println!(
+                            "lantoa: lần tự thay đổi tiếp theo: {} — {} ({})",
+                            n.at, n.reason, n.file
+                        );
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(f) => report_failure(&cli.root, &f, format),
             }
         }
+        Command::Calendar {
+            site,
+            from,
+            to,
+            format,
+            now,
+            strict,
+        } => calendar(&cli.root, site, from, to, format, now, strict),
         Command::Check { sites, now, format } => {
             let selection = Selection { sites, shard: None };
             match crate::generate(
@@ -122,6 +164,116 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
     }
+}
+
+fn calendar(
+    root: &std::path::Path,
+    site: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    format: CalendarFormat,
+    now: Option<String>,
+    strict: bool,
+) -> ExitCode {
+    use crate::diagnostics::Diagnostic;
+    use crate::features::calendar as cal;
+    use crate::messages::Problem;
+    let lang = crate::language_of(root);
+    let fail = |d: Vec<Diagnostic>| {
+        report_failure(
+            root,
+            &Failure {
+                diagnostics: d,
+                lang,
+            },
+            Format::Text,
+        )
+    };
+    let now = match crate::dates::build_time(now.as_deref()) {
+        Ok(n) => n,
+        Err(v) => {
+            return fail(vec![Diagnostic::error(
+                "--now",
+                0,
+                Problem::BadDate { value: v },
+            )]);
+        }
+    };
+    let project = match crate::load::load(root) {
+        Ok(p) => p,
+        Err(d) => return fail(d),
+    };
+    let errors = cal::validate(&project);
+    if !errors.is_empty() {
+        return fail(errors);
+    }
+    let (default_from, default_to) = cal::default_range(now.date());
+    let parse_day = |flag: &str, v: Option<String>, default| match v {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<jiff::civil::Date>()
+            .map_err(|_| Diagnostic::error(flag, 0, Problem::BadDate { value: v })),
+    };
+    let (from, to) = match (
+        parse_day("--from", from, default_from),
+        parse_day("--to", to, default_to),
+    ) {
+        (Ok(f), Ok(t)) => (f, t),
+        (f, t) => return fail([f.err(), t.err()].into_iter().flatten().collect()),
+    };
+    let units: Vec<&crate::load::config::Site> = match &site {
+        None => project.sites.iter().collect(),
+        Some(id) => match project.site(id) {
+            Some(s) => cal::subtree(&project, s),
+            None => {
+                return fail(vec![Diagnostic::error(
+                    "--site",
+                    0,
+                    Problem::UnknownSite { id: id.clone() },
+                )]);
+            }
+        },
+    };
+    let plan = cal::plan(&project, &now, &units, from, to);
+    let text = match format {
+        CalendarFormat::Table => cal::to_table(&plan),
+        CalendarFormat::Csv => cal::to_csv(&plan),
+        CalendarFormat::Json => cal::to_json(&plan) + "\n",
+        CalendarFormat::Ics => match &site {
+            Some(id) => cal::to_ics(
+                &project,
+                project.site(id).expect("checked"),
+                &now,
+                from,
+                to,
+                true,
+            ),
+            None => {
+                return fail(vec![Diagnostic::error(
+                    "--site",
+                    0,
+                    Problem::MissingField {
+                        field: "--site".into(),
+                    },
+                )]);
+            }
+        },
+    };
+    print!("{text}");
+    if format == CalendarFormat::Table
+        && let Some(n) = cal::next_change(&project, &now)
+    {
+        println!(
+            "Lần trang web tự thay đổi tiếp theo: {} — {} ({})",
+            n.at, n.reason, n.file
+        );
+    }
+    let missed: usize = plan.units.iter().map(|u| u.missed_weeks()).sum();
+    if strict && missed > 0 {
+        eprintln!("lantoa calendar: {missed} tuần đã qua không đạt chỉ tiêu");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }
 
 fn report_failure(root: &std::path::Path, f: &Failure, format: Format) -> ExitCode {

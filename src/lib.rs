@@ -43,6 +43,9 @@ pub struct Generated {
     pub project: Project,
     pub sites: Vec<SiteOutput>,
     pub network_index: Vec<u8>,
+    /// `_editorial/`: the editorial calendar, reports and `next-change.json` (not deployed).
+    pub editorial: std::collections::BTreeMap<String, render::FileData>,
+    pub next_change: Option<features::calendar::NextChange>,
     pub now: jiff::Zoned,
 }
 
@@ -92,6 +95,7 @@ pub fn generate(
 
     let mut errors = resolve::links::validate(&project);
     errors.extend(features::contest::validate(&project.contests));
+    errors.extend(features::calendar::validate(&project));
     let theme = render::theme::Theme::load(root, &project.themes, &project.network.theme);
     let theme = match theme {
         Ok(t) => Some(t),
@@ -140,6 +144,17 @@ pub fn generate(
             Vec::new()
         }
     };
+    let next_change = features::calendar::next_change(&project, &now);
+    let (from, to) = features::calendar::default_range(now.date());
+    let units: Vec<&load::config::Site> = selected.iter().map(|&i| &project.sites[i]).collect();
+    let plan = features::calendar::plan(&project, &now, &units, from, to);
+    let editorial = match renderer.render_editorial(&plan, next_change.as_ref()) {
+        Ok(files) => files,
+        Err(e) => {
+            errors.extend(e);
+            Default::default()
+        }
+    };
     if !errors.is_empty() {
         return Err(Failure::new(errors, lang));
     }
@@ -147,6 +162,8 @@ pub fn generate(
         project,
         sites,
         network_index,
+        editorial,
+        next_change,
         now,
     })
 }
@@ -179,6 +196,7 @@ pub struct BuildReport {
     pub files: usize,
     pub elapsed: Duration,
     pub out: PathBuf,
+    pub next_change: Option<features::calendar::NextChange>,
 }
 
 /// `lantoa build`: generate, then write atomically into `out`.
@@ -207,6 +225,9 @@ pub fn build(
     }
     let index = render::FileData::Bytes(generated.network_index.clone());
     files.push(("index.html".into(), &index));
+    for (path, data) in &generated.editorial {
+        files.push((format!("_editorial/{path}"), data));
+    }
     let built: Vec<String> = generated
         .sites
         .iter()
@@ -233,5 +254,6 @@ pub fn build(
         files: written,
         elapsed: started.elapsed(),
         out: out.to_path_buf(),
+        next_change: generated.next_change.clone(),
     })
 }

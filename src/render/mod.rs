@@ -117,6 +117,7 @@ impl<'a> Renderer<'a> {
         self.render_tags(&mut r)?;
         self.render_contests(&mut r)?;
         self.render_quiz(&mut r)?;
+        self.render_calendar(&mut r)?;
         self.render_feed_and_sitemap(&mut r)?;
         self.render_404(&mut r)?;
         self.copy_assets(&mut r);
@@ -193,7 +194,11 @@ impl<'a> Renderer<'a> {
             "quiz",
             feature(has_quiz, "section_quiz", "Ôn tập pháp luật", &paths.quiz),
         );
-        for key in ["calendar", "search"] {
+        sections.insert(
+            "calendar",
+            feature(true, "section_calendar", "Lịch đăng bài", &paths.calendar),
+        );
+        for key in ["search"] {
             sections.insert(
                 key,
                 Link {
@@ -540,6 +545,146 @@ impl<'a> Renderer<'a> {
             &archive.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
         );
         self.render_to(r, "contests.html", &path, ctx)
+    }
+
+    /// The public posting calendar: a month view of the school year with published posts,
+    /// key dates and contest windows, and `calendar.ics`. Nothing unpublished appears.
+    fn render_calendar(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        use crate::features::calendar::{self, DayEvent};
+        let site = r.viewer.site();
+        let section = self.project.network.paths.calendar.clone();
+        let today = self.now.date();
+        let (start, end) = calendar::school_year(today);
+        let posts: Vec<(jiff::civil::Date, String, String)> = r
+            .viewer
+            .build
+            .pages
+            .iter()
+            .filter(|p| p.visibility == Visibility::Published)
+            .filter_map(|p| {
+                let src = &self.project.sources[p.source];
+                let date = src.meta.date.as_ref().filter(|_| src.kind.needs_date())?;
+                Some((date.date(), src.meta.title.clone(), p.path.clone()))
+            })
+            .collect();
+        let mut events = calendar::key_dates(self.project, site, start, end);
+        for e in r.contests.current.iter().chain(r.contests.others.iter()) {
+            events.push(DayEvent {
+                start: e.start,
+                end: e.end,
+                title: e.full_title(),
+                kind: "contest",
+            });
+        }
+        events.sort_by(|a, b| (a.start, &a.title).cmp(&(b.start, &b.title)));
+        let months = calendar::months(&section, today, &posts, &events);
+        let current = months
+            .iter()
+            .position(|m| m.key == format!("{}-{:02}", today.year(), today.month()))
+            .unwrap_or(0);
+        for (i, month) in months.iter().enumerate() {
+            let paths = if i == current {
+                vec![month.path.clone(), format!("{section}/")]
+            } else {
+                vec![month.path.clone()]
+            };
+            for path in paths {
+                let root = root_of(&path);
+                let mut ctx = self.page_context(r, &path, &root);
+                ctx.insert("month", month);
+                ctx.insert("weekdays", &calendar::WEEKDAY_SHORT);
+                ctx.insert("ics_path", "calendar.ics");
+                self.render_to(r, "calendar.html", &path, ctx)?;
+            }
+        }
+        let ics = calendar::to_ics(self.project, site, self.now, start, end, false);
+        r.out
+            .files
+            .insert("calendar.ics".into(), FileData::Bytes(ics.into_bytes()));
+        Ok(())
+    }
+
+    /// The editorial calendar (`public/_editorial/`, not deployed): per unit and week, what
+    /// was published, scheduled, in review and in draft, against the quotas; for an office or
+    /// the department, every unit below it; the same numbers as CSV and JSON.
+    pub fn render_editorial(
+        &self,
+        plan: &crate::features::calendar::Plan,
+        next: Option<&crate::features::calendar::NextChange>,
+    ) -> Result<BTreeMap<String, FileData>, Vec<Diagnostic>> {
+        use crate::features::calendar;
+        let mut files = BTreeMap::new();
+        let t = &self.theme.default;
+        let render = |ctx: &Context, name: &str| {
+            t.tera
+                .render(name, ctx)
+                .map_err(|e| vec![theme::template_error(&e, &t.files, &self.theme.dir)])
+        };
+        let mut base = Context::new();
+        base.insert("lang", "vi");
+        base.insert_value("t", self.theme.strings.clone());
+        base.insert(
+            "network",
+            &serde_json::json!({ "name": self.project.network.name }),
+        );
+        base.insert("today_vi", &crate::dates::vi_long(self.now));
+        base.insert("next_change", &next);
+        base.insert("from_vi", &crate::dates::vi_date_short(plan.from));
+        base.insert("to_vi", &crate::dates::vi_date_short(plan.to));
+        for unit in &plan.units {
+            let below: Vec<&calendar::UnitPlan> = plan
+                .units
+                .iter()
+                .filter(|u| {
+                    u.id != unit.id
+                        && self
+                            .project
+                            .site(&u.id)
+                            .is_some_and(|s| s.ancestors.contains(&unit.id))
+                })
+                .collect();
+            let mut ctx = base.clone();
+            ctx.insert("root", "../");
+            ctx.insert("unit", unit);
+            ctx.insert("below", &below);
+            files.insert(
+                format!("{}/index.html", unit.id),
+                FileData::Bytes(render(&ctx, "editorial.html")?.into_bytes()),
+            );
+            let mut report = plan.clone();
+            report.units = std::iter::once(unit.clone())
+                .chain(below.into_iter().cloned())
+                .collect();
+            files.insert(
+                format!("{}/report.csv", unit.id),
+                FileData::Bytes(calendar::to_csv(&report).into_bytes()),
+            );
+            files.insert(
+                format!("{}/report.json", unit.id),
+                FileData::Bytes(calendar::to_json(&report).into_bytes()),
+            );
+        }
+        let mut ctx = base.clone();
+        ctx.insert("root", "");
+        ctx.insert("units", &plan.units.iter().map(|u| serde_json::json!({ "id": u.id, "name": u.name, "depth": u.depth, "missed": u.missed_weeks(), "rules": u.rules })).collect::<Vec<_>>());
+        files.insert(
+            "index.html".into(),
+            FileData::Bytes(render(&ctx, "editorial_index.html")?.into_bytes()),
+        );
+        files.insert(
+            "report.csv".into(),
+            FileData::Bytes(calendar::to_csv(plan).into_bytes()),
+        );
+        files.insert(
+            "report.json".into(),
+            FileData::Bytes(calendar::to_json(plan).into_bytes()),
+        );
+        let next_json = serde_json::to_string_pretty(&next).unwrap_or_else(|_| "null".into());
+        files.insert(
+            "next-change.json".into(),
+            FileData::Bytes(next_json.into_bytes()),
+        );
+        Ok(files)
     }
 
     /// The practice quiz built from the primers' questions.

@@ -166,7 +166,10 @@ pub fn template_error(
             r.span().start_col + 1,
             r.message().to_string(),
         ),
-        _ => (String::new(), 0, 0, error_chain(err)),
+        // Load-time checks (unknown filter, test, function, component) arrive as a rendered
+        // report: "error: <message>\n  --> <template>:<line>:<col>".
+        _ => parse_report(&error_chain_full(err))
+            .unwrap_or_else(|| (String::new(), 0, 0, error_chain(err))),
     };
     let file = files.get(&name).cloned().unwrap_or_else(|| {
         if name.is_empty() {
@@ -176,6 +179,34 @@ pub fn template_error(
         }
     });
     Diagnostic::error(file, line, Problem::Template { detail: message }).at_column(col)
+}
+
+fn parse_report(report: &str) -> Option<(String, usize, usize, String)> {
+    let message = report
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("error: "))?
+        .to_string();
+    let location = report.lines().find_map(|l| l.trim().strip_prefix("--> "))?;
+    let mut parts = location.rsplitn(3, ':');
+    let col: usize = parts.next()?.trim().parse().ok()?;
+    let line: usize = parts.next()?.trim().parse().ok()?;
+    let name = parts.next()?.to_string();
+    Some((name, line, col, message))
+}
+
+fn error_chain_full(err: &tera::Error) -> String {
+    use std::error::Error as _;
+    let mut msg = match err.kind() {
+        tera::ErrorKind::Msg(m) => m.clone(),
+        _ => format!("{err}"),
+    };
+    let mut src = err.source();
+    while let Some(s) = src {
+        msg.push('\n');
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
 }
 
 fn error_chain(err: &tera::Error) -> String {

@@ -1,0 +1,624 @@
+// Real-browser tests of the built network (Debian's chromium driven by playwright-core).
+//
+//   node tests/browser/run.mjs            (from anywhere; scripts/test.sh runs it)
+//
+// Environment:
+//   LANTOA_BIN    the lantoa binary (default: ../../target/debug/lantoa beside this file)
+//   CHROMIUM_BIN  the browser (default: /usr/bin/chromium); never downloaded
+//   KEEP_TMP=1    keep the temporary folder (built site, browser profile) for a look
+//
+// It builds the bundled network into a temporary folder, serves it on a loopback port with
+// the small static server below, and runs every test of TESTS in sequence. Each test prints
+// "ok <name>" or "FAIL <name>: <reason>"; the last line is "N passed, N failed" and the
+// exit code is 1 when anything failed. Nothing is ever skipped: a missing browser, binary or
+// page type is a failure.
+//
+// To add a check: write `async function myCheck(env)` that throws an Error on failure and
+// add `test("my check", myCheck)` to TESTS (or push to it from a loop). `env` is described
+// at `makeEnv()`.
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+// ---------------------------------------------------------------- configuration
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HERE, "..", "..");
+const LANTOA_BIN = process.env.LANTOA_BIN
+  ? path.resolve(process.env.LANTOA_BIN)
+  : path.resolve(HERE, "../../target/debug/lantoa");
+const CHROMIUM_BIN = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
+const BUILD_NOW = "2026-11-28";
+/** The school site whose every page type is checked. */
+const SITE = "thcs-hai-yen";
+const SCREENSHOT_DIR = path.join(REPO_ROOT, "docs", "screenshots");
+
+const VIEWPORTS = {
+  narrow: { width: 320, height: 640 },
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1366, height: 768 },
+};
+
+/** axe impacts that fail a page; "moderate" and "minor" ones are printed as notes. */
+const FAILING_IMPACTS = new Set(["serious", "critical"]);
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// ---------------------------------------------------------------- static server
+
+const CONTENT_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".ics": "text/calendar; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".pdf": "application/pdf",
+  ".mp4": "video/mp4",
+  ".webm": "video/webm",
+  ".woff2": "font/woff2",
+};
+
+/**
+ * Serves `rootDir` on 127.0.0.1 at a free port: `index.html` for folders (a folder asked
+ * without its trailing slash is redirected, so relative links work), a content type per
+ * extension, 404 for anything else (with the body of `notFoundFile` when given, as a host
+ * configured with the site's 404 page would). Resolves to { origin, close() }.
+ */
+function serveStatic(rootDir, { notFoundFile = null } = {}) {
+  const root = path.resolve(rootDir);
+  const server = http.createServer((req, res) => {
+    const notFound = () => {
+      if (notFoundFile && fs.existsSync(notFoundFile)) {
+        res.writeHead(404, { "content-type": CONTENT_TYPES[".html"] });
+        res.end(req.method === "HEAD" ? undefined : fs.readFileSync(notFoundFile));
+      } else {
+        res.writeHead(404, { "content-type": CONTENT_TYPES[".txt"] });
+        res.end(req.method === "HEAD" ? undefined : "404 Not Found\n");
+      }
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD" });
+      res.end();
+      return;
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    } catch {
+      res.writeHead(400);
+      res.end();
+      return;
+    }
+    let file = path.resolve(root, "." + pathname);
+    if (file !== root && !file.startsWith(root + path.sep)) return notFound();
+    let stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && stat.isDirectory()) {
+      if (!pathname.endsWith("/")) {
+        res.writeHead(301, { location: encodeURI(pathname) + "/" });
+        res.end();
+        return;
+      }
+      file = path.join(file, "index.html");
+      stat = fs.statSync(file, { throwIfNoEntry: false });
+    }
+    if (!stat || !stat.isFile()) return notFound();
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] || "application/octet-stream";
+    res.writeHead(200, { "content-type": type, "content-length": stat.size, "cache-control": "no-store" });
+    if (req.method === "HEAD") res.end();
+    else fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------- build and page discovery
+
+function buildNetwork(outDir) {
+  if (!fs.existsSync(LANTOA_BIN)) {
+    throw new Error(`lantoa binary not found at ${LANTOA_BIN} (run \`cargo build\` or set LANTOA_BIN)`);
+  }
+  const args = ["--root", REPO_ROOT, "build", "--now", BUILD_NOW, "--out", outDir];
+  const r = spawnSync(LANTOA_BIN, args, { encoding: "utf8" });
+  if (r.error) throw new Error(`cannot run ${LANTOA_BIN}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new Error(`lantoa ${args.join(" ")} exited with ${r.status}:\n${r.stdout}${r.stderr}`);
+  }
+  process.stdout.write(`# ${r.stdout.trim() || r.stderr.trim()}\n`);
+}
+
+/** Sub-folders of `dir` holding an index.html, sorted; `exclude` names are left out. */
+function pageDirs(dir, exclude = []) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !exclude.includes(e.name))
+    .filter((e) => fs.existsSync(path.join(dir, e.name, "index.html")))
+    .map((e) => e.name)
+    .sort();
+}
+
+/**
+ * The page types of the school site, as { name, url } (absolute URLs on the local servers),
+ * found by reading the built folder. A page type that is missing is an error, not a skip.
+ */
+function discoverPages(publicDir, networkOrigin, siteOrigin) {
+  const siteDir = path.join(publicDir, SITE);
+  if (!fs.existsSync(path.join(siteDir, "index.html"))) {
+    throw new Error(`the build has no ${SITE}/index.html`);
+  }
+  const problems = [];
+  const pages = [];
+  const add = (name, rel) => {
+    if (rel === null) problems.push(name);
+    else pages.push({ name, url: `${networkOrigin}/${SITE}/${rel}` });
+  };
+  const first = (section, exclude = []) => {
+    const d = pageDirs(path.join(siteDir, section), exclude)[0];
+    return d === undefined ? null : `${section}/${d}/`;
+  };
+  const exists = (rel) => (fs.existsSync(path.join(siteDir, rel, "index.html")) ? rel : null);
+
+  add("home", "");
+  add("article", first("bai-viet", ["trang"]));
+  add("story", first("guong-nguoi-tot-viec-tot", ["trang"]));
+  add("primer", first("phap-luat", ["trang"]));
+  add("page", exists("gioi-thieu-mo-hinh/"));
+  add("article list", exists("bai-viet/"));
+  add("tag list", exists("the/"));
+  add("tag page", first("the"));
+  add("contest index", exists("cuoc-thi/"));
+  add("contest rules", first("cuoc-thi", ["trang"]));
+  add("quiz", exists("on-tap/"));
+  // 404.html links its style sheet from the site's absolute base path ("/"), as it must be
+  // served for any missing URL: it is checked on a server rooted at the site folder.
+  if (fs.existsSync(path.join(siteDir, "404.html"))) {
+    pages.push({ name: "404", url: `${siteOrigin}/404.html` });
+  } else problems.push("404");
+  if (fs.existsSync(path.join(publicDir, "index.html"))) {
+    pages.push({ name: "network index", url: `${networkOrigin}/` });
+  } else problems.push("network index");
+
+  if (problems.length) {
+    throw new Error(`page types missing from the build of ${SITE}: ${problems.join(", ")}`);
+  }
+  return pages;
+}
+
+// ---------------------------------------------------------------- browser helpers
+
+async function launchBrowser(userDataDir) {
+  if (!fs.existsSync(CHROMIUM_BIN)) {
+    throw new Error(
+      `chromium not found at ${CHROMIUM_BIN}: install Debian's package (apt-get install -y chromium) ` +
+        `or set CHROMIUM_BIN; the browser tests are never skipped`,
+    );
+  }
+  const { chromium } = await importDependency("playwright-core");
+  // playwright refuses --user-data-dir in args: a persistent context gets the fresh folder.
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_BIN,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: VIEWPORTS.desktop,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    reducedMotion: "reduce",
+  });
+}
+
+/**
+ * Opens `url` in a new tab of `size` and records what went wrong while loading: sub-resources
+ * that failed or answered >= 400, requests to any other host than the local servers (the
+ * theme promises none; they are blocked), uncaught page errors. Returns { page, problems,
+ * response }; close the page when done (or use `withPage`).
+ */
+async function openPage(env, url, { size = VIEWPORTS.desktop, expectStatus = 200 } = {}) {
+  const page = await env.context.newPage();
+  await page.setViewportSize(size);
+  const problems = [];
+  const allowed = new Set(env.origins);
+  await page.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === "data:" || u.protocol === "blob:" || allowed.has(u.origin)) return route.continue();
+    problems.push(`request to another host: ${u.href}`);
+    return route.abort("blockedbyclient");
+  });
+  page.on("requestfailed", (req) => {
+    const why = req.failure()?.errorText || "failed";
+    if (why.includes("BLOCKED_BY_CLIENT")) return; // already reported above
+    problems.push(`request failed (${why}): ${req.url()}`);
+  });
+  page.on("response", (resp) => {
+    if (resp.request().isNavigationRequest() && resp.request().frame() === page.mainFrame()) return;
+    if (resp.status() >= 400) problems.push(`HTTP ${resp.status()} for ${resp.url()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`uncaught error in the page: ${err.message}`));
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (!response) throw new Error(`no response for ${url}`);
+  if (response.status() !== expectStatus) {
+    problems.push(`HTTP ${response.status()} for the page itself (expected ${expectStatus})`);
+  }
+  return { page, problems, response };
+}
+
+async function withPage(env, url, opts, fn) {
+  const opened = await openPage(env, url, opts);
+  try {
+    return await fn(opened);
+  } finally {
+    await opened.page.close();
+  }
+}
+
+/** Runs axe-core on the page; returns its violations. */
+async function runAxe(page) {
+  await page.addScriptTag({ content: axeSource() });
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const results = await axe.run(document, { resultTypes: ["violations"] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(" "),
+        html: n.html.length > 160 ? n.html.slice(0, 157) + "..." : n.html,
+        summary: n.failureSummary,
+      })),
+    }));
+  });
+}
+
+let axeSourceCache = null;
+function axeSource() {
+  if (axeSourceCache === null) axeSourceCache = requireDependency("axe-core").source;
+  return axeSourceCache;
+}
+
+const MISSING_DEPS = "run `npm ci` in tests/browser (scripts/test.sh does)";
+async function importDependency(name) {
+  try {
+    return await import(name);
+  } catch (err) {
+    throw new Error(`cannot load ${name}: ${err.message}; ${MISSING_DEPS}`);
+  }
+}
+function requireDependency(name) {
+  try {
+    return require(name);
+  } catch (err) {
+    throw new Error(`cannot load ${name}: ${err.message}; ${MISSING_DEPS}`);
+  }
+}
+
+/** Why the page overflows sideways: the widest elements past the right edge of the viewport. */
+async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const vw = window.innerWidth;
+    if (doc.scrollWidth <= vw) return null;
+    const culprits = [];
+    for (const el of document.body.querySelectorAll("*")) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > vw + 0.5) {
+        // keep the outermost offenders only
+        if (culprits.some((c) => c.el.contains(el))) continue;
+        const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+          (el.classList.length ? "." + [...el.classList].join(".") : "");
+        culprits.push({ el, text: `${name} (right edge ${Math.round(r.right)}px)` });
+      }
+    }
+    return { scrollWidth: doc.scrollWidth, innerWidth: vw, culprits: culprits.slice(0, 5).map((c) => c.text) };
+  });
+}
+
+/** Lines describing axe violations: rule id, impact, help, then each target node. */
+function formatViolations(violations) {
+  const lines = [];
+  for (const v of violations) {
+    lines.push(`axe ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`);
+    for (const n of v.nodes) lines.push(`    ${n.target}  ${n.html}`);
+  }
+  return lines;
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// ---------------------------------------------------------------- tests
+
+const TESTS = [];
+/** Registers a check: `fn(env)` throws to fail. */
+function test(name, fn) {
+  TESTS.push({ name, fn });
+}
+
+/** a. Each page type loads cleanly and has no serious or critical axe violation. */
+function pageCheck(pageName) {
+  return async function pageAccessibility(env) {
+    const { url } = env.page(pageName);
+    await withPage(env, url, {}, async ({ page, problems }) => {
+      const violations = await runAxe(page);
+      const failing = violations.filter((v) => FAILING_IMPACTS.has(v.impact));
+      for (const v of violations.filter((v) => !FAILING_IMPACTS.has(v.impact))) {
+        env.note(`${pageName}: axe ${v.impact} ${v.id} (${v.nodes.length}×) – ${v.help}: ${v.nodes.map((n) => n.target).join(", ")}`);
+      }
+      const lines = [...problems, ...formatViolations(failing)];
+      assert(lines.length === 0, `${url}\n  ${lines.join("\n  ")}`);
+    });
+  };
+}
+
+/** b. Screenshots of the home page, for the docs. */
+async function homeScreenshots(env) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const { url } = env.page("home");
+  for (const [file, size] of [["home-phone.png", VIEWPORTS.phone], ["home-desktop.png", VIEWPORTS.desktop]]) {
+    await withPage(env, url, { size }, async ({ page, problems }) => {
+      assert(problems.length === 0, problems.join("; "));
+      const out = path.join(SCREENSHOT_DIR, file);
+      await page.screenshot({ path: out, fullPage: false });
+      const { size: bytes } = fs.statSync(out);
+      assert(bytes > 1000, `${out} is only ${bytes} bytes`);
+      env.note(`wrote ${path.relative(REPO_ROOT, out)} (${size.width}×${size.height})`);
+    });
+  }
+}
+
+/** b. No page type scrolls sideways at `size`. */
+function noOverflowAt(sizeName) {
+  return async function noHorizontalOverflow(env) {
+    const size = VIEWPORTS[sizeName];
+    const failures = [];
+    for (const { name, url } of env.pages) {
+      await withPage(env, url, { size }, async ({ page }) => {
+        const o = await horizontalOverflow(page);
+        if (o) failures.push(`${name} (${url}): scrollWidth ${o.scrollWidth} > innerWidth ${o.innerWidth}; ${o.culprits.join(", ")}`);
+      });
+    }
+    assert(failures.length === 0, `at ${size.width}px wide:\n  ${failures.join("\n  ")}`);
+  };
+}
+
+/** c. The quiz shows no feedback before any answer. */
+async function quizNoFeedbackBeforeAnswering(env) {
+  await withPage(env, env.page("quiz").url, {}, async ({ page, problems }) => {
+    assert(problems.length === 0, problems.join("; "));
+    const items = await page.locator(".quiz-item").count();
+    assert(items > 0, "the quiz has no .quiz-item");
+    const visible = await page.locator(".quiz-feedback:visible").count();
+    assert(visible === 0, `${visible} .quiz-feedback visible before answering`);
+    const score = (await page.locator("#quiz-score").textContent()).trim();
+    assert(score === "", `#quiz-score is not empty before answering: "${score}"`);
+  });
+}
+
+/** c. Answering the first question with the keyboard shows its feedback; submitting scores it. */
+async function quizAnswerAndScore(env) {
+  await withPage(env, env.page("quiz").url, {}, async ({ page, problems }) => {
+    const total = await page.locator(".quiz-item").count();
+    assert(total > 0, "the quiz has no .quiz-item");
+    const first = page.locator(".quiz-item").first();
+    const feedback = first.locator(".quiz-feedback");
+
+    // Keyboard: focus the first choice of question 1 and select it with Space.
+    const radio = first.locator('input[type="radio"]').first();
+    await radio.focus();
+    await page.keyboard.press("Space");
+    assert(await radio.isChecked(), "Space did not select the first choice of question 1");
+
+    await feedback.waitFor({ state: "visible", timeout: 5000 }).catch(() => {});
+    assert(await feedback.isVisible(), "no visible .quiz-feedback after answering question 1");
+    assert(!(await feedback.evaluate((el) => el.hidden)), ".quiz-feedback of question 1 is still hidden");
+    const text = (await feedback.innerText()).trim();
+    assert(text.length > 0, ".quiz-feedback of question 1 is empty");
+    const right = await feedback.evaluate((el) => el.classList.contains("is-right"));
+    const others = await page.locator(".quiz-item:not(:first-child) .quiz-feedback:visible").count();
+    assert(others === 0, `${others} other questions show feedback although unanswered`);
+
+    // Submit with the button (a click, as most people do).
+    await page.locator('#quiz button[type="submit"]').click();
+    const score = page.locator("#quiz-score");
+    await page.waitForFunction(() => document.getElementById("quiz-score")?.textContent.trim() !== "", null, { timeout: 5000 }).catch(() => {});
+    const scoreText = (await score.textContent()).trim();
+    const m = scoreText.match(/(\d+)\s*\/\s*(\d+)/);
+    assert(m, `#quiz-score has no "right/total" after submitting: "${scoreText}"`);
+    assert(Number(m[2]) === total, `#quiz-score says ${m[0]} but the quiz has ${total} questions`);
+    assert(Number(m[1]) === (right ? 1 : 0),
+      `#quiz-score says ${m[0]} after one ${right ? "right" : "wrong"} answer to question 1 only`);
+    assert(await score.isVisible(), "#quiz-score is not visible");
+    assert(problems.length === 0, problems.join("; "));
+  });
+}
+
+/** c. The quiz with every question answered and scored (right and wrong feedback shown) has no serious or critical axe violation. */
+async function quizFeedbackAccessibility(env) {
+  await withPage(env, env.page("quiz").url, {}, async ({ page, problems }) => {
+    const items = page.locator(".quiz-item");
+    const total = await items.count();
+    for (let i = 0; i < total; i++) {
+      // alternate first and last choices so that both right and wrong answers are likely shown
+      const radios = items.nth(i).locator('input[type="radio"]');
+      await (i % 2 === 0 ? radios.first() : radios.last()).check();
+    }
+    await page.locator('#quiz button[type="submit"]').click();
+    const shown = await page.locator(".quiz-feedback:visible").count();
+    assert(shown === total, `${shown} of ${total} .quiz-feedback visible after answering every question`);
+    const failing = (await runAxe(page)).filter((v) => FAILING_IMPACTS.has(v.impact));
+    assert(failing.length === 0 && problems.length === 0, [...problems, ...formatViolations(failing)].join("\n  "));
+  });
+}
+
+/** The home page of every unit of the network (each has its own colours) passes axe. */
+async function everySiteHome(env) {
+  const ids = pageDirs(env.publicDir);
+  assert(ids.length > 0, "no site folder in the build");
+  const lines = [];
+  for (const id of ids) {
+    await withPage(env, `${env.networkOrigin}/${id}/`, {}, async ({ page, problems }) => {
+      const failing = (await runAxe(page)).filter((v) => FAILING_IMPACTS.has(v.impact));
+      for (const l of [...problems, ...formatViolations(failing)]) lines.push(`${id}: ${l}`);
+    });
+  }
+  assert(lines.length === 0, lines.join("\n  "));
+  env.note(`${ids.length} sites: ${ids.join(", ")}`);
+}
+
+/** The practice quiz, after reset, hides the feedback again. */
+async function quizReset(env) {
+  await withPage(env, env.page("quiz").url, {}, async ({ page }) => {
+    await page.locator('.quiz-item input[type="radio"]').first().check();
+    await page.locator('#quiz button[type="reset"]').click();
+    const visible = await page.locator(".quiz-feedback:visible").count();
+    assert(visible === 0, `${visible} .quiz-feedback still visible after "reset"`);
+  });
+}
+
+/** The site server answers a missing URL with the site's 404 page and status 404. */
+async function missingUrlGets404Page(env) {
+  await withPage(env, `${env.siteOrigin}/khong-co-trang-nay/`, { expectStatus: 404 }, async ({ page, problems }) => {
+    assert(problems.length === 0, problems.join("; "));
+    assert((await page.locator(".not-found h1").count()) === 1, "the 404 page has no .not-found h1");
+  });
+}
+
+const PAGE_TYPES = [
+  "home", "article", "story", "primer", "page", "article list", "tag list", "tag page",
+  "contest index", "contest rules", "quiz", "404", "network index",
+];
+for (const name of PAGE_TYPES) test(`axe ${name}`, pageCheck(name));
+test("screenshots of the home page", homeScreenshots);
+for (const size of ["narrow", "phone", "desktop"]) {
+  test(`no horizontal overflow at ${VIEWPORTS[size].width}px`, noOverflowAt(size));
+}
+test("quiz: no feedback before answering", quizNoFeedbackBeforeAnswering);
+test("quiz: keyboard answer shows feedback, submit shows the score", quizAnswerAndScore);
+test("quiz: reset hides the feedback", quizReset);
+test("axe quiz with feedback shown", quizFeedbackAccessibility);
+test("axe home of every site", everySiteHome);
+test("404 page served for a missing URL", missingUrlGets404Page);
+// Later: search page, live reload of `lantoa serve`… add them here with test(name, fn).
+
+// ---------------------------------------------------------------- runner
+
+/**
+ * The environment every test receives:
+ *   context      the playwright BrowserContext (chromium, one fresh profile)
+ *   publicDir    the built network (tmp/public)
+ *   networkOrigin  http://127.0.0.1:PORT serving publicDir (sites at /<site-id>/)
+ *   siteOrigin   http://127.0.0.1:PORT serving publicDir/<SITE> at the root (its 404 page)
+ *   origins      both origins (requests elsewhere are blocked and reported)
+ *   pages        [{name, url}] the page types of SITE, found in the build
+ *   page(name)   one of them, by name (throws if unknown)
+ *   note(text)   prints "# text" under the running test
+ */
+async function main() {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < 20) {
+    process.stdout.write(`FAIL setup: Node.js ${process.versions.node} is too old, playwright-core needs >= 20\n0 passed, 1 failed\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lantoa-browser-"));
+  const publicDir = path.join(tmp, "public");
+  const cleanups = [];
+  let passed = 0;
+  let failed = 0;
+  const fail = (name, err) => {
+    failed++;
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stdout.write(`FAIL ${name}: ${msg}\n`);
+  };
+  try {
+    let env;
+    try {
+      buildNetwork(publicDir);
+      const network = await serveStatic(publicDir);
+      cleanups.push(network.close);
+      const siteDir = path.join(publicDir, SITE);
+      const site = await serveStatic(siteDir, { notFoundFile: path.join(siteDir, "404.html") });
+      cleanups.push(site.close);
+      const pages = discoverPages(publicDir, network.origin, site.origin);
+      const userDataDir = path.join(tmp, "chromium-profile");
+      fs.mkdirSync(userDataDir);
+      const context = await launchBrowser(userDataDir);
+      cleanups.unshift(() => context.close());
+      env = {
+        context,
+        publicDir,
+        networkOrigin: network.origin,
+        siteOrigin: site.origin,
+        origins: [network.origin, site.origin],
+        pages,
+        page(name) {
+          const p = pages.find((x) => x.name === name);
+          if (!p) throw new Error(`no page type named "${name}"`);
+          return p;
+        },
+        note(text) {
+          process.stdout.write(`# ${text}\n`);
+        },
+      };
+      process.stdout.write(`# ${pages.length} page types of ${SITE}, chromium ${context.browser()?.version() ?? ""}\n`);
+    } catch (err) {
+      fail("setup", err);
+      return;
+    }
+    for (const { name, fn } of TESTS) {
+      try {
+        await fn(env);
+        passed++;
+        process.stdout.write(`ok ${name}\n`);
+      } catch (err) {
+        fail(name, err);
+      }
+    }
+  } finally {
+    for (const c of cleanups) {
+      try { await c(); } catch { /* closing anyway */ }
+    }
+    if (process.env.KEEP_TMP) process.stdout.write(`# kept ${tmp}\n`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+    process.stdout.write(`${passed} passed, ${failed} failed\n`);
+    process.exitCode = failed > 0 ? 1 : 0;
+  }
+}
+
+await main();
