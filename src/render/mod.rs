@@ -198,15 +198,13 @@ impl<'a> Renderer<'a> {
             "calendar",
             feature(true, "section_calendar", "Lịch đăng bài", &paths.calendar),
         );
-        for key in ["search"] {
-            sections.insert(
-                key,
-                Link {
-                    title: String::new(),
-                    path: String::new(),
-                },
-            );
-        }
+        sections.insert(
+            "search",
+            Link {
+                title: String::new(),
+                path: String::new(),
+            },
+        );
         let logo = self
             .theme
             .statics_for_site(site.theme_dir.as_deref())
