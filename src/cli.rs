@@ -46,6 +46,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Preview every site with live reload (drafts shown with a banner); nothing is written.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on. Anything but loopback lets the whole network see drafts.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Only these sites (repeatable).
+        #[arg(long = "site", value_name = "ID")]
+        sites: Vec<String>,
+        /// Open the browser.
+        #[arg(long)]
+        open: bool,
+        #[arg(long, value_name = "T")]
+        now: Option<String>,
+    },
     /// The posting plan: per unit and ISO week, posts against the quotas; key dates.
     Calendar {
         /// The unit (and, for an office or the department, every unit below it). Default: all.
@@ -137,6 +153,29 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(f) => report_failure(&cli.root, &f, format),
             }
         }
+        Command::Serve {
+            port,
+            bind,
+            sites,
+            open,
+            now,
+        } => {
+            let root = std::fs::canonicalize(&cli.root).unwrap_or(cli.root.clone());
+            match crate::serve::serve(crate::serve::ServeOptions {
+                root,
+                port,
+                bind,
+                sites,
+                now,
+                open,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("lantoa serve: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Calendar {
             site,
             from,
@@ -156,7 +195,10 @@ pub fn run(cli: Cli) -> ExitCode {
             ) {
                 Ok(g) => {
                     if format == Format::Text {
-                        println!("lantoa check: không có lỗi ({} trang web)", g.sites.len());
+                        println!(
+                            "lantoa check: không có lỗi ({} trang web)",
+                            g.output.sites.len()
+                        );
                     }
                     ExitCode::SUCCESS
                 }

@@ -16,6 +16,7 @@ pub mod messages;
 pub mod output;
 pub mod render;
 pub mod resolve;
+pub mod serve;
 pub mod text;
 
 use std::path::{Path, PathBuf};
@@ -41,11 +42,7 @@ pub struct Selection {
 /// The output of the pipeline before writing: every selected site, and the network index.
 pub struct Generated {
     pub project: Project,
-    pub sites: Vec<SiteOutput>,
-    pub network_index: Vec<u8>,
-    /// `_editorial/`: the editorial calendar, reports and `next-change.json` (not deployed).
-    pub editorial: std::collections::BTreeMap<String, render::FileData>,
-    pub next_change: Option<features::calendar::NextChange>,
+    pub output: Output,
     pub now: jiff::Zoned,
 }
 
@@ -74,6 +71,23 @@ pub fn language_of(root: &Path) -> Lang {
     Lang::choose(lang.as_deref())
 }
 
+/// The rendered network, before writing or serving.
+pub struct Output {
+    pub sites: Vec<SiteOutput>,
+    pub network_index: Vec<u8>,
+    /// `_editorial/`: the editorial calendar, reports and `next-change.json` (not deployed).
+    pub editorial: std::collections::BTreeMap<String, render::FileData>,
+    pub next_change: Option<features::calendar::NextChange>,
+}
+
+/// Everything that validates the project as a whole (once, not per site).
+pub fn validate(project: &Project) -> Vec<Diagnostic> {
+    let mut errors = resolve::links::validate(project);
+    errors.extend(features::contest::validate(&project.contests));
+    errors.extend(features::calendar::validate(project));
+    errors
+}
+
 /// load → resolve → render, in memory.
 pub fn generate(
     root: &Path,
@@ -91,11 +105,7 @@ pub fn generate(
     })?;
     let project = load::load(root).map_err(|d| Failure::new(d, lang))?;
     let lang = Lang::choose(project.network.language.as_deref());
-    let selected = select_sites(&project, selection).map_err(|d| Failure::new(d, lang))?;
-
-    let mut errors = resolve::links::validate(&project);
-    errors.extend(features::contest::validate(&project.contests));
-    errors.extend(features::calendar::validate(&project));
+    let mut errors = validate(&project);
     let theme = render::theme::Theme::load(root, &project.themes, &project.network.theme);
     let theme = match theme {
         Ok(t) => Some(t),
@@ -104,9 +114,32 @@ pub fn generate(
             None
         }
     };
+    let (Some(theme), true) = (theme, errors.is_empty()) else {
+        return Err(Failure::new(errors, lang));
+    };
+    let output = render_project(&project, &theme, &now, selection, mode, options)
+        .map_err(|d| Failure::new(d, lang))?;
+    Ok(Generated {
+        project,
+        output,
+        now,
+    })
+}
+
+/// resolve → render of a loaded (and validated) project.
+pub fn render_project(
+    project: &Project,
+    theme: &render::theme::Theme,
+    now: &jiff::Zoned,
+    selection: &Selection,
+    mode: Mode,
+    options: &RenderOptions,
+) -> Result<Output, Vec<Diagnostic>> {
+    let selected = select_sites(project, selection)?;
+    let mut errors = Vec::new();
     let resolved: Vec<Result<resolve::SiteBuild, Vec<Diagnostic>>> = selected
         .par_iter()
-        .map(|&i| resolve::resolve_site(&project, i, &now, mode))
+        .map(|&i| resolve::resolve_site(project, i, now, mode))
         .collect();
     let mut builds = Vec::new();
     for r in resolved {
@@ -115,17 +148,18 @@ pub fn generate(
             Err(e) => errors.extend(e),
         }
     }
-    let Some(theme) = theme else {
-        return Err(Failure::new(errors, lang));
-    };
     if !errors.is_empty() {
-        return Err(Failure::new(errors, lang));
+        return Err(errors);
     }
+    let options = RenderOptions {
+        preview: mode.preview,
+        ..options.clone()
+    };
     let renderer = Renderer {
-        project: &project,
-        theme: &theme,
-        now: &now,
-        options,
+        project,
+        theme,
+        now,
+        options: &options,
     };
     let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> =
         builds.par_iter().map(|b| renderer.render_site(b)).collect();
@@ -137,34 +171,28 @@ pub fn generate(
         }
     }
     let all: Vec<usize> = (0..project.sites.len()).collect();
-    let network_index = match renderer.render_network_index(&all) {
-        Ok(b) => b,
-        Err(e) => {
-            errors.extend(e);
-            Vec::new()
-        }
-    };
-    let next_change = features::calendar::next_change(&project, &now);
+    let network_index = renderer.render_network_index(&all).unwrap_or_else(|e| {
+        errors.extend(e);
+        Vec::new()
+    });
+    let next_change = features::calendar::next_change(project, now);
     let (from, to) = features::calendar::default_range(now.date());
     let units: Vec<&load::config::Site> = selected.iter().map(|&i| &project.sites[i]).collect();
-    let plan = features::calendar::plan(&project, &now, &units, from, to);
-    let editorial = match renderer.render_editorial(&plan, next_change.as_ref()) {
-        Ok(files) => files,
-        Err(e) => {
+    let plan = features::calendar::plan(project, now, &units, from, to);
+    let editorial = renderer
+        .render_editorial(&plan, next_change.as_ref())
+        .unwrap_or_else(|e| {
             errors.extend(e);
             Default::default()
-        }
-    };
+        });
     if !errors.is_empty() {
-        return Err(Failure::new(errors, lang));
+        return Err(errors);
     }
-    Ok(Generated {
-        project,
+    Ok(Output {
         sites,
         network_index,
         editorial,
         next_change,
-        now,
     })
 }
 
@@ -218,23 +246,29 @@ pub fn build(
         &RenderOptions::default(),
     )?;
     let mut files: Vec<(String, &render::FileData)> = Vec::new();
-    for site in &generated.sites {
+    for site in &generated.output.sites {
         for (path, data) in &site.files {
             files.push((format!("{}/{}", site.site_id, path), data));
         }
     }
-    let index = render::FileData::Bytes(generated.network_index.clone());
+    let index = render::FileData::Bytes(generated.output.network_index.clone());
     files.push(("index.html".into(), &index));
-    for (path, data) in &generated.editorial {
+    for (path, data) in &generated.output.editorial {
         files.push((format!("_editorial/{path}"), data));
     }
     let built: Vec<String> = generated
+        .output
         .sites
         .iter()
         .map(|s| format!("{}/", s.site_id))
         .collect();
-    let keep =
-        |rel: &str| !built.iter().any(|b| rel.starts_with(b.as_str())) && rel != "index.html";
+    // A build of some sites keeps the other sites' folders; the index and the editorial
+    // calendar are always rewritten.
+    let keep = |rel: &str| {
+        !built.iter().any(|b| rel.starts_with(b.as_str()))
+            && rel != "index.html"
+            && !rel.starts_with("_editorial/")
+    };
     let written =
         output::write_atomically(out, &output::Plan { files, keep: &keep }).map_err(|e| {
             Failure::new(
@@ -249,11 +283,11 @@ pub fn build(
             )
         })?;
     Ok(BuildReport {
-        sites: generated.sites.len(),
-        pages: generated.sites.iter().map(|s| s.page_count).sum(),
+        sites: generated.output.sites.len(),
+        pages: generated.output.sites.iter().map(|s| s.page_count).sum(),
         files: written,
         elapsed: started.elapsed(),
         out: out.to_path_buf(),
-        next_change: generated.next_change.clone(),
+        next_change: generated.output.next_change.clone(),
     })
 }

@@ -14,15 +14,16 @@
 // page type is a failure.
 //
 // To add a check: write `async function myCheck(env)` that throws an Error on failure and
-// add `test("my check", myCheck)` to TESTS (or push to it from a loop). `env` is described
-// at `makeEnv()`.
+// register it below with `test("my check", myCheck)`. `env` is described above `main()`;
+// the helpers (openPage, withPage, runAxe, horizontalOverflow, assert) are exported too, so
+// a later file may import this one and register more tests before calling `main()`.
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -158,7 +159,7 @@ function buildNetwork(outDir) {
   if (r.status !== 0) {
     throw new Error(`lantoa ${args.join(" ")} exited with ${r.status}:\n${r.stdout}${r.stderr}`);
   }
-  process.stdout.write(`# ${r.stdout.trim() || r.stderr.trim()}\n`);
+  for (const line of `${r.stdout}${r.stderr}`.trim().split("\n")) process.stdout.write(`# ${line}\n`);
 }
 
 /** Sub-folders of `dir` holding an index.html, sorted; `exclude` names are left out. */
@@ -353,7 +354,9 @@ function formatViolations(violations) {
   const lines = [];
   for (const v of violations) {
     lines.push(`axe ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`);
-    for (const n of v.nodes) lines.push(`    ${n.target}  ${n.html}`);
+    const MAX_NODES = 10;
+    for (const n of v.nodes.slice(0, MAX_NODES)) lines.push(`    ${n.target}  ${n.html}`);
+    if (v.nodes.length > MAX_NODES) lines.push(`    … and ${v.nodes.length - MAX_NODES} more`);
   }
   return lines;
 }
@@ -486,19 +489,20 @@ async function quizFeedbackAccessibility(env) {
   });
 }
 
-/** The home page of every unit of the network (each has its own colours) passes axe. */
+/** The home page of every unit listed by the network index (each has its own colours) passes axe. */
 async function everySiteHome(env) {
-  const ids = pageDirs(env.publicDir);
-  assert(ids.length > 0, "no site folder in the build");
+  const urls = await withPage(env, env.page("network index").url, {}, ({ page }) =>
+    page.locator("a.site-name").evaluateAll((links) => links.map((a) => a.href)));
+  assert(urls.length > 0, "the network index links no site (a.site-name)");
   const lines = [];
-  for (const id of ids) {
-    await withPage(env, `${env.networkOrigin}/${id}/`, {}, async ({ page, problems }) => {
+  for (const url of urls) {
+    await withPage(env, url, {}, async ({ page, problems }) => {
       const failing = (await runAxe(page)).filter((v) => FAILING_IMPACTS.has(v.impact));
-      for (const l of [...problems, ...formatViolations(failing)]) lines.push(`${id}: ${l}`);
+      for (const l of [...problems, ...formatViolations(failing)]) lines.push(`${url}: ${l}`);
     });
   }
   assert(lines.length === 0, lines.join("\n  "));
-  env.note(`${ids.length} sites: ${ids.join(", ")}`);
+  env.note(`${urls.length} sites: ${urls.map((u) => new URL(u).pathname).join(" ")}`);
 }
 
 /** The practice quiz, after reset, hides the feedback again. */
@@ -621,4 +625,17 @@ async function main() {
   }
 }
 
-await main();
+export {
+  TESTS, test, main, openPage, withPage, runAxe, formatViolations, horizontalOverflow, assert,
+  VIEWPORTS, FAILING_IMPACTS, SITE,
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  // A hung browser must not hold CI until its own time limit: give up after 10 minutes.
+  const WATCHDOG_MS = 10 * 60 * 1000;
+  setTimeout(() => {
+    process.stdout.write(`FAIL watchdog: the browser tests did not finish in ${WATCHDOG_MS / 60000} minutes\n`);
+    process.exit(1);
+  }, WATCHDOG_MS).unref();
+  await main();
+}

@@ -1,0 +1,435 @@
+//! `lantoa serve`: builds every site in memory (drafts, pages in review and scheduled pages
+//! shown with a banner), serves them under `/<site-id>/` with the network index at `/` and the
+//! editorial calendar at `/_editorial/`, watches `content/` and `themes/`, rebuilds what
+//! changed, and reloads the browser over Server-Sent Events. A broken save shows an overlay
+//! with the problems instead of the page; the server never exits because of bad content.
+
+pub mod http;
+pub mod session;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::messages::Lang;
+use crate::render::FileData;
+use crate::{Output, Selection};
+use session::{Change, Session};
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub port: u16,
+    pub bind: IpAddr,
+    pub sites: Vec<String>,
+    pub now: Option<String>,
+    pub open: bool,
+}
+
+/// One servable file.
+#[derive(Clone)]
+enum Served {
+    Bytes(Arc<Vec<u8>>, String),
+    Disk(PathBuf),
+}
+
+/// What the server answers with: the last good build, and the problems of the last attempt.
+#[derive(Default)]
+struct Snapshot {
+    files: HashMap<String, Served>,
+    overlay: Option<String>,
+    version: u64,
+}
+
+type Clients = Arc<Mutex<Vec<mpsc::Sender<String>>>>;
+
+fn snapshot_files(output: &Output) -> HashMap<String, Served> {
+    let mut files = HashMap::new();
+    let mut add = |path: String, data: &FileData| {
+        let served = match data {
+            FileData::Bytes(b) => Served::Bytes(Arc::new(b.clone()), http::etag(b)),
+            FileData::Copy(p) => Served::Disk(p.clone()),
+        };
+        files.insert(path, served);
+    };
+    add(
+        "index.html".into(),
+        &FileData::Bytes(output.network_index.clone()),
+    );
+    for site in &output.sites {
+        for (path, data) in &site.files {
+            add(format!("{}/{path}", site.site_id), data);
+        }
+    }
+    for (path, data) in &output.editorial {
+        add(format!("_editorial/{path}"), data);
+    }
+    files
+}
+
+/// Runs the server until the process is stopped. Returns an error message only when it cannot
+/// start (no free port).
+pub fn serve(opts: ServeOptions) -> Result<(), String> {
+    let lang = crate::language_of(&opts.root);
+    let mut session = Session::new(
+        &opts.root,
+        opts.now.clone(),
+        Selection {
+            sites: opts.sites.clone(),
+            shard: None,
+        },
+    );
+    let state = Arc::new(RwLock::new(Snapshot::default()));
+    let clients: Clients = Arc::new(Mutex::new(Vec::new()));
+    let started = Instant::now();
+    apply(
+        &mut session,
+        &Change::Full,
+        &state,
+        &clients,
+        &opts.root,
+        lang,
+        started,
+        false,
+    );
+
+    let (server, addr) = bind(opts.bind, opts.port)?;
+    if !opts.bind.is_loopback() {
+        eprintln!(
+            "cảnh báo: máy chủ mở cho cả mạng ({}): mọi người trong mạng đều xem được bản nháp",
+            opts.bind
+        );
+    }
+    let url = format!("http://{addr}/");
+    println!("lantoa serve: đang phục vụ tại {url}  (Ctrl+C để dừng)");
+    let _ = std::io::stdout().flush();
+    if opts.open {
+        open_browser(&url);
+    }
+    let server = Arc::new(server);
+    {
+        let (state, clients, server) = (state.clone(), clients.clone(), server.clone());
+        std::thread::spawn(move || accept_loop(server, state, clients));
+    }
+    watch_loop(&opts.root, &mut session, &state, &clients, lang)
+}
+
+fn bind(ip: IpAddr, port: u16) -> Result<(tiny_http::Server, SocketAddr), String> {
+    for candidate in port..port.saturating_add(20) {
+        let addr = SocketAddr::new(ip, candidate);
+        match tiny_http::Server::http(addr) {
+            Ok(s) => {
+                if candidate != port {
+                    println!(
+                        "lantoa serve: cổng {port} đang được chương trình khác dùng; dùng cổng {candidate}"
+                    );
+                }
+                let real = s.server_addr().to_ip().unwrap_or(addr);
+                return Ok((s, real));
+            }
+            Err(_) => continue,
+        }
+    }
+    Err(format!(
+        "không mở được cổng nào từ {port} đến {}: hãy chọn cổng khác với --port",
+        port.saturating_add(19)
+    ))
+}
+
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "windows") {
+        ("cmd", vec!["/C", "start", url])
+    } else if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let _ = std::process::Command::new(cmd.0).args(cmd.1).spawn();
+}
+
+/// Rebuilds for one change, swaps the snapshot, notifies browsers, prints the outcome once.
+#[allow(clippy::too_many_arguments)]
+fn apply(
+    session: &mut Session,
+    change: &Change,
+    state: &RwLock<Snapshot>,
+    clients: &Clients,
+    root: &Path,
+    lang: Lang,
+    started: Instant,
+    announce: bool,
+) {
+    if *change == Change::CssOnly {
+        let version = {
+            let mut s = state.write().expect("state lock");
+            s.version += 1;
+            s.version
+        };
+        broadcast(clients, &format!("event: css\ndata: {version}\n\n"));
+        println!("lantoa serve: CSS đổi, đã cập nhật kiểu trang");
+        return;
+    }
+    match session.rebuild(change) {
+        Ok(output) => {
+            let files = snapshot_files(&output);
+            let had_error = {
+                let mut s = state.write().expect("state lock");
+                let had = s.overlay.is_some();
+                s.files = files;
+                s.overlay = None;
+                s.version += 1;
+                had
+            };
+            let ms = started.elapsed().as_millis();
+            if had_error {
+                println!("lantoa serve: đã sửa xong lỗi; dựng lại trong {ms} ms");
+            } else if announce {
+                println!("lantoa serve: dựng lại trong {ms} ms (rebuilt in {ms} ms)");
+            } else {
+                let pages: usize = output.sites.iter().map(|s| s.page_count).sum();
+                println!(
+                    "lantoa serve: {} trang web, {pages} trang, dựng trong {ms} ms",
+                    output.sites.len()
+                );
+            }
+        }
+        Err(mut errors) => {
+            diagnostics::sort(&mut errors);
+            errors.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.problem == b.problem);
+            let text = diagnostics::render(&errors, diagnostics::Format::Text, lang, root);
+            let changed = {
+                let mut s = state.write().expect("state lock");
+                let overlay = http::overlay(&text);
+                let changed = s.overlay.as_deref() != Some(overlay.as_str());
+                s.overlay = Some(overlay);
+                s.version += 1;
+                changed
+            };
+            if changed {
+                eprint!("{text}");
+                eprintln!(
+                    "lantoa serve: {} lỗi — trang hiển thị lỗi cho tới khi được sửa",
+                    errors.iter().filter(|d| d.is_error()).count()
+                );
+            }
+        }
+    }
+    broadcast(clients, "event: reload\ndata: 1\n\n");
+}
+
+fn broadcast(clients: &Clients, message: &str) {
+    let mut list = clients.lock().expect("clients lock");
+    list.retain(|tx| tx.send(message.to_string()).is_ok());
+}
+
+/// Watches `content/` and `themes/`; each burst of changes (an editor saving ten files at
+/// once) causes one rebuild. Access events (our own reads) are ignored, or every rebuild would
+/// trigger the next.
+fn watch_loop(
+    root: &Path,
+    session: &mut Session,
+    state: &RwLock<Snapshot>,
+    clients: &Clients,
+    lang: Lang,
+) -> Result<(), String> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let (tx, rx) = mpsc::channel::<Option<Vec<PathBuf>>>();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        let message = match res {
+            Ok(event) if matches!(event.kind, EventKind::Access(_)) => return,
+            Ok(event) => Some(event.paths),
+            Err(_) => None, // e.g. the kernel's event queue overflowed: rebuild everything
+        };
+        let _ = tx.send(message);
+    })
+    .map_err(|e| e.to_string())?;
+    for dir in ["content", "themes"] {
+        let path = root.join(dir);
+        if path.exists() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    while let Ok(first) = rx.recv() {
+        // Debounce: wait until nothing has arrived for 150 ms.
+        let mut batch = vec![first];
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(150)) {
+            batch.push(more);
+        }
+        let started = Instant::now();
+        let change = if batch.iter().any(Option::is_none) {
+            Some(Change::Full)
+        } else {
+            let paths: Vec<PathBuf> = batch.into_iter().flatten().flatten().collect();
+            session::classify(&root, &paths)
+        };
+        let change = match change {
+            // A new or removed folder may hold files the watcher did not report: re-walk all.
+            Some(Change::Sources(ps)) if ps.iter().any(|p| p.is_dir()) => Change::Full,
+            Some(c) => c,
+            None => continue,
+        };
+        apply(session, &change, state, clients, &root, lang, started, true);
+    }
+    Ok(())
+}
+
+fn accept_loop(server: Arc<tiny_http::Server>, state: Arc<RwLock<Snapshot>>, clients: Clients) {
+    for request in server.incoming_requests() {
+        let (state, clients) = (state.clone(), clients.clone());
+        std::thread::spawn(move || handle(request, &state, &clients));
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+fn handle(request: tiny_http::Request, state: &RwLock<Snapshot>, clients: &Clients) {
+    use tiny_http::{Method, Response};
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(
+            Response::from_string("405")
+                .with_status_code(405)
+                .with_header(header("Allow", "GET, HEAD")),
+        );
+        return;
+    }
+    let path = match http::clean_path(request.url()) {
+        Ok(p) => p,
+        Err(_) => {
+            let _ = request.respond(
+                Response::from_string("400 Bad Request: đường dẫn không hợp lệ")
+                    .with_status_code(400),
+            );
+            return;
+        }
+    };
+    if path == http::EVENTS_PATH {
+        return events(request, clients);
+    }
+    let snapshot = state.read().expect("state lock");
+    let (status, file_path) = match lookup(&snapshot.files, &path) {
+        Lookup::File(p) => (200, p),
+        Lookup::Redirect(to) => {
+            drop(snapshot);
+            let _ = request.respond(Response::empty(301).with_header(header("Location", &to)));
+            return;
+        }
+        Lookup::NotFound(p) => (404, p),
+    };
+    let (body, tag) = match file_path.as_ref().and_then(|p| snapshot.files.get(p)) {
+        Some(Served::Bytes(b, tag)) => (Some(b.to_vec()), tag.clone()),
+        Some(Served::Disk(p)) => match std::fs::read(p) {
+            Ok(b) => {
+                let tag = http::etag(&b);
+                (Some(b), tag)
+            }
+            Err(_) => (None, String::new()),
+        },
+        None => (None, String::new()),
+    };
+    let overlay = snapshot.overlay.clone();
+    let version = snapshot.version;
+    drop(snapshot);
+    let name = file_path.unwrap_or_else(|| "404.html".into());
+    let ctype = http::content_type(&name);
+    let Some(mut body) = body else {
+        let page = "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>404</title><body><h1>Không tìm thấy trang</h1><p><a href=\"/\">Về trang chủ của mạng</a></p></body></html>".to_string();
+        let body = if ctype.starts_with("text/html") {
+            http::inject(page.as_bytes(), overlay.as_deref())
+        } else {
+            page.into_bytes()
+        };
+        let _ = request.respond(
+            Response::from_data(body)
+                .with_status_code(404)
+                .with_header(header("Content-Type", "text/html; charset=utf-8")),
+        );
+        return;
+    };
+    let mut tag = tag;
+    if ctype.starts_with("text/html") {
+        body = http::inject(&body, overlay.as_deref());
+        tag = format!("\"{}-{version}\"", tag.trim_matches('"'));
+    }
+    let if_none_match = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("If-None-Match"))
+        .map(|h| h.value.as_str().to_string());
+    if status == 200 && http::not_modified(if_none_match.as_deref(), &tag) {
+        let _ = request.respond(Response::empty(304).with_header(header("ETag", &tag)));
+        return;
+    }
+    let response = Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", ctype))
+        .with_header(header("Cache-Control", "no-cache"))
+        .with_header(header("ETag", &tag));
+    let _ = request.respond(response);
+}
+
+enum Lookup {
+    File(Option<String>),
+    Redirect(String),
+    /// The 404 page to show (the site's own when the path is inside a site).
+    NotFound(Option<String>),
+}
+
+fn lookup(files: &HashMap<String, Served>, path: &str) -> Lookup {
+    if path.is_empty() || path.ends_with('/') {
+        let index = format!("{path}index.html");
+        if files.contains_key(&index) {
+            return Lookup::File(Some(index));
+        }
+    } else if files.contains_key(path) {
+        return Lookup::File(Some(path.to_string()));
+    } else if files.contains_key(&format!("{path}/index.html")) {
+        return Lookup::Redirect(format!("/{path}/"));
+    }
+    let site = path.split('/').next().unwrap_or("");
+    let not_found = format!("{site}/404.html");
+    Lookup::NotFound(files.contains_key(&not_found).then_some(not_found))
+}
+
+/// Server-Sent Events: `reload` after each rebuild, `css` after a stylesheet change.
+fn events(request: tiny_http::Request, clients: &Clients) {
+    let (tx, rx) = mpsc::channel::<String>();
+    clients.lock().expect("clients lock").push(tx);
+    let mut w = request.into_writer();
+    let head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 1000\n\n";
+    if w.write_all(head).and_then(|_| w.flush()).is_err() {
+        return;
+    }
+    loop {
+        let message = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(m) => m,
+            Err(mpsc::RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        if w.write_all(message.as_bytes())
+            .and_then(|_| w.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// Problems of a diagnostic list as one line each (for logs and tests).
+pub fn summary(errors: &[Diagnostic]) -> String {
+    errors
+        .iter()
+        .map(|d| format!("{}: {}", d.location(), d.problem.code()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

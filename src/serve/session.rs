@@ -1,0 +1,255 @@
+//! The incremental rebuild behind `serve`: the loaded project and theme are kept between
+//! saves; a changed Markdown file is re-parsed alone, a template change reloads the theme
+//! only, a CSS-only change rebuilds nothing, and anything else (configuration, new folders)
+//! reloads the whole project. Every rebuild renders in memory, in preview mode.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::load::frontmatter::Kind;
+use crate::load::{self, Owner, Project};
+use crate::render::RenderOptions;
+use crate::render::theme::Theme;
+use crate::resolve::Mode;
+use crate::{Output, Selection};
+
+/// What a batch of changed paths asks for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Only stylesheets of a theme changed: the browser swaps them, nothing is rebuilt.
+    CssOnly,
+    /// Re-parse these Markdown sources (content/…/<kind>/…md).
+    Sources(Vec<PathBuf>),
+    /// Reload the theme, keep the content.
+    Theme,
+    /// Reload everything.
+    Full,
+}
+
+/// Editors' temporary and swap files, and hidden files: never a reason to rebuild.
+pub fn ignored(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name == "4913"
+        || [
+            ".swp",
+            ".swx",
+            ".swo",
+            ".tmp",
+            ".temp",
+            ".bak",
+            ".part",
+            ".crdownload",
+            ".kate-swp",
+        ]
+        .iter()
+        .any(|e| name.ends_with(e))
+}
+
+/// Classifies changed paths (absolute) for the project at `root`.
+pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
+    let paths: Vec<&PathBuf> = paths.iter().filter(|p| !ignored(p)).collect();
+    if paths.is_empty() {
+        return None;
+    }
+    let content = root.join("content");
+    let themes = root.join("themes");
+    let css = |p: &Path| {
+        p.starts_with(&themes)
+            && p.components().any(|c| c.as_os_str() == "static")
+            && p.extension().is_some_and(|e| e == "css")
+    };
+    if paths.iter().all(|p| css(p)) {
+        return Some(Change::CssOnly);
+    }
+    if paths.iter().all(|p| p.starts_with(&themes)) {
+        return Some(Change::Theme);
+    }
+    let is_source = |p: &Path| {
+        p.starts_with(&content)
+            && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+            && source_place(&content, p).is_some()
+    };
+    if paths.iter().all(|p| is_source(p)) {
+        return Some(Change::Sources(paths.into_iter().cloned().collect()));
+    }
+    Some(Change::Full)
+}
+
+/// Owner and kind of a Markdown file from its place: `common/<kind>/…` or `sites/<id>/<kind>/…`.
+fn source_place(content: &Path, path: &Path) -> Option<(Owner, Option<Kind>)> {
+    let rel = path.strip_prefix(content).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect();
+    let (owner, folder) = match parts.first()?.as_str() {
+        "common" => (Owner::Common, parts.get(1)?),
+        "sites" => (Owner::Site(crate::text::nfc(parts.get(1)?)), parts.get(2)?),
+        _ => return None,
+    };
+    match folder.as_str() {
+        "contests" => Some((owner, None)),
+        f => Kind::from_folder(f).map(|k| (owner, Some(k))),
+    }
+}
+
+/// The state kept between rebuilds.
+pub struct Session {
+    pub root: PathBuf,
+    pub now: Option<String>,
+    pub selection: Selection,
+    project: Option<Project>,
+    theme: Option<Theme>,
+    /// Files that failed to parse, with their problems (kept until they parse again).
+    broken: BTreeMap<PathBuf, Vec<Diagnostic>>,
+}
+
+impl Session {
+    pub fn new(root: &Path, now: Option<String>, selection: Selection) -> Self {
+        Session {
+            root: root.to_path_buf(),
+            now,
+            selection,
+            project: None,
+            theme: None,
+            broken: BTreeMap::new(),
+        }
+    }
+
+    /// Applies a change and renders; `Err` holds every problem of the project.
+    pub fn rebuild(&mut self, change: &Change) -> Result<Output, Vec<Diagnostic>> {
+        match change {
+            Change::Full => self.reload_all(),
+            Change::Theme => self.theme = None,
+            Change::Sources(paths) if self.project.is_some() => {
+                for p in paths {
+                    self.reparse(p);
+                }
+            }
+            Change::Sources(_) => self.reload_all(),
+            Change::CssOnly => {}
+        }
+        if self.project.is_none() && self.broken.is_empty() {
+            self.reload_all();
+        }
+        let mut errors: Vec<Diagnostic> = self.broken.values().flatten().cloned().collect();
+        let Some(project) = &self.project else {
+            return Err(errors);
+        };
+        if self.theme.is_none() {
+            match Theme::load(&self.root, &project.themes, &project.network.theme) {
+                Ok(t) => self.theme = Some(t),
+                Err(e) => errors.extend(e),
+            }
+        }
+        errors.extend(crate::validate(project));
+        let Some(theme) = &self.theme else {
+            return Err(errors);
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let now = crate::dates::build_time(self.now.as_deref()).map_err(|v| {
+            vec![Diagnostic::error(
+                "--now",
+                0,
+                crate::messages::Problem::BadDate { value: v },
+            )]
+        })?;
+        crate::render_project(
+            project,
+            theme,
+            &now,
+            &self.selection,
+            Mode { preview: true },
+            &RenderOptions {
+                serve: true,
+                preview: true,
+            },
+        )
+    }
+
+    fn reload_all(&mut self) {
+        self.broken.clear();
+        self.theme = None;
+        match load::load(&self.root) {
+            Ok(p) => self.project = Some(p),
+            Err(errors) => {
+                self.project = None;
+                for d in errors {
+                    self.broken.entry(d.file.clone()).or_default().push(d);
+                }
+            }
+        }
+    }
+
+    /// Re-reads one Markdown file (or drops it when deleted).
+    fn reparse(&mut self, path: &Path) {
+        let Some(project) = self.project.as_mut() else {
+            return;
+        };
+        let content = project.content.clone();
+        let Some((owner, kind)) = source_place(&content, path) else {
+            return;
+        };
+        let rel = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
+        self.broken.remove(&rel);
+        project.sources.retain(|s| s.file != rel);
+        project.contests.retain(|c| c.file != rel);
+        if !path.exists() {
+            return;
+        }
+        let result = match kind {
+            Some(kind) => load::load_source(&self.root, &content, owner, kind, path)
+                .map(|s| project.sources.push(s)),
+            None => crate::features::contest::load(&self.root, owner, path)
+                .map(|c| project.contests.push(c)),
+        };
+        if let Err(errors) = result {
+            self.broken.insert(rel, errors);
+        }
+        project.sources.sort_by(|a, b| a.key.cmp(&b.key));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classification() {
+        let root = Path::new("/p");
+        let c =
+            |paths: &[&str]| classify(root, &paths.iter().map(PathBuf::from).collect::<Vec<_>>());
+        assert_eq!(
+            c(&["/p/themes/default/static/style.css"]),
+            Some(Change::CssOnly)
+        );
+        assert_eq!(
+            c(&["/p/themes/default/templates/base.html"]),
+            Some(Change::Theme)
+        );
+        assert_eq!(
+            c(&["/p/content/sites/a/articles/x.md"]),
+            Some(Change::Sources(vec![PathBuf::from(
+                "/p/content/sites/a/articles/x.md"
+            )]))
+        );
+        assert_eq!(c(&["/p/content/sites/a/site.yaml"]), Some(Change::Full));
+        assert_eq!(
+            c(&[
+                "/p/content/sites/a/articles/.x.md.swp",
+                "/p/content/sites/a/articles/x.md~"
+            ]),
+            None
+        );
+    }
+}

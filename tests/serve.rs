@@ -1,0 +1,424 @@
+//! `lantoa serve` through real HTTP on a free loopback port: pages and banners, content types,
+//! redirects, 404, HEAD, ETags, path escapes; live reload after an edit (seen over HTTP and the
+//! event stream), the error overlay and its recovery, debouncing, CSS swaps, a taken port.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::TestProject;
+
+/// A running server; stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: Arc<Mutex<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(p: &TestProject, extra: &[&str]) -> Server {
+        let mut args = vec![
+            "--root".to_string(),
+            p.path().display().to_string(),
+            "serve".into(),
+            "--now".into(),
+            common::NOW.into(),
+        ];
+        if !extra.iter().any(|a| *a == "--port") {
+            args.extend(["--port".to_string(), "0".to_string()]);
+        }
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lantoa"))
+            .args(&args)
+            .env_remove("LANTOA_LANG")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start lantoa serve");
+        let log = Arc::new(Mutex::new(String::new()));
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let log = log.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    log.lock().unwrap().push_str(&(line + "\n"));
+                }
+            });
+        }
+        let started = Instant::now();
+        loop {
+            let text = log.lock().unwrap().clone();
+            if let Some(i) = text.find("http://127.0.0.1:") {
+                let port: String = text[i + "http://127.0.0.1:".len()..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                return Server {
+                    child,
+                    port: port.parse().unwrap(),
+                    log,
+                };
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "server did not start:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    fn get(&self, path: &str) -> Response {
+        request(self.port, "GET", path, &[])
+    }
+
+    /// Polls `path` until `pred` holds (the rebuild is asynchronous).
+    fn wait_for(&self, path: &str, what: &str, pred: impl Fn(&Response) -> bool) -> Response {
+        let started = Instant::now();
+        loop {
+            let r = self.get(path);
+            if pred(&r) {
+                return r;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what} on {path}; log:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A minimal HTTP/1.1 client (the raw target is sent as is, so escapes reach the server).
+fn request(port: u16, method: &str, target: &str, headers: &[(&str, &str)]) -> Response {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut req = format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    s.write_all(req.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .unwrap_or("")
+        .split(' ')
+        .nth(1)
+        .unwrap_or("0")
+        .parse()
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Response {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+fn project() -> TestProject {
+    let p = TestProject::new();
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-01-bai.md",
+        "Bài đầu tiên",
+        "",
+        "Nội dung.\n",
+    );
+    p.write(
+        "content/sites/thcs-a/articles/2026-11-02-nhap.md",
+        "---\ntitle: Bản nháp\nstatus: draft\n---\nx\n",
+    );
+    p.post(
+        "content/sites/thcs-a/articles/2026-12-24-hen.md",
+        "Hẹn giờ",
+        "",
+        "x\n",
+    );
+    p
+}
+
+#[test]
+fn pages_types_redirects_404_head_etag_and_escapes() {
+    let p = project();
+    let server = Server::start(&p, &[]);
+    let index = server.get("/");
+    assert_eq!(index.status, 200);
+    assert!(index.body.contains("thcs-a/"), "network index at /");
+    let page = server.get("/thcs-a/bai-viet/bai/");
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        page.body.contains("Bài đầu tiên") && page.body.contains("/__lantoa/events"),
+        "page with the reload script"
+    );
+    let draft = server.get("/thcs-a/bai-viet/nhap/");
+    assert!(
+        draft.body.contains("Bản nháp — chưa xuất bản"),
+        "drafts are shown with a banner"
+    );
+    assert!(
+        server
+            .get("/thcs-a/bai-viet/hen/")
+            .body
+            .contains("Hẹn đăng ngày 24/12/2026")
+    );
+    assert!(
+        server.get("/_editorial/").body.contains("Trường THCS A"),
+        "editorial calendar"
+    );
+    for (path, ctype) in [
+        ("/thcs-a/style.css", "text/css; charset=utf-8"),
+        ("/thcs-a/feed.xml", "application/xml; charset=utf-8"),
+        ("/thcs-a/calendar.ics", "text/calendar; charset=utf-8"),
+        ("/_editorial/report.json", "application/json; charset=utf-8"),
+    ] {
+        assert_eq!(
+            server.get(path).header("Content-Type"),
+            Some(ctype),
+            "{path}"
+        );
+    }
+    let redirect = server.get("/thcs-a/bai-viet/bai");
+    assert_eq!(redirect.status, 301);
+    assert_eq!(redirect.header("Location"), Some("/thcs-a/bai-viet/bai/"));
+    let missing = server.get("/thcs-a/khong-co/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("thcs-a") || missing.body.contains("Không tìm thấy"),
+        "the site's 404 page"
+    );
+    assert_eq!(
+        server.get("/thcs-a/media/").status,
+        404,
+        "no directory listing"
+    );
+    let head = request(server.port, "HEAD", "/thcs-a/", &[]);
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty(), "HEAD has no body");
+    let tag = page.header("ETag").expect("ETag").to_string();
+    assert_eq!(
+        request(
+            server.port,
+            "GET",
+            "/thcs-a/bai-viet/bai/",
+            &[("If-None-Match", &tag)]
+        )
+        .status,
+        304
+    );
+    for bad in [
+        "/../Cargo.toml",
+        "/thcs-a/%2e%2e/%2e%2e/content/network.yaml",
+        "/thcs-a/..%2f..%2fcontent%2fnetwork.yaml",
+        "/thcs-a\\..\\..\\content\\network.yaml",
+        "/%2fetc%2fpasswd",
+        "//etc/passwd",
+    ] {
+        let r = request(server.port, "GET", bad, &[]);
+        assert!(r.status == 400 || r.status == 404, "{bad} → {}", r.status);
+        assert!(!r.body.contains("name:"), "{bad} leaked a file");
+    }
+}
+
+/// Reads Server-Sent Events until one named `name` arrives.
+fn wait_event(port: u16, name: &str, trigger: impl FnOnce()) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(b"GET /__lantoa/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let mut reader = BufReader::new(s);
+    let mut line = String::new();
+    // Wait for the stream to open before triggering.
+    while reader.read_line(&mut line).unwrap() > 0 && !line.starts_with("retry:") {
+        line.clear();
+    }
+    trigger();
+    let mut seen = String::new();
+    loop {
+        line.clear();
+        let n = reader
+            .read_line(&mut line)
+            .expect("event stream stays open");
+        assert!(n > 0, "stream closed; saw: {seen}");
+        seen.push_str(&line);
+        if line.trim() == format!("event: {name}") {
+            let mut data = String::new();
+            reader.read_line(&mut data).unwrap();
+            return data;
+        }
+    }
+}
+
+#[test]
+fn an_edit_reloads_the_browser_and_shows_the_new_page() {
+    let p = project();
+    let server = Server::start(&p, &[]);
+    let data = wait_event(server.port, "reload", || {
+        p.post(
+            "content/sites/thcs-a/articles/2026-11-01-bai.md",
+            "Tiêu đề mới",
+            "",
+            "Nội dung.\n",
+        );
+    });
+    assert!(data.starts_with("data:"));
+    server.wait_for("/thcs-a/bai-viet/bai/", "the new title", |r| {
+        r.body.contains("Tiêu đề mới")
+    });
+    assert!(server.log().contains("rebuilt in"), "{}", server.log());
+    assert!(
+        !p.path().join("public").exists(),
+        "serve writes nothing to public/"
+    );
+}
+
+#[test]
+fn a_broken_save_shows_the_overlay_and_the_next_good_save_clears_it() {
+    let p = project();
+    let mut server = Server::start(&p, &[]);
+    let file = "content/sites/thcs-a/articles/2026-11-01-bai.md";
+    p.write(
+        file,
+        "---\ntitle: Bài\ntittle: lỗi\nstatus: approved\napproved_by: X\n---\nx\n",
+    );
+    let broken = server.wait_for("/thcs-a/bai-viet/bai/", "the overlay", |r| {
+        r.body.contains("lantoa-error")
+    });
+    assert!(
+        broken.body.contains("2026-11-01-bai.md:3") && broken.body.contains("title"),
+        "file, line and the fix in the overlay"
+    );
+    assert!(
+        server.get("/thcs-a/").body.contains("lantoa-error"),
+        "every page shows it"
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        server.log().matches("unknown field").count(),
+        1,
+        "the terminal prints it once:\n{}",
+        server.log()
+    );
+    p.post(file, "Đã sửa", "", "x\n");
+    let fixed = server.wait_for("/thcs-a/bai-viet/bai/", "the fixed page", |r| {
+        r.body.contains("Đã sửa")
+    });
+    assert!(!fixed.body.contains("lantoa-error"));
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "the server is still running"
+    );
+}
+
+#[test]
+fn a_burst_of_saves_causes_a_bounded_number_of_rebuilds_and_swap_files_none() {
+    let p = project();
+    let server = Server::start(&p, &[]);
+    for i in 0..50 {
+        p.post(
+            "content/sites/thcs-a/articles/2026-11-01-bai.md",
+            &format!("Lần {i}"),
+            "",
+            "x\n",
+        );
+    }
+    server.wait_for("/thcs-a/bai-viet/bai/", "the last save", |r| {
+        r.body.contains("Lần 49")
+    });
+    std::thread::sleep(Duration::from_millis(600));
+    let rebuilds = server.log().matches("rebuilt in").count();
+    assert!(
+        (1..=5).contains(&rebuilds),
+        "{rebuilds} rebuilds for 50 saves:\n{}",
+        server.log()
+    );
+    p.write(
+        "content/sites/thcs-a/articles/.2026-11-01-bai.md.swp",
+        "junk",
+    );
+    p.write("content/sites/thcs-a/articles/2026-11-01-bai.md~", "junk");
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(
+        server.log().matches("rebuilt in").count(),
+        rebuilds,
+        "editor temp files are ignored"
+    );
+}
+
+#[test]
+fn a_css_change_swaps_the_stylesheet_without_a_rebuild() {
+    let p = project();
+    let server = Server::start(&p, &[]);
+    let css = p.path().join("themes/default/static/style.css");
+    let data = wait_event(server.port, "css", || {
+        let mut text = std::fs::read_to_string(&css).unwrap();
+        text.push_str("\n.lantoa-test { color: red; }\n");
+        std::fs::write(&css, text).unwrap();
+    });
+    assert!(data.starts_with("data:"));
+    assert!(
+        server
+            .get("/thcs-a/style.css")
+            .body
+            .contains(".lantoa-test")
+    );
+    assert!(!server.log().contains("rebuilt in"));
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_one() {
+    let p = project();
+    let blocker = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = blocker.local_addr().unwrap().port();
+    let server = Server::start(&p, &["--port", &port.to_string()]);
+    assert_ne!(server.port, port);
+    assert!(
+        server.log().contains(&format!("cổng {port}")),
+        "{}",
+        server.log()
+    );
+    assert_eq!(server.get("/").status, 200);
+}
