@@ -35,7 +35,7 @@ impl Server {
             "--now".into(),
             common::NOW.into(),
         ];
-        if !extra.iter().any(|a| *a == "--port") {
+        if !extra.contains(&"--port") {
             args.extend(["--port".to_string(), "0".to_string()]);
         }
         args.extend(extra.iter().map(|s| s.to_string()));
@@ -58,19 +58,22 @@ impl Server {
                 }
             });
         }
+        // Owned by `Server` from here on, so the process is stopped even if starting fails.
+        let mut server = Server {
+            child,
+            port: 0,
+            log,
+        };
         let started = Instant::now();
         loop {
-            let text = log.lock().unwrap().clone();
+            let text = server.log();
             if let Some(i) = text.find("http://127.0.0.1:") {
                 let port: String = text[i + "http://127.0.0.1:".len()..]
                     .chars()
                     .take_while(char::is_ascii_digit)
                     .collect();
-                return Server {
-                    child,
-                    port: port.parse().unwrap(),
-                    log,
-                };
+                server.port = port.parse().unwrap();
+                return server;
             }
             assert!(
                 started.elapsed() < Duration::from_secs(30),
