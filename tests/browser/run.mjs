@@ -538,7 +538,53 @@ test("quiz: reset hides the feedback", quizReset);
 test("axe quiz with feedback shown", quizFeedbackAccessibility);
 test("axe home of every site", everySiteHome);
 test("404 page served for a missing URL", missingUrlGets404Page);
-// Later: search page, live reload of `lantoa serve`… add them here with test(name, fn).
+test("serve: an edit shows the new title without a manual reload", serveLiveReload);
+
+/**
+ * Starts `lantoa serve` on a copy of the bundled project, opens an article, edits its file and
+ * waits for the page to show the new title by itself (Server-Sent Events → reload).
+ */
+async function serveLiveReload(env) {
+  const { spawn } = await import("node:child_process");
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), "lantoa-serve-"));
+  fs.cpSync(path.join(REPO_ROOT, "content"), path.join(project, "content"), { recursive: true });
+  fs.cpSync(path.join(REPO_ROOT, "themes"), path.join(project, "themes"), { recursive: true });
+  const articles = path.join(project, "content", "sites", SITE, "articles");
+  const file = fs.readdirSync(articles).filter((f) => f.endsWith(".md") && f < "2026-11-28").sort()[0];
+  const slug = file.replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/\.md$/, "");
+  const child = spawn(LANTOA_BIN, ["--root", project, "serve", "--port", "0", "--now", BUILD_NOW], { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout.on("data", (d) => { log += d; });
+  child.stderr.on("data", (d) => { log += d; });
+  try {
+    const origin = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${log}`)), 30000);
+      const check = () => {
+        const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+        if (m) { clearTimeout(timer); resolve(`http://127.0.0.1:${m[1]}`); } else setTimeout(check, 50);
+      };
+      check();
+    });
+    const page = await env.context.newPage();
+    try {
+      await page.goto(`${origin}/${SITE}/bai-viet/${slug}/`, { waitUntil: "load" });
+      const before = (await page.textContent("h1")).trim();
+      // Give the event stream a moment to connect before saving.
+      await new Promise((r) => setTimeout(r, 500));
+      const full = path.join(articles, file);
+      const text = fs.readFileSync(full, "utf8");
+      const newTitle = "Tiêu đề vừa sửa trong trình soạn thảo";
+      fs.writeFileSync(full, text.replace(/^title:.*$/m, `title: "${newTitle}"`));
+      await page.waitForFunction((t) => document.querySelector("h1")?.textContent.includes(t), newTitle, { timeout: 20000 });
+      env.note(`"${before}" → "${newTitle}" without a manual reload`);
+    } finally {
+      await page.close();
+    }
+  } finally {
+    child.kill();
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+}
 
 // ---------------------------------------------------------------- runner
 
