@@ -1,12 +1,15 @@
-//! Commands and flags (clap), and how their results are printed.
+//! Commands and flags (clap), and how their results are printed and mapped to exit codes:
+//! 0 success, 1 problems in the content (or a missed quota with `calendar --strict`),
+//! 2 the command itself could not run (e.g. no free port).
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::diagnostics::{self, Format};
+use crate::diagnostics::{self, Diagnostic, Format};
+use crate::messages::Lang;
 use crate::{Failure, Selection};
 
 #[derive(Parser, Debug)]
@@ -42,9 +45,31 @@ pub enum Command {
         /// Build every N-th site only: K/N (1-based), for a CI matrix.
         #[arg(long, value_name = "K/N", value_parser = parse_shard)]
         shard: Option<(usize, usize)>,
-        /// Format of error messages.
+        /// Format of problems.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+    },
+    /// Check everything `build` checks, without writing anything.
+    Check {
+        #[arg(long = "site", value_name = "ID")]
+        sites: Vec<String>,
+        #[arg(long, value_name = "T")]
+        now: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Warnings fail the check too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Create a new page with a valid front matter (never overwrites).
+    New {
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// Title, in Vietnamese.
+        title: String,
+        /// The unit that owns it; without it, the network's common/ folder.
+        #[arg(long = "site", value_name = "ID")]
+        site: Option<String>,
     },
     /// Preview every site with live reload (drafts shown with a banner); nothing is written.
     Serve {
@@ -81,15 +106,6 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Check everything `build` checks, without writing anything.
-    Check {
-        #[arg(long = "site", value_name = "ID")]
-        sites: Vec<String>,
-        #[arg(long, value_name = "T")]
-        now: Option<String>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
-    },
 }
 
 /// Output of `lantoa calendar`.
@@ -99,6 +115,16 @@ pub enum CalendarFormat {
     Csv,
     Json,
     Ics,
+}
+
+/// What `lantoa new` creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewKind {
+    Article,
+    Story,
+    Primer,
+    Page,
+    Contest,
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
@@ -112,11 +138,11 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    run(cli)
+    run(Cli::parse())
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let root = cli.root;
     match cli.command {
         Command::Build {
             sites,
@@ -125,34 +151,14 @@ pub fn run(cli: Cli) -> ExitCode {
             drafts,
             shard,
             format,
-        } => {
-            let out = if out.is_absolute() {
-                out
-            } else {
-                cli.root.join(out)
-            };
-            let selection = Selection { sites, shard };
-            match crate::build(&cli.root, &out, now.as_deref(), &selection, drafts) {
-                Ok(report) => {
-                    println!(
-                        "lantoa: {} trang web, {} trang, {} tệp → {} trong {} ms",
-                        report.sites,
-                        report.pages,
-                        report.files,
-                        report.out.display(),
-                        report.elapsed.as_millis()
-                    );
-                    if let Some(n) = &report.next_change {
-                        println!(
-                            "lantoa: lần tự thay đổi tiếp theo: {} — {} ({})",
-                            n.at, n.reason, n.file
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(f) => report_failure(&cli.root, &f, format),
-            }
-        }
+        } => build(&root, sites, out, now, drafts, shard, format),
+        Command::Check {
+            sites,
+            now,
+            format,
+            deny_warnings,
+        } => check(&root, sites, now, format, deny_warnings),
+        Command::New { kind, title, site } => new(&root, kind, &title, site),
         Command::Serve {
             port,
             bind,
@@ -160,7 +166,7 @@ pub fn run(cli: Cli) -> ExitCode {
             open,
             now,
         } => {
-            let root = std::fs::canonicalize(&cli.root).unwrap_or(cli.root.clone());
+            let root = std::fs::canonicalize(&root).unwrap_or(root);
             match crate::serve::serve(crate::serve::ServeOptions {
                 root,
                 port,
@@ -183,28 +189,128 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             now,
             strict,
-        } => calendar(&cli.root, site, from, to, format, now, strict),
-        Command::Check { sites, now, format } => {
-            let selection = Selection { sites, shard: None };
-            match crate::generate(
-                &cli.root,
-                now.as_deref(),
-                &selection,
-                crate::resolve::Mode::default(),
-                &Default::default(),
-            ) {
-                Ok(g) => {
-                    if format == Format::Text {
-                        println!(
-                            "lantoa check: không có lỗi ({} trang web)",
-                            g.output.sites.len()
-                        );
+        } => calendar(&root, site, from, to, format, now, strict),
+    }
+}
+
+fn build(
+    root: &Path,
+    sites: Vec<String>,
+    out: PathBuf,
+    now: Option<String>,
+    drafts: bool,
+    shard: Option<(usize, usize)>,
+    format: Format,
+) -> ExitCode {
+    let out = if out.is_absolute() {
+        out
+    } else {
+        root.join(out)
+    };
+    let selection = Selection { sites, shard };
+    match crate::build(root, &out, now.as_deref(), &selection, drafts) {
+        Ok(report) => {
+            print_problems(root, &report.warnings, format, report.lang);
+            let warnings = if report.warnings.is_empty() {
+                String::new()
+            } else {
+                format!(", {} cảnh báo", report.warnings.len())
+            };
+            println!(
+                "lantoa: {} trang web, {} trang, {} tệp → {} trong {} ms{warnings}",
+                report.sites,
+                report.pages,
+                report.files,
+                report.out.display(),
+                report.elapsed.as_millis()
+            );
+            if let Some(n) = &report.next_change {
+                println!(
+                    "lantoa: lần tự thay đổi tiếp theo: {} — {} ({})",
+                    n.at, n.reason, n.file
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(f) => report_failure(root, &f, format),
+    }
+}
+
+fn check(
+    root: &Path,
+    sites: Vec<String>,
+    now: Option<String>,
+    format: Format,
+    deny_warnings: bool,
+) -> ExitCode {
+    let selection = Selection { sites, shard: None };
+    match crate::generate(
+        root,
+        now.as_deref(),
+        &selection,
+        crate::resolve::Mode::default(),
+        &Default::default(),
+    ) {
+        Ok(g) => {
+            let lang = Lang::choose(g.project.network.language.as_deref());
+            print_problems(root, &g.warnings, format, lang);
+            let fail = deny_warnings && !g.warnings.is_empty();
+            if format == Format::Text {
+                let sites = g.output.sites.len();
+                let w = g.warnings.len();
+                match (lang, fail) {
+                    (Lang::Vi, false) => {
+                        println!("lantoa check: không có lỗi ({sites} trang web, {w} cảnh báo)")
                     }
-                    ExitCode::SUCCESS
+                    (Lang::En, false) => {
+                        println!("lantoa check: no errors ({sites} sites, {w} warnings)")
+                    }
+                    (Lang::Vi, true) => eprintln!("lantoa check: {w} cảnh báo (--deny-warnings)"),
+                    (Lang::En, true) => eprintln!("lantoa check: {w} warnings (--deny-warnings)"),
                 }
-                Err(f) => report_failure(&cli.root, &f, format),
+            }
+            if fail {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
             }
         }
+        Err(f) => report_failure(root, &f, format),
+    }
+}
+
+fn new(root: &Path, kind: NewKind, title: &str, site: Option<String>) -> ExitCode {
+    let lang = crate::language_of(root);
+    let today = crate::dates::build_time(None)
+        .map(|z| z.date())
+        .unwrap_or_else(|_| jiff::Zoned::now().date());
+    match crate::scaffold::create(root, kind, title, site.as_deref(), today) {
+        Ok(path) => {
+            let shown = diagnostics::display_path(path.strip_prefix(root).unwrap_or(&path));
+            match lang {
+                Lang::Vi => println!("lantoa: đã tạo {shown} (bản nháp: đổi `status` khi xong)"),
+                Lang::En => {
+                    println!("lantoa: created {shown} (a draft: change `status` when done)")
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            print_problems(root, &[d], Format::Text, lang);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints warnings (or any problems) to stderr as text, to stdout as JSON or annotations.
+fn print_problems(root: &Path, problems: &[Diagnostic], format: Format, lang: Lang) {
+    if problems.is_empty() {
+        return;
+    }
+    let text = diagnostics::render(problems, format, lang, root);
+    match format {
+        Format::Text => eprint!("{text}"),
+        _ => print!("{text}"),
     }
 }
 
@@ -318,27 +424,23 @@ fn calendar(
     ExitCode::SUCCESS
 }
 
-fn report_failure(root: &std::path::Path, f: &Failure, format: Format) -> ExitCode {
-    let text = diagnostics::render(&f.diagnostics, format, f.lang, root);
+fn report_failure(root: &Path, f: &Failure, format: Format) -> ExitCode {
+    print_problems(root, &f.diagnostics, format, f.lang);
     let errors = f.diagnostics.iter().filter(|d| d.is_error()).count();
-    match format {
-        Format::Text => {
-            eprint!("{text}");
-            let summary = match f.lang {
-                crate::messages::Lang::Vi => format!(
-                    "lantoa: {errors} lỗi, không xuất bản gì; thư mục xuất cũ được giữ nguyên"
-                ),
-                crate::messages::Lang::En => format!(
-                    "lantoa: {errors} error(s), nothing published; the previous output is untouched"
-                ),
-            };
-            if std::io::stderr().is_terminal() {
-                eprintln!("\x1b[1;31m{summary}\x1b[0m");
-            } else {
-                eprintln!("{summary}");
+    if format == Format::Text {
+        let summary = match f.lang {
+            Lang::Vi => {
+                format!("lantoa: {errors} lỗi, không xuất bản gì; thư mục xuất cũ được giữ nguyên")
             }
+            Lang::En => format!(
+                "lantoa: {errors} error(s), nothing published; the previous output is untouched"
+            ),
+        };
+        if std::io::stderr().is_terminal() {
+            eprintln!("\x1b[1;31m{summary}\x1b[0m");
+        } else {
+            eprintln!("{summary}");
         }
-        _ => print!("{text}"),
     }
     ExitCode::from(1)
 }

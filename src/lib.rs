@@ -7,6 +7,7 @@
 // so its size (file, line, message data) costs nothing when content is correct.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod cli;
 pub mod dates;
 pub mod diagnostics;
@@ -16,6 +17,7 @@ pub mod messages;
 pub mod output;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
 pub mod serve;
 pub mod text;
 
@@ -43,6 +45,8 @@ pub struct Selection {
 pub struct Generated {
     pub project: Project,
     pub output: Output,
+    /// Problems that do not stop the build (see `check.rs`).
+    pub warnings: Vec<Diagnostic>,
     pub now: jiff::Zoned,
 }
 
@@ -106,6 +110,11 @@ pub fn generate(
     let project = load::load(root).map_err(|d| Failure::new(d, lang))?;
     let lang = Lang::choose(project.network.language.as_deref());
     let mut errors = validate(&project);
+    let warnings = check::warnings(&project, &now);
+    let with_warnings = |mut errors: Vec<Diagnostic>| {
+        errors.extend(warnings.iter().cloned());
+        Failure::new(errors, lang)
+    };
     let theme = render::theme::Theme::load(root, &project.themes, &project.network.theme);
     let theme = match theme {
         Ok(t) => Some(t),
@@ -115,13 +124,16 @@ pub fn generate(
         }
     };
     let (Some(theme), true) = (theme, errors.is_empty()) else {
-        return Err(Failure::new(errors, lang));
+        return Err(with_warnings(errors));
     };
-    let output = render_project(&project, &theme, &now, selection, mode, options)
-        .map_err(|d| Failure::new(d, lang))?;
+    let output =
+        render_project(&project, &theme, &now, selection, mode, options).map_err(with_warnings)?;
+    let mut warnings = warnings;
+    diagnostics::sort(&mut warnings);
     Ok(Generated {
         project,
         output,
+        warnings,
         now,
     })
 }
@@ -225,6 +237,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     pub out: PathBuf,
     pub next_change: Option<features::calendar::NextChange>,
+    pub warnings: Vec<Diagnostic>,
+    pub lang: Lang,
 }
 
 /// `lantoa build`: generate, then write atomically into `out`.
@@ -289,5 +303,7 @@ pub fn build(
         elapsed: started.elapsed(),
         out: out.to_path_buf(),
         next_change: generated.output.next_change.clone(),
+        lang: Lang::choose(generated.project.network.language.as_deref()),
+        warnings: generated.warnings,
     })
 }

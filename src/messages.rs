@@ -130,6 +130,28 @@ pub enum Problem {
     UnknownFolder {
         folder: String,
     },
+    // ---- warnings ----
+    LongInReview {
+        days: i64,
+    },
+    PersonalData {
+        what: String,
+        sample: String,
+    },
+    InsecureLink {
+        url: String,
+    },
+    LawNotInForce {
+        law: String,
+        replaced_by: String,
+    },
+    ReviewOutdated {
+        reviewed: String,
+    },
+    // ---- lantoa new ----
+    AlreadyExists {
+        path: String,
+    },
 }
 
 impl Problem {
@@ -172,6 +194,12 @@ impl Problem {
             OutputRefused { .. } => "output-refused",
             OutputNotOurs { .. } => "output-not-ours",
             UnknownFolder { .. } => "unknown-folder",
+            LongInReview { .. } => "long-in-review",
+            PersonalData { .. } => "personal-data",
+            InsecureLink { .. } => "insecure-link",
+            LawNotInForce { .. } => "law-not-in-force",
+            ReviewOutdated { .. } => "review-outdated",
+            AlreadyExists { .. } => "already-exists",
         }
     }
 
@@ -352,6 +380,30 @@ impl Problem {
                 format!("thư mục `{folder}` không thuộc loại nội dung nào"),
                 "đặt bài vào articles/, stories/, primers/, pages/ hoặc contests/".into(),
             ),
+            LongInReview { days } => (
+                format!("bài đã chờ duyệt {days} ngày"),
+                "nhờ người duyệt xem bài (đặt `status: approved` và `approved_by`), hoặc trả về nháp (`status: draft`)".into(),
+            ),
+            PersonalData { what, sample } => (
+                format!("bài có thể chứa thông tin cá nhân ({what}: {sample})"),
+                "không đăng số điện thoại, email, số căn cước của học sinh hay phụ huynh; chỉ dùng liên hệ của đơn vị trong site.yaml".into(),
+            ),
+            InsecureLink { url } => (
+                format!("liên kết không mã hoá `{url}`"),
+                "dùng https:// nếu trang đó có; nếu không, cân nhắc bỏ liên kết".into(),
+            ),
+            LawNotInForce { law, replaced_by } => (
+                format!("bài giải thích {law}, văn bản này đã hết hiệu lực"),
+                if replaced_by.is_empty() { "cập nhật bài theo văn bản đang có hiệu lực".into() } else { format!("cập nhật bài theo {replaced_by} và đổi `law:`") },
+            ),
+            ReviewOutdated { reviewed } => (
+                if reviewed.is_empty() { "bài pháp luật chưa ghi ngày rà soát `reviewed`".into() } else { format!("bài pháp luật rà soát lần cuối ngày {reviewed}, đã hơn một năm") },
+                "nhờ giáo viên đối chiếu lại với văn bản hiện hành mỗi năm học rồi cập nhật `reviewed: YYYY-MM-DD`".into(),
+            ),
+            AlreadyExists { path } => (
+                format!("tệp `{path}` đã có"),
+                "lantoa không ghi đè bài đã viết: mở tệp đó để sửa, hoặc chọn tiêu đề khác".into(),
+            ),
         };
         (m, h)
     }
@@ -520,6 +572,30 @@ impl Problem {
             UnknownFolder { folder } => (
                 format!("folder `{folder}` is not a content kind"),
                 "put posts in articles/, stories/, primers/, pages/ or contests/".into(),
+            ),
+            LongInReview { days } => (
+                format!("the post has been in review for {days} days"),
+                "ask the approver to look at it (`status: approved` + `approved_by`) or set it back to `status: draft`".into(),
+            ),
+            PersonalData { what, sample } => (
+                format!("the text may contain personal data ({what}: {sample})"),
+                "do not publish students' or parents' phone numbers, e-mails or ID numbers; use the unit's contacts from site.yaml".into(),
+            ),
+            InsecureLink { url } => (
+                format!("unencrypted link `{url}`"),
+                "use https:// when the site has it".into(),
+            ),
+            LawNotInForce { law, replaced_by } => (
+                format!("the primer explains {law}, which is no longer in force"),
+                if replaced_by.is_empty() { "update it to the text in force".into() } else { format!("update it to {replaced_by} and change `law:`") },
+            ),
+            ReviewOutdated { reviewed } => (
+                if reviewed.is_empty() { "the primer has no `reviewed` date".into() } else { format!("the primer was last reviewed on {reviewed}, over a year ago") },
+                "have a teacher check it against the law in force every school year, then update `reviewed: YYYY-MM-DD`".into(),
+            ),
+            AlreadyExists { path } => (
+                format!("`{path}` already exists"),
+                "lantoa never overwrites a written page: open that file, or choose another title".into(),
             ),
         };
         (m, h)

@@ -55,6 +55,8 @@ pub struct Rendered {
     pub text: String,
     pub first_paragraph: String,
     pub same_page_anchors: Vec<(String, usize)>,
+    /// Links to other hosts, with their line (for the `http://` warning).
+    pub external_links: Vec<(String, usize)>,
 }
 
 /// A problem at a line of the body.
@@ -325,6 +327,9 @@ fn rewrite_link<'a>(
             },
             line,
         );
+    }
+    if dest.contains("://") {
+        r.external_links.push((dest.to_string(), line));
     }
     if dest.to_ascii_lowercase().starts_with("javascript:") {
         problems.push((

@@ -41,6 +41,19 @@ pub struct Source {
     pub dir: PathBuf,
 }
 
+impl Source {
+    /// The 1-based line of the file where `needle` first appears (for warnings), else 1.
+    pub fn raw_line_of(&self, needle: &str) -> usize {
+        let path = self.dir.join(self.file.file_name().unwrap_or_default());
+        std::fs::read(&path)
+            .ok()
+            .and_then(|b| file::decode(&b).ok())
+            .and_then(|t| t.lines().position(|l| l.contains(needle)))
+            .map(|i| i + 1)
+            .unwrap_or(1)
+    }
+}
+
 /// Everything loaded from disk.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -285,7 +298,20 @@ pub fn load_source(
 ) -> Result<Source, Vec<Diagnostic>> {
     let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let text = file::read_text(path, &rel).map_err(|d| vec![d])?;
-    let split = file::split_front_matter(&text).map_err(|p| vec![Diagnostic::error(&rel, 1, p)])?;
+    parse_source(root, content, owner, kind, path, &text)
+}
+
+/// Parses the (decoded) text of a source file at `path`. Never panics, whatever the text.
+pub fn parse_source(
+    root: &Path,
+    content: &Path,
+    owner: Owner,
+    kind: Kind,
+    path: &Path,
+    text: &str,
+) -> Result<Source, Vec<Diagnostic>> {
+    let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let split = file::split_front_matter(text).map_err(|p| vec![Diagnostic::error(&rel, 1, p)])?;
     let is_bundle = path
         .file_name()
         .is_some_and(|n| n.eq_ignore_ascii_case("index.md"));

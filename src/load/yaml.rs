@@ -75,7 +75,11 @@ fn classify(detail: &str, text: &str, line: usize) -> Problem {
     if let Some(field) = between(detail, "missing field `", "`") {
         return Problem::MissingField { field };
     }
-    if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
+    if detail.starts_with("invalid type")
+        || detail.starts_with("invalid value")
+        || detail.starts_with("expected sequence")
+        || detail.starts_with("expected mapping")
+    {
         return Problem::WrongType {
             detail: detail.to_string(),
         };
@@ -84,7 +88,9 @@ fn classify(detail: &str, text: &str, line: usize) -> Problem {
         .lines()
         .nth(line.saturating_sub(1))
         .and_then(|l| l.split_once(": "))
-        .is_some_and(|(_, v)| v.contains(": ") && !v.trim_start().starts_with(['"', '\'']));
+        .is_some_and(|(_, v)| {
+            v.contains(": ") && !v.trim_start().starts_with(['"', '\'', '{', '['])
+        });
     Problem::Yaml {
         detail: detail.to_string(),
         colon_in_value,

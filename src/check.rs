@@ -1,0 +1,263 @@
+//! Warnings: what `build` publishes anyway but an editor should look at — a post in review
+//! for more than 14 days, personal data in published text (phone numbers other than the
+//! units' own contacts, e-mail addresses, 12-digit citizen ID numbers), `http://` links, a
+//! primer whose law is no longer in force, a primer not reviewed for over a year.
+
+use std::collections::BTreeSet;
+
+use jiff::{ToSpan, Zoned};
+
+use crate::diagnostics::Diagnostic;
+use crate::load::frontmatter::{Kind, Status};
+use crate::load::{Project, Source};
+use crate::messages::Problem;
+
+/// Days a post may wait in review before a warning.
+pub const REVIEW_DAYS: i64 = 14;
+
+/// Every warning of the project at `now`.
+pub fn warnings(project: &Project, now: &Zoned) -> Vec<Diagnostic> {
+    let contacts = unit_contacts(project);
+    let mut out = Vec::new();
+    for src in &project.sources {
+        review_age(src, now, &mut out);
+        if src.meta.status != Status::Draft {
+            personal_data(src, &contacts, &mut out);
+        }
+        for (url, line) in &src.body.external_links {
+            if url.to_ascii_lowercase().starts_with("http://") {
+                out.push(Diagnostic::warning(
+                    &src.file,
+                    *line,
+                    Problem::InsecureLink { url: url.clone() },
+                ));
+            }
+        }
+        if src.kind == Kind::Primer {
+            primer_currency(project, src, now, &mut out);
+        }
+    }
+    out
+}
+
+fn review_age(src: &Source, now: &Zoned, out: &mut Vec<Diagnostic>) {
+    if src.meta.status != Status::Review {
+        return;
+    }
+    // Front matter does not say when the post went to review: the last save tells.
+    let path = std::path::Path::new(&src.dir).join(src.file.file_name().unwrap_or_default());
+    let Some(saved) = std::fs::metadata(&path).and_then(|m| m.modified()).ok() else {
+        return;
+    };
+    let Ok(saved) = jiff::Timestamp::try_from(saved) else {
+        return;
+    };
+    let days = (now.timestamp().as_second() - saved.as_second()) / 86_400;
+    if days > REVIEW_DAYS {
+        out.push(Diagnostic::warning(
+            &src.file,
+            1,
+            Problem::LongInReview { days },
+        ));
+    }
+}
+
+/// Digits of every phone number and every e-mail written in any `site.yaml`: a unit's own
+/// contacts may appear anywhere.
+fn unit_contacts(project: &Project) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    for s in &project.sites {
+        let c = &s.config;
+        for v in [&c.phone, &c.hotline].into_iter().flatten() {
+            set.insert(digits(v));
+        }
+        if let Some(e) = &c.email {
+            set.insert(e.to_lowercase());
+        }
+    }
+    set
+}
+
+fn digits(s: &str) -> String {
+    let d: String = s.chars().filter(char::is_ascii_digit).collect();
+    d.strip_prefix("84").map(|r| format!("0{r}")).unwrap_or(d)
+}
+
+fn personal_data(src: &Source, contacts: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
+    let text = &src.body.text;
+    let line_of = |needle: &str| src.raw_line_of(needle);
+    for number in digit_runs(text) {
+        let d = digits(&number);
+        if d.len() == 12 && !number.contains([' ', '.', '-']) {
+            out.push(Diagnostic::warning(
+                &src.file,
+                line_of(&number),
+                Problem::PersonalData {
+                    what: "số căn cước".into(),
+                    sample: mask(&number),
+                },
+            ));
+        } else if is_phone(&d) && !contacts.contains(&d) {
+            out.push(Diagnostic::warning(
+                &src.file,
+                line_of(&number),
+                Problem::PersonalData {
+                    what: "số điện thoại".into(),
+                    sample: mask(&number),
+                },
+            ));
+        }
+    }
+    for email in emails(text) {
+        if !contacts.contains(&email.to_lowercase()) {
+            out.push(Diagnostic::warning(
+                &src.file,
+                line_of(&email),
+                Problem::PersonalData {
+                    what: "email".into(),
+                    sample: email,
+                },
+            ));
+        }
+    }
+}
+
+/// Vietnamese phone numbers: 10 digits from 0 (mobile 03/05/07/08/09, landline 02), or +84.
+fn is_phone(d: &str) -> bool {
+    d.len() == 10
+        && d.starts_with('0')
+        && matches!(d.as_bytes()[1], b'2' | b'3' | b'5' | b'7' | b'8' | b'9')
+}
+
+fn mask(s: &str) -> String {
+    let n = s.chars().count();
+    s.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i + 3 < n && c.is_ascii_digit() && i > 2 {
+                '•'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Runs of digits, allowing single spaces, dots or dashes inside (`0912 345 678`, `0912.345.678`).
+fn digit_runs(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = (chars[i].is_ascii_digit()
+            || (chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            && (i == 0 || !chars[i - 1].is_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        // A digit, or one separator between two digits.
+        let continues = |j: usize| {
+            chars[j].is_ascii_digit()
+                || (matches!(chars[j], ' ' | '.' | '-')
+                    && chars.get(j + 1).is_some_and(char::is_ascii_digit)
+                    && chars[j - 1].is_ascii_digit())
+        };
+        while j < chars.len() && continues(j) {
+            j += 1;
+        }
+        let run: String = chars[i..j].iter().collect();
+        if run.chars().filter(char::is_ascii_digit).count() >= 9 {
+            runs.push(run);
+        }
+        i = j;
+    }
+    runs
+}
+
+fn emails(text: &str) -> Vec<String> {
+    let is_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+');
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        let local: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(|c| is_part(*c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let domain: String = text[at + 1..].chars().take_while(|c| is_part(*c)).collect();
+        let domain = domain.trim_end_matches('.');
+        if !local.is_empty() && domain.contains('.') {
+            found.push(format!("{local}@{domain}"));
+        }
+    }
+    found
+}
+
+fn primer_currency(project: &Project, src: &Source, now: &Zoned, out: &mut Vec<Diagnostic>) {
+    let Some(primer) = &src.meta.primer else {
+        return;
+    };
+    let today = now.date();
+    if let Some(law) = project.laws.get(&primer.law)
+        && !law.in_force_on(today)
+        && law.repealed.is_some()
+    {
+        let replaced_by = law
+            .config
+            .replaced_by
+            .as_ref()
+            .and_then(|r| project.laws.get(r))
+            .map(|r| r.full_title())
+            .unwrap_or_default();
+        out.push(Diagnostic::warning(
+            &src.file,
+            src.raw_line_of("law:"),
+            Problem::LawNotInForce {
+                law: law.full_title(),
+                replaced_by,
+            },
+        ));
+    }
+    let year_ago = today.checked_sub(1.year()).unwrap_or(today);
+    match &primer.reviewed {
+        Some(r) if r.date() >= year_ago => {}
+        Some(r) => out.push(Diagnostic::warning(
+            &src.file,
+            src.raw_line_of("reviewed:"),
+            Problem::ReviewOutdated {
+                reviewed: crate::dates::vi_short(r),
+            },
+        )),
+        None => out.push(Diagnostic::warning(
+            &src.file,
+            1,
+            Problem::ReviewOutdated {
+                reviewed: String::new(),
+            },
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_phones_ids_and_emails() {
+        let runs =
+            digit_runs("Gọi 0912 345 678 hoặc 0912.345.678, CCCD 001203004567, năm 2026, 10/3.");
+        assert_eq!(runs, vec!["0912 345 678", "0912.345.678", "001203004567"]);
+        assert!(is_phone(&digits("0912 345 678")));
+        assert!(is_phone(&digits("+84 912 345 678")));
+        assert!(!is_phone(&digits("001203004567")));
+        assert_eq!(
+            emails("viết cho an.nguyen@gmail.com."),
+            vec!["an.nguyen@gmail.com"]
+        );
+        assert!(emails("@ một mình, a@b").is_empty());
+    }
+}

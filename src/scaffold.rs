@@ -1,0 +1,206 @@
+//! `lantoa new`: a new page with a valid front matter (today's date, `status: draft`, the
+//! fields of its kind with comments in Vietnamese) and a Vietnamese slug. Never overwrites.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::cli::NewKind;
+use crate::diagnostics::Diagnostic;
+use crate::messages::Problem;
+
+fn folder(kind: NewKind) -> &'static str {
+    match kind {
+        NewKind::Article => "articles",
+        NewKind::Story => "stories",
+        NewKind::Primer => "primers",
+        NewKind::Page => "pages",
+        NewKind::Contest => "contests",
+    }
+}
+
+/// Creates the file and returns its path.
+pub fn create(
+    root: &Path,
+    kind: NewKind,
+    title: &str,
+    site: Option<&str>,
+    today: Date,
+) -> Result<PathBuf, Diagnostic> {
+    let content = root.join("content");
+    let base = match site {
+        Some(id) if !content.join("sites").join(id).join("site.yaml").is_file() => {
+            return Err(Diagnostic::error(
+                "--site",
+                0,
+                Problem::UnknownSite { id: id.to_string() },
+            ));
+        }
+        Some(id) => content.join("sites").join(id),
+        None => content.join("common"),
+    };
+    let dir = base.join(folder(kind));
+    let slug = crate::text::slugify(title);
+    if slug.is_empty() {
+        return Err(Diagnostic::error(
+            "title",
+            0,
+            Problem::MissingField {
+                field: "title".into(),
+            },
+        ));
+    }
+    let dated = matches!(kind, NewKind::Article | NewKind::Story);
+    let name = if dated {
+        format!("{today}-{slug}.md")
+    } else {
+        format!("{slug}.md")
+    };
+    let path = dir.join(&name);
+    let rel = |p: &Path| crate::diagnostics::display_path(p.strip_prefix(root).unwrap_or(p));
+    if let Some(existing) = same_slug(&dir, &slug) {
+        return Err(Diagnostic::error(
+            existing.strip_prefix(root).unwrap_or(&existing),
+            0,
+            Problem::AlreadyExists {
+                path: rel(&existing),
+            },
+        ));
+    }
+    let text = front_matter(root, kind, title, site, today);
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        Diagnostic::error(
+            rel(&dir),
+            0,
+            Problem::Io {
+                detail: e.to_string(),
+            },
+        )
+    })?;
+    // create_new: never replace a file, even one created since the check above.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|_| {
+            Diagnostic::error(rel(&path), 0, Problem::AlreadyExists { path: rel(&path) })
+        })?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| {
+        Diagnostic::error(
+            rel(&path),
+            0,
+            Problem::Io {
+                detail: e.to_string(),
+            },
+        )
+    })?;
+    Ok(path)
+}
+
+/// A file in `dir` whose slug (without date prefix) is `slug`, or a bundle folder of it.
+fn same_slug(dir: &Path, slug: &str) -> Option<PathBuf> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    entries.filter_map(Result::ok).map(|e| e.path()).find(|p| {
+        let stem = if p.is_dir() {
+            p.file_name()
+        } else {
+            p.file_stem()
+        };
+        let stem = stem
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let parts = crate::load::frontmatter::name_parts(&stem);
+        crate::text::slugify(&parts.stem) == slug
+    })
+}
+
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn front_matter(
+    root: &Path,
+    kind: NewKind,
+    title: &str,
+    site: Option<&str>,
+    today: Date,
+) -> String {
+    let title = quote(title);
+    let approval = "status: draft                 # draft (nháp) → review (chờ duyệt) → approved (đã duyệt)\n\
+                    # approved_by: \"Họ tên (chức vụ)\"   # bắt buộc khi status: approved\n";
+    match kind {
+        NewKind::Article => format!(
+            "---\ntitle: {title}\ndate: {today}              # ngày đăng; có thể thêm giờ: {today} 07:30\n\
+             # summary: \"Một hai câu tóm tắt\"   # bỏ trống: lấy đoạn đầu tiên\n\
+             author: \"\"\ntags: []                      # ví dụ: [tin tốt, kỹ năng số]\n{approval}\
+             # share: down                 # đăng lại trên mọi trang của đơn vị cấp dưới\n\
+             # cover: anh-bia.jpg          # ảnh bìa, đặt cạnh bài; cần cover_alt\n\
+             # cover_alt: \"Mô tả nội dung ảnh\"\n---\n\nViết nội dung bài ở đây. Đoạn đầu tiên là phần tóm tắt.\n\n## Mục đầu tiên\n\n"
+        ),
+        NewKind::Story => format!(
+            "---\ntitle: {title}\ndate: {today}\nperson:\n  role: \"học sinh lớp …\"        # vai trò của nhân vật\n  student: true\n\
+             # name: \"Họ tên\"               # bỏ trống để đăng ẩn danh; có tên học sinh thì cần consent\n\
+             # age: 13\n# consent:                       # sự đồng ý (Luật Trẻ em 2016 Điều 6, 21)\n\
+             #   name: true                    # đồng ý nêu tên\n#   photos: false                 # đồng ý đăng ảnh\n\
+             #   parent: \"Ông/Bà … (bố/mẹ)\"   # cha mẹ đã đồng ý\n#   student: true                 # em (từ 7 tuổi) đồng ý\n\
+             deed_date: {today}\nplace: \"\"\nverified_by: \"\"\n{approval}---\n\nKể lại việc tốt ở đây.\n"
+        ),
+        NewKind::Primer => {
+            let law = first_law(root);
+            let (id, law_title, url) = law.unwrap_or_default();
+            format!(
+                "---\ntitle: {title}\nlaw: {id}                 # mã văn bản trong content/laws.yaml\narticles: []                  # các Điều bài giải thích, ví dụ [8, 16]\n\
+                 reviewed: {today}             # ngày giáo viên đối chiếu với văn bản\nsources:\n  - title: {}\n    url: {}\n\
+                 questions: []                 # câu hỏi ôn tập: - {{q: \"…?\", choices: [\"…\", \"…\"], answer: 1, explain: \"…\"}}\n{approval}---\n\n\
+                 Giải thích quy định bằng lời dễ hiểu.\n\n## Em cần làm gì?\n\n",
+                quote(&law_title),
+                quote(&url)
+            )
+        }
+        NewKind::Page => format!(
+            "---\ntitle: {title}\nmenu: false                   # true: hiện trên thanh điều hướng\nweight: 10                    # thứ tự trên thanh điều hướng\n{approval}---\n\n"
+        ),
+        NewKind::Contest => {
+            let year = today.year() + 1;
+            match (site, first_common_contest(root)) {
+                (Some(_), Some(base)) => format!(
+                    "---\ntitle: {title}\nextends: {base}\nyear: {year}\n# organizer: \"…\"          # mọi trường của cuộc thi chung đều ghi đè được ở đây\n{approval}---\n\n"
+                ),
+                _ => format!(
+                    "---\ntitle: {title}\nrecurrence: yearly\nwindow: {{start: \"03-10\", end: \"03-20\"}}\nformats: [trac-nghiem, viet, san-khau-hoa]\n\
+                     audience: \"Học sinh THCS\"\norganizer: \"\"\npurpose: []\ntopics: []\nprizes: []\n\
+                     judging: {{jury: [], criteria: []}}\nsubmission: {{how: \"\", where: \"\", rules: []}}\ncontact: {{name: \"\", phone: \"\", email: \"\"}}\n{approval}---\n\n"
+                ),
+            }
+        }
+    }
+}
+
+fn first_law(root: &Path) -> Option<(String, String, String)> {
+    let text = std::fs::read_to_string(root.join("content/laws.yaml")).ok()?;
+    let laws = crate::load::config::load_laws(Path::new("content/laws.yaml"), &text).ok()?;
+    let law = laws
+        .values()
+        .find(|l| l.repealed.is_none())
+        .or_else(|| laws.values().next())?;
+    Some((
+        law.config.id.clone(),
+        law.full_title(),
+        law.config.url.clone().unwrap_or_default(),
+    ))
+}
+
+fn first_common_contest(root: &Path) -> Option<String> {
+    let dir = root.join("content/common/contests");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            e.path()
+                .file_stem()
+                .map(|s| crate::text::slugify(&s.to_string_lossy()))
+        })
+        .collect();
+    names.sort();
+    names.into_iter().next()
+}
