@@ -541,3 +541,52 @@ fn build_of_one_site_keeps_the_others_and_prints_a_summary() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("khong-co"));
 }
+
+#[test]
+fn search_index_folds_diacritics_and_holds_only_published_pages() {
+    let p = TestProject::new();
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-01-a.md",
+        "Người tốt, việc tốt ở lớp 8A",
+        "",
+        "Em Lan hoà nhập rất nhanh.\n",
+    );
+    p.write(
+        "content/sites/thcs-a/articles/2026-11-02-nhap.md",
+        "---\ntitle: Bí mật chưa duyệt\nstatus: draft\n---\nx\n",
+    );
+    p.build_ok();
+    let script = p.read("thcs-a/tim-kiem/index.js");
+    let json: serde_json::Value = serde_json::from_str(
+        script
+            .trim()
+            .trim_start_matches("window.lantoaSearchIndex=")
+            .trim_end_matches(';'),
+    )
+    .unwrap();
+    let docs = json["docs"].as_array().unwrap();
+    let a = docs
+        .iter()
+        .position(|d| d["u"] == "bai-viet/a/")
+        .expect("the article is indexed");
+    assert!(
+        !script.contains("Bí mật chưa duyệt"),
+        "drafts are not indexed"
+    );
+    for word in ["nguoi", "tot", "hoa", "8a"] {
+        assert!(
+            json["terms"][word]
+                .as_array()
+                .is_some_and(|ps| ps.iter().any(|p| p[0] == a)),
+            "{word}"
+        );
+    }
+    assert!(json["terms"]["người"].is_null(), "only folded words");
+    let page = p.html("thcs-a/tim-kiem/index.html");
+    assert_eq!(attrs(&page, "input[type=search]", "name"), vec!["q"]);
+    assert!(
+        attrs(&page, "script", "src")
+            .iter()
+            .any(|s| s.ends_with("search.js"))
+    );
+}

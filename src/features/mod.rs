@@ -5,3 +5,4 @@ pub mod calendar;
 pub mod contest;
 pub mod ics;
 pub mod quiz;
+pub mod search;

@@ -118,6 +118,7 @@ impl<'a> Renderer<'a> {
         self.render_contests(&mut r)?;
         self.render_quiz(&mut r)?;
         self.render_calendar(&mut r)?;
+        self.render_search(&mut r)?;
         self.render_feed_and_sitemap(&mut r)?;
         self.render_404(&mut r)?;
         self.copy_assets(&mut r);
@@ -200,10 +201,7 @@ impl<'a> Renderer<'a> {
         );
         sections.insert(
             "search",
-            Link {
-                title: String::new(),
-                path: String::new(),
-            },
+            feature(true, "section_search", "Tìm kiếm", &paths.search),
         );
         let logo = self
             .theme
@@ -683,6 +681,49 @@ impl<'a> Renderer<'a> {
             FileData::Bytes(next_json.into_bytes()),
         );
         Ok(files)
+    }
+
+    /// The search page and its index (`tim-kiem/index.js`, loaded when the reader starts
+    /// typing). Only what the site publishes is indexed.
+    fn render_search(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        use crate::features::search::{Doc, index_script};
+        let section = &self.project.network.paths.search;
+        let docs: Vec<Doc> = r
+            .viewer
+            .build
+            .pages
+            .iter()
+            .filter(|p| p.visibility == Visibility::Published || self.options.preview)
+            .map(|p| {
+                let src = &self.project.sources[p.source];
+                Doc {
+                    title: &src.meta.title,
+                    path: &p.path,
+                    summary: src
+                        .meta
+                        .summary
+                        .as_deref()
+                        .unwrap_or(&src.body.first_paragraph),
+                    text: &src.body.text,
+                    date: src
+                        .meta
+                        .date
+                        .as_ref()
+                        .filter(|_| src.kind.needs_date())
+                        .map(crate::dates::vi_short)
+                        .unwrap_or_default(),
+                    kind: context::kind_label(self.theme, src.kind),
+                }
+            })
+            .collect();
+        r.out.files.insert(
+            format!("{section}/index.js"),
+            FileData::Bytes(index_script(&docs).into_bytes()),
+        );
+        let path = format!("{section}/");
+        let root = root_of(&path);
+        let ctx = self.page_context(r, &path, &root);
+        self.render_to(r, "search.html", &path, ctx)
     }
 
     /// The practice quiz built from the primers' questions.

@@ -205,6 +205,8 @@ function discoverPages(publicDir, networkOrigin, siteOrigin) {
   add("contest index", exists("cuoc-thi/"));
   add("contest rules", first("cuoc-thi", ["trang"]));
   add("quiz", exists("on-tap/"));
+  add("search", exists("tim-kiem/"));
+  add("calendar", exists("lich-dang-bai/"));
   // 404.html links its style sheet from the site's absolute base path ("/"), as it must be
   // served for any missing URL: it is checked on a server rooted at the site folder.
   if (fs.existsSync(path.join(siteDir, "404.html"))) {
@@ -525,7 +527,7 @@ async function missingUrlGets404Page(env) {
 
 const PAGE_TYPES = [
   "home", "article", "story", "primer", "page", "article list", "tag list", "tag page",
-  "contest index", "contest rules", "quiz", "404", "network index",
+  "contest index", "contest rules", "quiz", "search", "calendar", "404", "network index",
 ];
 for (const name of PAGE_TYPES) test(`axe ${name}`, pageCheck(name));
 test("screenshots of the home page", homeScreenshots);
@@ -539,6 +541,38 @@ test("axe quiz with feedback shown", quizFeedbackAccessibility);
 test("axe home of every site", everySiteHome);
 test("404 page served for a missing URL", missingUrlGets404Page);
 test("serve: an edit shows the new title without a manual reload", serveLiveReload);
+test("search: a query typed without diacritics finds the right page", searchWithoutDiacritics);
+test("search: the browser fold matches lantoa's fold on the shared fixture", searchFoldFixture);
+
+async function searchWithoutDiacritics(env) {
+  const url = `${env.networkOrigin}/${SITE}/tim-kiem/`;
+  await withPage(env, url, {}, async ({ page, problems }) => {
+    const before = await page.evaluate(() => typeof window.lantoaSearchIndex);
+    assert(before === "undefined", "the index is loaded lazily, not with the page");
+    await page.fill("#q", "nguoi tot viec tot");
+    await page.waitForSelector("#search-results li", { timeout: 10000 });
+    const titles = await page.$$eval("#search-results li h2", (els) => els.map((e) => e.textContent));
+    assert(titles.length > 0, "results for 'nguoi tot viec tot'");
+    const marked = await page.$$eval("#search-results mark", (els) => els.map((e) => e.textContent.toLowerCase()));
+    assert(marked.some((m) => m.includes("người") || m.includes("tốt")), `highlighted words: ${marked.slice(0, 5)}`);
+    await page.fill("#q", "Hai Yen");
+    // Titles rank above text: the first result names the school in its title.
+    await page.waitForFunction(() => document.querySelector("#search-results li h2")?.textContent.includes("Hải Yên"), null, { timeout: 10000 });
+    const first = await page.$eval("#search-results li h2", (e) => e.textContent);
+    env.note(`"nguoi tot viec tot" → ${titles.length} results; "Hai Yen" → "${first}"`);
+    const violations = (await runAxe(page)).filter((v) => FAILING_IMPACTS.has(v.impact));
+    assert(violations.length === 0, formatViolations(violations));
+    assert(problems.length === 0, problems.join("\n"));
+  });
+}
+
+async function searchFoldFixture(env) {
+  const fixture = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "tests", "fold-fixture.json"), "utf8"));
+  await withPage(env, `${env.networkOrigin}/${SITE}/tim-kiem/`, {}, async ({ page }) => {
+    const wrong = await page.evaluate((pairs) => pairs.filter(([input, folded]) => window.lantoaFold(input) !== folded), fixture);
+    assert(wrong.length === 0, `fold differs: ${JSON.stringify(wrong)}`);
+  });
+}
 
 /**
  * Starts `lantoa serve` on a copy of the bundled project, opens an article, edits its file and
