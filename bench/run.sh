@@ -63,7 +63,7 @@ gen 10k 1 10000
 gen s50 50 1000 --shared
 
 # ---------------------------------------------------------------- measuring
-# rows: generator|corpus|output|runs|median|min|max|rss_kb|key
+# rows: generator|corpus|output|runs|median|min|max|rss_kb|key|cpu (mean user+sys)
 ROWS="$OUT/rows.txt"
 : >"$ROWS"
 
@@ -93,7 +93,7 @@ import json, sys
 path, gen, corpus, where, runs, rss, key = sys.argv[1:]
 r = json.load(open(path))["results"][0]
 print("|".join([gen, corpus, where, runs, f"{r['median']:.6f}", f"{r['min']:.6f}",
-                f"{r['max']:.6f}", rss, key]))
+                f"{r['max']:.6f}", rss, key, f"{r['user'] + r['system']:.6f}"]))
 EOF
   rm -rf "$dir"
 }
@@ -130,6 +130,7 @@ echo "serve: not measured yet" >&2
 SERVE_NOTE="serve: not measured yet"
 
 ELAPSED=$(( $(date +%s) - START ))
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---------------------------------------------------------------- report
 CPU="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
@@ -151,23 +152,25 @@ print("| | |")
 print("|---|---|")
 print("| date | $(date -u '+%Y-%m-%d %H:%M UTC') |")
 print("| machine | $(nproc) cores (nproc), $CPU ($FAM), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r) |")
-print("| load average before the runs | $LOAD_BEFORE (the machine is shared) |")
+print("| load average (1, 5, 15 min) | $LOAD_BEFORE before the runs, $LOAD_AFTER after (the machine is shared: 2.0 means both cores busy) |")
 print("| lantoa | $LANTOA_REV (release build), \`lantoa build --now $NOW --out DIR\` |")
 print("| Hugo | $(hugo version | cut -d' ' -f1-3), \`hugo --quiet -d DIR\` |")
 print("| hyperfine | $(hyperfine --version | cut -d' ' -f2), clean output folder before every run (\`--prepare 'rm -rf DIR'\`) |")
 print("| corpus | \`bench/gen_corpus.py --seed $SEED\`: ~900 words per article, 2–4 of 40 tags, 5% with code |")
 print("| time for all measurements | ${ELAPSED} s |")
 print()
-print("| generator | corpus | output | runs | median time | min – max | peak RSS | ratio (÷ lantoa) |")
-print("|---|---|---|---:|---:|---:|---:|---:|")
-for g, corpus, where, runs, m, lo, hi, rss, key in rows:
+print("| generator | corpus | output | runs | median time | min – max | CPU (user+sys) | peak RSS | ratio (÷ lantoa) |")
+print("|---|---|---|---:|---:|---:|---:|---:|---:|")
+for g, corpus, where, runs, m, lo, hi, rss, key, cpu in rows:
     other = key.replace(g + "-", "lantoa-", 1)
     ratio = f"{float(m) / med[other]:.2f}×" if other in med else "–"
-    print(f"| {g} | {corpus} | {where} | {runs} | {t(m)} | {t(lo)} – {t(hi)} | {mb(rss)} | {ratio} |")
+    print(f"| {g} | {corpus} | {where} | {runs} | {t(m)} | {t(lo)} – {t(hi)} | {t(cpu)} | {mb(rss)} | {ratio} |")
 print()
 print("Ratio: the row's median time divided by lantoa's on the same corpus and output "
       "(Hugo 5.00× = lantoa is five times faster). Peak RSS: \`/usr/bin/time -v\`, "
-      "\"Maximum resident set size\", of one extra clean build.")
+      "\"Maximum resident set size\", of one extra clean build. CPU: mean user + system time "
+      "of the timed runs (less sensitive than wall time to a busy machine; above the median "
+      "time when the work runs on both cores).")
 print()
 print("$SERVE_NOTE (TODO: \`lantoa serve\` rebuild after an edit).")
 EOF

@@ -224,6 +224,12 @@ fn build(
                 report.out.display(),
                 report.elapsed.as_millis()
             );
+            if report.images != (0, 0) {
+                println!(
+                    "lantoa: ảnh: {} mới, {} dùng lại từ bộ nhớ đệm",
+                    report.images.0, report.images.1
+                );
+            }
             if let Some(n) = &report.next_change {
                 println!(
                     "lantoa: lần tự thay đổi tiếp theo: {} — {} ({})",

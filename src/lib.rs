@@ -45,6 +45,8 @@ pub struct Selection {
 pub struct Generated {
     pub project: Project,
     pub output: Output,
+    /// Images processed by this run, and reused from the cache.
+    pub images: (usize, usize),
     /// Problems that do not stop the build (see `check.rs`).
     pub warnings: Vec<Diagnostic>,
     pub now: jiff::Zoned,
@@ -82,6 +84,14 @@ pub struct Output {
     /// `_editorial/`: the editorial calendar, reports and `next-change.json` (not deployed).
     pub editorial: std::collections::BTreeMap<String, render::FileData>,
     pub next_change: Option<features::calendar::NextChange>,
+}
+
+/// Where processed images are kept between builds: `LANTOA_CACHE`, else `<root>/.lantoa-cache`.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    std::env::var_os("LANTOA_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join(".lantoa-cache"))
+        .join("images")
 }
 
 /// Everything that validates the project as a whole (once, not per site).
@@ -126,13 +136,16 @@ pub fn generate(
     let (Some(theme), true) = (theme, errors.is_empty()) else {
         return Err(with_warnings(errors));
     };
-    let output =
-        render_project(&project, &theme, &now, selection, mode, options).map_err(with_warnings)?;
+    let images =
+        features::images::process_all(&project, &cache_dir(root)).map_err(with_warnings)?;
+    let output = render_project(&project, &theme, &images, &now, selection, mode, options)
+        .map_err(with_warnings)?;
     let mut warnings = warnings;
     diagnostics::sort(&mut warnings);
     Ok(Generated {
         project,
         output,
+        images: (images.processed, images.reused),
         warnings,
         now,
     })
@@ -142,6 +155,7 @@ pub fn generate(
 pub fn render_project(
     project: &Project,
     theme: &render::theme::Theme,
+    images: &features::images::ImageSet,
     now: &jiff::Zoned,
     selection: &Selection,
     mode: Mode,
@@ -170,6 +184,7 @@ pub fn render_project(
     let renderer = Renderer {
         project,
         theme,
+        images,
         now,
         options: &options,
     };
@@ -239,6 +254,8 @@ pub struct BuildReport {
     pub next_change: Option<features::calendar::NextChange>,
     pub warnings: Vec<Diagnostic>,
     pub lang: Lang,
+    /// Images processed by this build, and reused from the cache.
+    pub images: (usize, usize),
 }
 
 /// `lantoa build`: generate, then write atomically into `out`.
@@ -305,5 +322,6 @@ pub fn build(
         next_change: generated.output.next_change.clone(),
         lang: Lang::choose(generated.project.network.language.as_deref()),
         warnings: generated.warnings,
+        images: generated.images,
     })
 }

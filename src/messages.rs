@@ -148,6 +148,14 @@ pub enum Problem {
     ReviewOutdated {
         reviewed: String,
     },
+    UnsupportedImage {
+        src: String,
+        format: String,
+    },
+    BadImage {
+        src: String,
+        detail: String,
+    },
     // ---- lantoa new ----
     AlreadyExists {
         path: String,
@@ -200,6 +208,8 @@ impl Problem {
             LawNotInForce { .. } => "law-not-in-force",
             ReviewOutdated { .. } => "review-outdated",
             AlreadyExists { .. } => "already-exists",
+            UnsupportedImage { .. } => "unsupported-image",
+            BadImage { .. } => "bad-image",
         }
     }
 
@@ -404,6 +414,14 @@ impl Problem {
                 format!("tệp `{path}` đã có"),
                 "lantoa không ghi đè bài đã viết: mở tệp đó để sửa, hoặc chọn tiêu đề khác".into(),
             ),
+            UnsupportedImage { src, format } => (
+                format!("ảnh `{src}` ở định dạng {format}, trình duyệt và lantoa không đọc được"),
+                "chuyển ảnh sang JPEG: trên iPhone vào Cài đặt → Camera → Định dạng → \"Tương thích nhất\"; với ảnh đã chụp, mở ảnh và chọn Chia sẻ → Lưu dưới dạng JPEG, hoặc xuất ảnh JPEG từ máy tính".into(),
+            ),
+            BadImage { src, detail } => (
+                format!("không đọc được ảnh `{src}`: {detail}"),
+                "mở ảnh bằng phần mềm xem ảnh rồi lưu lại dưới dạng JPEG hoặc PNG".into(),
+            ),
         };
         (m, h)
     }
@@ -596,6 +614,14 @@ impl Problem {
             AlreadyExists { path } => (
                 format!("`{path}` already exists"),
                 "lantoa never overwrites a written page: open that file, or choose another title".into(),
+            ),
+            UnsupportedImage { src, format } => (
+                format!("image `{src}` is {format}, which browsers and lantoa cannot read"),
+                "convert it to JPEG: on an iPhone, Settings → Camera → Formats → \"Most Compatible\"; for photos already taken, share or export them as JPEG".into(),
+            ),
+            BadImage { src, detail } => (
+                format!("cannot read image `{src}`: {detail}"),
+                "open it in an image viewer and save it again as JPEG or PNG".into(),
             ),
         };
         (m, h)

@@ -167,7 +167,16 @@ pub fn load(root: &Path, owner: Owner, path: &Path) -> Result<ContestSource, Vec
     let text = file::read_text(path, &rel).map_err(|d| vec![d])?;
     let split = file::split_front_matter(&text).map_err(|p| vec![Diagnostic::error(&rel, 1, p)])?;
     let fm: ContestFm = yaml::parse(split.yaml, &rel, split.yaml_line).map_err(|d| vec![d])?;
-    let (body, problems) = markdown::render(split.body, split.body_line);
+    let (body, mut problems) = markdown::render(split.body, split.body_line);
+    // Contest rules are single files, not bundles: pictures go in content/media/.
+    problems.extend(body.local_images.iter().map(|img| {
+        (
+            img.line,
+            Problem::MissingImage {
+                src: img.src.clone(),
+            },
+        )
+    }));
     if !problems.is_empty() {
         return Err(problems
             .into_iter()

@@ -4,5 +4,6 @@
 pub mod calendar;
 pub mod contest;
 pub mod ics;
+pub mod images;
 pub mod quiz;
 pub mod search;

@@ -63,6 +63,7 @@ pub struct Rendered {
 pub type BodyProblem = (usize, Problem);
 
 pub const PLACEHOLDER: &str = "lantoa-link:";
+pub const IMAGE_PLACEHOLDER: &str = "lantoa-img:";
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
@@ -357,6 +358,8 @@ fn rewrite_image<'a>(dest: &CowStr<'a>, line: usize, r: &mut Rendered) -> CowStr
             src: dest.to_string(),
             line,
         });
+        // Filled in by the render stage with the processed sizes (src, srcset, width, height).
+        return CowStr::from(format!("{IMAGE_PLACEHOLDER}{}", r.local_images.len() - 1));
     }
     dest.clone()
 }
@@ -482,7 +485,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     .add_tag_attributes("a", ["href", "title", "aria-label"])
     .add_tag_attributes("pre", ["data-lang"])
     .add_tag_attributes("ol", ["start"])
-    .add_url_schemes(["lantoa-link", "tel", "mailto", "zalo"])
+    .add_url_schemes(["lantoa-link", "lantoa-img", "tel", "mailto", "zalo"])
     .link_rel(None)
     .attribute_filter(|tag, attr, value| match (tag, attr) {
         ("iframe", "src") => EMBED_PREFIXES

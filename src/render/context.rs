@@ -62,6 +62,16 @@ pub struct Cover {
     pub src: String,
     pub url: String,
     pub alt: String,
+    /// For processed images: every size (paths relative to the site root), and the largest's size.
+    pub sizes: Vec<CoverSize>,
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Serialize)]
+pub struct CoverSize {
+    pub src: String,
+    pub w: u32,
 }
 
 #[derive(Serialize)]
@@ -152,6 +162,7 @@ pub struct Viewer<'a> {
     pub theme: &'a super::theme::Theme,
     pub now: &'a jiff::Zoned,
     pub links: crate::resolve::links::SiteLinks<'a>,
+    pub images: &'a crate::features::images::ImageSet,
 }
 
 impl<'a> Viewer<'a> {
@@ -180,20 +191,49 @@ impl<'a> Viewer<'a> {
             })
             .collect();
         let cover = m.cover.as_ref().map(|c| {
+            // A processed cover is published under the name of its largest size.
+            let file = match c.strip_prefix('/') {
+                Some(p) => self.project.content.join(p),
+                None => src.dir.join(c),
+            };
+            let name = |original: &str| match self.images.get(&file) {
+                Some(p) => crate::features::images::variant_name(original, p, p.largest()),
+                None => original.to_string(),
+            };
             let src_path = match c.strip_prefix('/') {
-                Some(p) => p.to_string(),
+                Some(p) => name(p),
                 None if c.contains("://") => c.clone(),
-                None => format!("{}{}", entry.path, c),
+                None => format!("{}{}", entry.path, name(c)),
             };
             let url = if src_path.contains("://") {
                 src_path.clone()
             } else {
                 format!("{}{}", site.base_url, src_path)
             };
+            // Every size is published for a page's own cover (shared media: the largest only).
+            let processed = self.images.get(&file);
+            let sizes = match (processed, c.starts_with('/') || c.contains("://")) {
+                (Some(p), false) => p
+                    .variants
+                    .iter()
+                    .map(|v| CoverSize {
+                        src: format!(
+                            "{}{}",
+                            entry.path,
+                            crate::features::images::variant_name(c, p, v)
+                        ),
+                        w: v.width,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
             Cover {
                 src: src_path,
                 url,
                 alt: m.cover_alt.clone().unwrap_or_default(),
+                sizes,
+                width: processed.map(|p| p.width).unwrap_or(0),
+                height: processed.map(|p| p.height).unwrap_or(0),
             }
         });
         let origin = entry
@@ -220,7 +260,9 @@ impl<'a> Viewer<'a> {
             updated_vi: m.updated.as_ref().map(dates::vi_long).unwrap_or_default(),
             summary,
             content: with_content
-                .map(|root| self.links.fill(src, root))
+                .map(|root| {
+                    crate::features::images::fill(&self.links.fill(src, root), src, self.images)
+                })
                 .unwrap_or_default(),
             author: m.author.as_deref().unwrap_or(""),
             category: m.category.as_deref().unwrap_or(""),

@@ -47,6 +47,7 @@ pub struct RenderOptions {
 pub struct Renderer<'a> {
     pub project: &'a Project,
     pub theme: &'a Theme,
+    pub images: &'a crate::features::images::ImageSet,
     pub now: &'a jiff::Zoned,
     pub options: &'a RenderOptions,
 }
@@ -75,6 +76,7 @@ impl<'a> Renderer<'a> {
             theme: self.theme,
             now: self.now,
             links,
+            images: self.images,
         };
         let contests = crate::features::contest::for_site(
             &self.project.contests,
@@ -857,6 +859,7 @@ impl<'a> Renderer<'a> {
             "syntax.css".into(),
             FileData::Bytes(crate::load::markdown::syntax_css().into_bytes()),
         );
+        // Shared images: processed ones are published re-encoded (no metadata) at their largest size.
         let media = self.project.content.join("media");
         for e in walkdir::WalkDir::new(&media)
             .into_iter()
@@ -864,12 +867,18 @@ impl<'a> Renderer<'a> {
             .filter(|e| e.file_type().is_file())
         {
             if let Ok(rel) = e.path().strip_prefix(&media) {
-                r.out.files.insert(
-                    format!("media/{}", rel.to_string_lossy().replace('\\', "/")),
-                    FileData::Copy(e.path().to_path_buf()),
-                );
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                let (name, data) = match self.images.get(e.path()) {
+                    Some(p) => (
+                        crate::features::images::variant_name(&rel, p, p.largest()),
+                        FileData::Copy(p.largest().file.clone()),
+                    ),
+                    None => (rel, FileData::Copy(e.path().to_path_buf())),
+                };
+                r.out.files.insert(format!("media/{name}"), data);
             }
         }
+        // A page's own images (bundle) and cover, every size.
         for entry in &r.viewer.build.pages {
             let src = &self.project.sources[entry.source];
             let mut local: Vec<String> = src
@@ -885,10 +894,11 @@ impl<'a> Renderer<'a> {
                 local.push(c.clone());
             }
             for name in local {
-                r.out.files.insert(
-                    format!("{}{}", entry.path, name),
-                    FileData::Copy(src.dir.join(&name)),
-                );
+                for (out, data) in
+                    crate::features::images::outputs(&name, &src.dir.join(&name), self.images)
+                {
+                    r.out.files.insert(format!("{}{}", entry.path, out), data);
+                }
             }
         }
     }

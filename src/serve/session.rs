@@ -164,9 +164,11 @@ impl Session {
                 crate::messages::Problem::BadDate { value: v },
             )]
         })?;
+        let images = crate::features::images::process_all(project, &crate::cache_dir(&self.root))?;
         crate::render_project(
             project,
             theme,
+            &images,
             &now,
             &self.selection,
             Mode { preview: true },
