@@ -483,9 +483,13 @@ fn bundles_copy_their_images_and_paginated_lists_link_pages() {
         "",
         "![Các em dựng lều](leu.jpg)\n",
     );
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+        .encode_image(&image::RgbImage::new(40, 30))
+        .unwrap();
     p.write_bytes(
         "content/sites/thcs-a/articles/2026-11-05-trai-he/leu.jpg",
-        b"\xff\xd8\xff\xd9",
+        &jpeg,
     );
     for i in 1..=4 {
         p.post(

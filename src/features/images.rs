@@ -302,43 +302,6 @@ pub fn img_attributes(original: &str, p: &Processed, base: &str) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_are_named_after_the_original() {
-        let p = Processed {
-            width: 1280,
-            height: 960,
-            ext: "jpg".into(),
-            variants: vec![
-                Variant {
-                    width: 480,
-                    height: 360,
-                    file: "480.jpg".into(),
-                },
-                Variant {
-                    width: 1280,
-                    height: 960,
-                    file: "1280.jpg".into(),
-                },
-            ],
-        };
-        assert_eq!(
-            variant_name("anh lop.jpeg", &p, &p.variants[0]),
-            "anh lop-480.jpg"
-        );
-        assert_eq!(variant_name("anh.png", &p, &p.variants[1]), "anh.jpg");
-        let attrs = img_attributes("anh.jpg", &p, "");
-        assert!(
-            attrs.contains("srcset=\"anh-480.jpg 480w, anh.jpg 1280w\""),
-            "{attrs}"
-        );
-        assert!(attrs.contains("width=\"1280\" height=\"960\" loading=\"lazy\""));
-    }
-}
-
 /// Replaces the image placeholders of a page's HTML: processed images get their sizes,
 /// others (SVG, GIF) keep their own name.
 pub fn fill(html: &str, src: &crate::load::Source, set: &ImageSet) -> String {
@@ -399,5 +362,42 @@ pub fn outputs(
             original.to_string(),
             crate::render::FileData::Copy(source_file.to_path_buf()),
         )],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_named_after_the_original() {
+        let p = Processed {
+            width: 1280,
+            height: 960,
+            ext: "jpg".into(),
+            variants: vec![
+                Variant {
+                    width: 480,
+                    height: 360,
+                    file: "480.jpg".into(),
+                },
+                Variant {
+                    width: 1280,
+                    height: 960,
+                    file: "1280.jpg".into(),
+                },
+            ],
+        };
+        assert_eq!(
+            variant_name("anh lop.jpeg", &p, &p.variants[0]),
+            "anh lop-480.jpg"
+        );
+        assert_eq!(variant_name("anh.png", &p, &p.variants[1]), "anh.jpg");
+        let attrs = img_attributes("anh.jpg", &p, "");
+        assert!(
+            attrs.contains("srcset=\"anh-480.jpg 480w, anh.jpg 1280w\""),
+            "{attrs}"
+        );
+        assert!(attrs.contains("width=\"1280\" height=\"960\" loading=\"lazy\""));
     }
 }
