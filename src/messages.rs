@@ -152,6 +152,11 @@ pub enum Problem {
         src: String,
         format: String,
     },
+    LowContrast {
+        color: String,
+        ratio: String,
+        suggestion: String,
+    },
     BadImage {
         src: String,
         detail: String,
@@ -209,6 +214,7 @@ impl Problem {
             ReviewOutdated { .. } => "review-outdated",
             AlreadyExists { .. } => "already-exists",
             UnsupportedImage { .. } => "unsupported-image",
+            LowContrast { .. } => "low-contrast",
             BadImage { .. } => "bad-image",
         }
     }
@@ -422,6 +428,10 @@ impl Problem {
                 format!("không đọc được ảnh `{src}`: {detail}"),
                 "mở ảnh bằng phần mềm xem ảnh rồi lưu lại dưới dạng JPEG hoặc PNG".into(),
             ),
+            LowContrast { color, ratio, suggestion } => (
+                format!("màu chính {color} quá nhạt: độ tương phản với nền trắng chỉ {ratio}:1, cần ít nhất 4.5:1 (WCAG 2.1 AA)"),
+                format!("dùng màu đậm hơn, ví dụ primary: \"{suggestion}\", để chữ dễ đọc với mọi người"),
+            ),
         };
         (m, h)
     }
@@ -622,6 +632,10 @@ impl Problem {
             BadImage { src, detail } => (
                 format!("cannot read image `{src}`: {detail}"),
                 "open it in an image viewer and save it again as JPEG or PNG".into(),
+            ),
+            LowContrast { color, ratio, suggestion } => (
+                format!("primary colour {color} is too light: {ratio}:1 against white, WCAG 2.1 AA needs 4.5:1"),
+                format!("use a darker colour, e.g. primary: \"{suggestion}\""),
             ),
         };
         (m, h)

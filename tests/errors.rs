@@ -369,3 +369,27 @@ fn output_folder_must_not_be_the_content_or_the_project() {
         b"important"
     );
 }
+
+#[test]
+fn a_site_colour_too_light_for_wcag_aa_is_an_error_with_a_darker_suggestion() {
+    let p = TestProject::new();
+    p.site(
+        "th-b",
+        "name: B\nkind: school\nparent: phong\ncolors: {primary: \"#7fb3ff\"}\n",
+    );
+    let err = p.build_err();
+    assert!(err.contains("content/sites/th-b/site.yaml:4"), "{err}");
+    assert!(
+        err.contains("4.5:1") && err.contains("primary: \"#"),
+        "{err}"
+    );
+    p.site(
+        "th-b",
+        "name: B\nkind: school\nparent: phong\ncolors: {primary: \"red; background: url(x)\"}\n",
+    );
+    let err = p.build_err();
+    assert!(
+        err.contains("colors.primary"),
+        "only colours go into the page's <style>: {err}"
+    );
+}

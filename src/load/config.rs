@@ -347,24 +347,73 @@ pub fn valid_color(c: &str) -> bool {
     (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit())
 }
 
-/// Checks what the schema of `site.yaml` cannot: colours.
+/// `#rgb` / `#rrggbb` → (r, g, b).
+fn rgb(c: &str) -> Option<[u8; 3]> {
+    let hex = c.strip_prefix('#')?;
+    let hex: String = if hex.len() == 3 {
+        hex.chars().flat_map(|ch| [ch, ch]).collect()
+    } else {
+        hex.to_string()
+    };
+    let v = u32::from_str_radix(&hex, 16).ok()?;
+    Some([(v >> 16) as u8, (v >> 8) as u8, v as u8])
+}
+
+/// WCAG 2.1 contrast ratio of a colour against white.
+pub fn contrast_with_white(c: [u8; 3]) -> f64 {
+    let lin = |v: u8| {
+        let s = f64::from(v) / 255.0;
+        if s <= 0.03928 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
+    1.05 / (l + 0.05)
+}
+
+/// The same hue, darkened until white text on it (and it on white) reaches 4.5:1.
+fn darkened(mut c: [u8; 3]) -> String {
+    while contrast_with_white(c) < 4.5 {
+        c = c.map(|v| (f64::from(v) * 0.92) as u8);
+    }
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+
+/// Checks what the schema of `site.yaml` cannot: colours are hex (they go into a `<style>`),
+/// and the primary colour (links on white, white text on it) meets WCAG 2.1 AA, 4.5:1.
 pub fn check_site(site: &Site) -> Vec<Diagnostic> {
     let c = &site.config.colors;
-    [("primary", &c.primary), ("accent", &c.accent)]
-        .into_iter()
-        .filter_map(|(name, v)| v.as_ref().filter(|v| !valid_color(v)).map(|v| (name, v)))
-        .map(|(name, v)| {
-            Diagnostic::error(
+    let mut out = Vec::new();
+    for (name, v) in [("primary", &c.primary), ("accent", &c.accent)] {
+        let Some(v) = v else { continue };
+        let line = key_line(&site.yaml_text, &format!("{name}:")).unwrap_or(0);
+        match rgb(v).filter(|_| valid_color(v)) {
+            None => out.push(Diagnostic::error(
                 &site.file,
-                key_line(&site.yaml_text, &format!("{name}:")).unwrap_or(0),
+                line,
                 Problem::BadValue {
                     field: format!("colors.{name}"),
                     value: v.clone(),
                     expected: "#0b5394 (mã màu dạng #rrggbb)".into(),
                 },
-            )
-        })
-        .collect()
+            )),
+            Some(color) if name == "primary" && contrast_with_white(color) < 4.5 => {
+                out.push(Diagnostic::error(
+                    &site.file,
+                    line,
+                    Problem::LowContrast {
+                        color: v.clone(),
+                        ratio: format!("{:.1}", contrast_with_white(color)),
+                        suggestion: darkened(color),
+                    },
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    out
 }
 
 /// Orders sites as a tree (root first, children by id) and checks parents and cycles.
@@ -465,4 +514,20 @@ fn site_base_url(network: &Network, id: &str, own: Option<&str>) -> String {
         url.push('/');
     }
     url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_of_site_colours() {
+        assert!(contrast_with_white([0x0b, 0x53, 0x94]) > 4.5);
+        let light = [0x7f, 0xb3, 0xff];
+        assert!(contrast_with_white(light) < 3.0);
+        let dark = darkened(light);
+        assert!(contrast_with_white(rgb(&dark).unwrap()) >= 4.5, "{dark}");
+        assert_eq!(rgb("#fff"), Some([255, 255, 255]));
+        assert!(!valid_color("red; x: y"));
+    }
 }

@@ -222,7 +222,7 @@ fn load_sites(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<
         match parsed {
             Ok((config, yaml_text)) => {
                 let theme_dir = Some(dir.join(&id).join("theme")).filter(|p| p.is_dir());
-                sites.push(Site {
+                let site = Site {
                     id,
                     config,
                     file: rel,
@@ -230,7 +230,9 @@ fn load_sites(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<
                     ancestors: Vec::new(),
                     theme_dir,
                     yaml_text,
-                });
+                };
+                errors.extend(config::check_site(&site));
+                sites.push(site);
             }
             Err(d) => errors.push(d),
         }
