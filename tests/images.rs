@@ -149,6 +149,22 @@ fn a_phone_photo_is_rotated_stripped_resized_and_cached() {
         attrs(&page, "meta[property='og:image']", "content"),
         vec!["https://thcsa.example.edu.vn/bai-viet/trai-he/anh.jpg"]
     );
+    assert_eq!(
+        attrs(&page, "meta[property='og:image:width']", "content"),
+        vec!["1280"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[name='twitter:card']", "content"),
+        vec!["summary_large_image"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[name='twitter:image']", "content"),
+        vec!["https://thcsa.example.edu.vn/bai-viet/trai-he/anh.jpg"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[property='og:title']", "content"),
+        vec!["Trại hè"]
+    );
 
     let cover_srcset = attrs(&page, "main figure img", "srcset");
     assert_eq!(
