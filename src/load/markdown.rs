@@ -482,6 +482,8 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     .add_tag_attributes("input", ["type", "checked", "disabled"])
     .add_tag_attributes("td", ["style"])
     .add_tag_attributes("th", ["style"])
+    .add_tag_attributes("p", ["style"])
+    .add_tag_attributes("div", ["style"])
     .add_tag_attributes("a", ["href", "title", "aria-label"])
     .add_tag_attributes("pre", ["data-lang"])
     .add_tag_attributes("ol", ["start"])
@@ -492,7 +494,8 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             .iter()
             .any(|p| value.starts_with(p))
             .then(|| value.into()),
-        ("td" | "th", "style") => value
+        // Only alignment: official forms centre their national motto and title.
+        ("td" | "th" | "p" | "div", "style") => value
             .trim()
             .strip_prefix("text-align:")
             .filter(|v| matches!(v.trim().trim_end_matches(';'), "left" | "right" | "center"))
@@ -574,5 +577,20 @@ mod tests {
     fn code_is_highlighted_with_classes() {
         let r = ok(render("```rust\nfn main() {}\n```\n", 1));
         assert!(r.html.contains("hl-"), "{}", r.html);
+    }
+}
+
+#[cfg(test)]
+mod sanitizer_tests {
+    use super::*;
+
+    #[test]
+    fn only_alignment_styles_survive() {
+        let (r, _) = render(
+            "<p style=\"text-align:center\">A</p>\n\n<p style=\"position:fixed\">B</p>\n",
+            1,
+        );
+        assert!(r.html.contains("style=\"text-align:center\""), "{}", r.html);
+        assert!(!r.html.contains("position"), "{}", r.html);
     }
 }
