@@ -227,6 +227,8 @@ pub struct Meta {
     pub summary: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
+    /// `tags` folded (case, accents): what tag pages group by.
+    pub tag_keys: Vec<String>,
     pub category: Option<String>,
     pub cover: Option<String>,
     pub cover_alt: Option<String>,
@@ -467,6 +469,11 @@ pub fn parse(
         slug: crate::text::slugify(&slug_source),
         summary: common.summary,
         author: common.author,
+        tag_keys: common
+            .tags
+            .iter()
+            .map(|t| crate::text::fold(t.trim()))
+            .collect(),
         tags: common.tags,
         category: common.category,
         cover: common.cover,

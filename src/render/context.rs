@@ -176,15 +176,9 @@ impl<'a> Viewer<'a> {
         let m = &src.meta;
         let site = self.site();
         let tags = m
-            .tags
+            .tag_keys
             .iter()
-            .filter_map(|t| {
-                let key = crate::text::fold(t.trim());
-                self.build
-                    .tags
-                    .iter()
-                    .find(|e| crate::text::fold(&e.name) == key)
-            })
+            .filter_map(|key| self.build.tag_index.get(key).map(|&i| &self.build.tags[i]))
             .map(|e| TagLink {
                 name: e.name.clone(),
                 path: format!("{}/{}/", self.project.network.paths.tags, e.slug),

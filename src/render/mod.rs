@@ -8,6 +8,7 @@ pub mod theme;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -256,13 +257,33 @@ impl<'a> Renderer<'a> {
         path: &str,
         ctx: Context,
     ) -> Result<(), Vec<Diagnostic>> {
-        let html = r.templates.tera.render(template, &ctx).map_err(|e| {
-            vec![theme::template_error(
-                &e,
-                &r.templates.files,
-                &self.theme.dir,
-            )]
-        })?;
+        let html = self.render_bytes(r, template, &ctx)?;
+        Self::insert_page(r, path, html);
+        Ok(())
+    }
+
+    /// Renders a template; errors point into the template file.
+    fn render_bytes(
+        &self,
+        r: &SiteRender,
+        template: &str,
+        ctx: &Context,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        r.templates
+            .tera
+            .render(template, ctx)
+            .map(String::into_bytes)
+            .map_err(|e| {
+                vec![theme::template_error(
+                    &e,
+                    &r.templates.files,
+                    &self.theme.dir,
+                )]
+            })
+    }
+
+    /// Stores a rendered page: a folder path gets `index.html`.
+    fn insert_page(r: &mut SiteRender, path: &str, html: Vec<u8>) {
         let file = if path.ends_with(".xml") || path.ends_with(".html") || path.ends_with(".txt") {
             path.to_string()
         } else {
@@ -271,8 +292,7 @@ impl<'a> Renderer<'a> {
         if file.ends_with(".html") {
             r.out.page_count += 1;
         }
-        r.out.files.insert(file, FileData::Bytes(html.into_bytes()));
-        Ok(())
+        r.out.files.insert(file, FileData::Bytes(html));
     }
 
     fn page_context(&self, r: &SiteRender, path: &str, root: &str) -> Context {
@@ -286,28 +306,32 @@ impl<'a> Renderer<'a> {
         ctx
     }
 
+    /// Every page of the site, rendered in parallel (one template render per page).
     fn render_pages(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
         let build = r.viewer.build;
-        let mut errors = Vec::new();
-        for entry in &build.pages {
-            let root = root_of(&entry.path);
-            let view = r.viewer.page(entry, Some(&root));
-            let mut ctx = self.page_context(r, &entry.path, &root);
-            if let Some(o) = &view.origin {
-                ctx.insert("canonical", &o.permalink);
-            }
-            ctx.insert("page", &view);
-            let template = format!("{}.html", self.project.sources[entry.source].kind.as_str());
-            if let Err(e) = self.render_to(r, &template, &entry.path, ctx) {
-                errors.extend(e);
-                break; // a template error repeats on every page: report it once
-            }
+        let shared: &SiteRender<'a> = r;
+        // A template error repeats on every page: the first one is reported.
+        let rendered = build
+            .pages
+            .par_iter()
+            .enumerate()
+            .map(|(i, entry)| {
+                let root = root_of(&entry.path);
+                let view = shared.viewer.page(entry, Some(&root));
+                let mut ctx = self.page_context(shared, &entry.path, &root);
+                if let Some(o) = &view.origin {
+                    ctx.insert("canonical", &o.permalink);
+                }
+                ctx.insert("page", &view);
+                let template = format!("{}.html", self.project.sources[entry.source].kind.as_str());
+                self.render_bytes(shared, &template, &ctx)
+                    .map(|html| (i, html))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        for (i, html) in rendered {
+            Self::insert_page(r, &build.pages[i].path, html);
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+        Ok(())
     }
 
     fn latest(
@@ -374,7 +398,10 @@ impl<'a> Renderer<'a> {
                 } else {
                     String::new()
                 },
+                // The first, the last and the two on each side of the current one: a section of
+                // 1,000 list pages must not link every number from each of them.
                 pages: (1..=total)
+                    .filter(|&k| k == 1 || k == total || k.abs_diff(n) <= 2)
                     .map(|number| PageNumber {
                         number,
                         path: page_path(number),
@@ -795,15 +822,18 @@ impl<'a> Renderer<'a> {
             loc: String,
             lastmod: String,
         }
+        let by_path: std::collections::HashMap<&str, &crate::resolve::PageEntry> = r
+            .viewer
+            .build
+            .pages
+            .iter()
+            .map(|p| (p.path.as_str(), p))
+            .collect();
         let mut urls: Vec<Url> = Vec::new();
         for path in r.out.files.keys() {
             if let Some(dir) = path.strip_suffix("index.html") {
-                let lastmod = r
-                    .viewer
-                    .build
-                    .pages
-                    .iter()
-                    .find(|p| p.path == dir)
+                let lastmod = by_path
+                    .get(dir)
                     .and_then(|p| {
                         let m = &self.project.sources[p.source].meta;
                         m.updated

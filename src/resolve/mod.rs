@@ -14,7 +14,7 @@ use crate::load::config::Site;
 use crate::load::frontmatter::{Kind, Share, Status};
 use crate::load::{Owner, Project, Source};
 use crate::messages::Problem;
-use crate::text::{fold, slugify};
+use crate::text::slugify;
 
 /// Why a page is (or is not) public at the build time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +48,8 @@ pub struct PageEntry {
 pub struct TagEntry {
     pub name: String,
     pub slug: String,
+    /// The folded form every spelling of the tag shares.
+    pub key: String,
     /// Indexes into `SiteBuild::pages`, newest first.
     pub pages: Vec<usize>,
 }
@@ -59,6 +61,8 @@ pub struct SiteBuild {
     pub pages: Vec<PageEntry>,
     pub by_source: HashMap<usize, usize>,
     pub tags: Vec<TagEntry>,
+    /// Folded tag → index in `tags`.
+    pub tag_index: HashMap<String, usize>,
 }
 
 impl SiteBuild {
@@ -167,11 +171,17 @@ pub fn resolve_site(
         .map(|(i, p)| (p.source, i))
         .collect();
     let tags = fold_tags(project, &pages);
+    let tag_index = tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.key.clone(), i))
+        .collect();
     Ok(SiteBuild {
         site: site_idx,
         pages,
         by_source,
         tags,
+        tag_index,
     })
 }
 
@@ -260,50 +270,40 @@ fn check_duplicates(
 
 /// Tags that differ only in case or accents share one page; the most used spelling names it.
 fn fold_tags(project: &Project, pages: &[PageEntry]) -> Vec<TagEntry> {
-    let mut groups: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
+    let mut groups: BTreeMap<&str, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
     for (i, p) in pages.iter().enumerate() {
-        if p.visibility != Visibility::Published
-            && p.visibility != Visibility::Scheduled
-            && p.visibility != Visibility::Draft
-            && p.visibility != Visibility::Review
-        {
-            continue;
-        }
-        for tag in &project.sources[p.source].meta.tags {
-            let key = fold(tag.trim());
+        let meta = &project.sources[p.source].meta;
+        for (tag, key) in meta.tags.iter().zip(&meta.tag_keys) {
             if key.is_empty() {
                 continue;
             }
-            let g = groups.entry(key).or_default();
+            let g = groups.entry(key.as_str()).or_default();
             *g.0.entry(tag.trim()).or_default() += 1;
-            if !g.1.contains(&i) {
+            // A page naming the same tag twice (in two spellings) is listed once.
+            if g.1.last() != Some(&i) {
                 g.1.push(i);
             }
         }
     }
+    let date = |i: &usize| {
+        project.sources[pages[*i].source]
+            .meta
+            .date
+            .as_ref()
+            .map(|d| d.timestamp())
+    };
     let mut tags: Vec<TagEntry> = groups
-        .into_values()
-        .map(|(spellings, mut list)| {
+        .into_iter()
+        .map(|(key, (spellings, mut list))| {
             let name = spellings
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                 .map(|(n, _)| n.to_string())
                 .unwrap_or_default();
-            list.sort_by(|a, b| {
-                let da = project.sources[pages[*a].source]
-                    .meta
-                    .date
-                    .as_ref()
-                    .map(|d| d.timestamp());
-                let db = project.sources[pages[*b].source]
-                    .meta
-                    .date
-                    .as_ref()
-                    .map(|d| d.timestamp());
-                db.cmp(&da).then(a.cmp(b))
-            });
+            list.sort_by(|a, b| date(b).cmp(&date(a)).then(a.cmp(b)));
             TagEntry {
                 slug: slugify(&name),
+                key: key.to_string(),
                 name,
                 pages: list,
             }
