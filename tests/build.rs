@@ -578,11 +578,10 @@ fn search_index_folds_diacritics_and_holds_only_published_pages() {
         "drafts are not indexed"
     );
     for word in ["nguoi", "tot", "hoa", "8a"] {
+        let postings = json["terms"][word].as_array().cloned().unwrap_or_default();
         assert!(
-            json["terms"][word]
-                .as_array()
-                .is_some_and(|ps| ps.iter().any(|p| p[0] == a)),
-            "{word}"
+            postings.chunks(2).any(|p| p[0] == a),
+            "{word}: {postings:?}"
         );
     }
     assert!(json["terms"]["người"].is_null(), "only folded words");

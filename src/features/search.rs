@@ -1,12 +1,14 @@
-//! Site search that works offline and without a search server: an index of folded syllables
+//! Site search that works offline and without a search server: an index of folded words
 //! (case, tone marks and their placement, other diacritics and `đ` folded, so "nguoi tot"
 //! finds "Người tốt" and "hoà" finds "hòa"), written as a script (`tim-kiem/index.js`) that the
 //! search page loads lazily — a `<script>` works even from `file://`, where `fetch` does not.
 //! The page's script (theme `static/search.js`) folds queries the same way.
+//!
+//! Each source's words are counted once, at load (`SearchTerms`); a site's index only merges
+//! the counts of the pages it publishes.
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 use crate::text::fold;
 
@@ -14,96 +16,126 @@ use crate::text::fold;
 const TITLE: u32 = 10;
 const SUMMARY: u32 = 3;
 const BODY: u32 = 1;
+/// Repetitions in the text count up to this many times.
 const BODY_CAP: u32 = 3;
-/// Characters of text kept per document for snippets.
-const EXCERPT: usize = 360;
+/// Words of the text indexed per page (the start of a page says what it is about; a long
+/// text must not make the index of a big site weigh megabytes).
+const BODY_WORDS: usize = 400;
 
-/// One searchable page.
+/// The folded words of one page with where they appear: (word, in title, in summary, times in
+/// the text). Computed once per source file.
+#[derive(Debug, Clone, Default)]
+pub struct SearchTerms(pub Vec<(String, bool, bool, u16)>);
+
+impl SearchTerms {
+    pub fn new(title: &str, summary: &str, text: &str) -> Self {
+        let mut map: HashMap<String, (bool, bool, u16)> = HashMap::new();
+        for w in words(title) {
+            map.entry(w).or_default().0 = true;
+        }
+        for w in words(summary) {
+            map.entry(w).or_default().1 = true;
+        }
+        let folded = fold(text);
+        for w in split(&folded).take(BODY_WORDS) {
+            if let Some(e) = map.get_mut(w) {
+                e.2 = e.2.saturating_add(1);
+            } else {
+                map.insert(w.to_string(), (false, false, 1));
+            }
+        }
+        let mut v: Vec<_> = map
+            .into_iter()
+            .filter(|(w, _)| keep(w))
+            .map(|(w, (t, s, b))| (w, t, s, b))
+            .collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        SearchTerms(v)
+    }
+
+    fn score(&self, i: usize) -> u32 {
+        let (_, t, s, b) = &self.0[i];
+        u32::from(*t) * TITLE + u32::from(*s) * SUMMARY + u32::from(*b).min(BODY_CAP) * BODY
+    }
+}
+
+/// One-letter words carry no meaning for search, except numbers.
+fn keep(w: &str) -> bool {
+    w.chars().count() >= 2 || w.chars().all(|c| c.is_ascii_digit())
+}
+
+fn split(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Folded words of a text (letters and digits; everything else separates).
+pub fn words(text: &str) -> Vec<String> {
+    split(&fold(text)).map(str::to_string).collect()
+}
+
+/// One searchable page of a site.
 pub struct Doc<'a> {
     pub title: &'a str,
     pub path: &'a str,
     pub summary: &'a str,
-    pub text: &'a str,
     pub date: String,
     pub kind: String,
+    pub terms: &'a SearchTerms,
 }
 
-#[derive(Serialize)]
-struct DocOut<'a> {
-    t: &'a str,
-    u: &'a str,
-    s: String,
-    x: String,
-    d: String,
-    k: String,
+fn json_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-#[derive(Serialize)]
-struct Index<'a> {
-    v: u32,
-    docs: Vec<DocOut<'a>>,
-    /// Folded word → [[doc, score], …], best first.
-    terms: BTreeMap<String, Vec<(usize, u32)>>,
-}
-
-/// Folded words of a text (letters and digits; everything else separates).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(fold)
-}
-
-/// The index as a script: `window.lantoaSearchIndex = {…};`.
+/// The index as a script: `window.lantoaSearchIndex = {"v":2,"docs":[…],"terms":{word: [doc,
+/// score, doc, score, …]}}` with postings best first.
 pub fn index_script(docs: &[Doc]) -> String {
-    // Per word and page: [in title, in summary, times in the text].
-    let mut seen: BTreeMap<String, BTreeMap<usize, [u32; 3]>> = BTreeMap::new();
+    let mut terms: BTreeMap<&str, Vec<(usize, u32)>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
-        for (field, text) in [d.title, d.summary, d.text].into_iter().enumerate() {
-            for w in words(text) {
-                if w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit()) {
-                    continue;
-                }
-                let counts = seen.entry(w).or_default().entry(i).or_default();
-                counts[field] = if field == 2 { counts[field] + 1 } else { 1 };
-            }
+        for (k, (w, ..)) in d.terms.0.iter().enumerate() {
+            terms
+                .entry(w.as_str())
+                .or_default()
+                .push((i, d.terms.score(k)));
         }
     }
-    // A word in the title outweighs any number of repetitions in the text.
-    let terms: BTreeMap<String, BTreeMap<usize, u32>> = seen
-        .into_iter()
-        .map(|(w, docs)| {
-            (
-                w,
-                docs.into_iter()
-                    .map(|(i, [t, s, b])| (i, t * TITLE + s * SUMMARY + b.min(BODY_CAP) * BODY))
-                    .collect(),
-            )
-        })
-        .collect();
-    let terms = terms
-        .into_iter()
-        .map(|(t, postings)| {
-            let mut v: Vec<(usize, u32)> = postings.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            (t, v)
-        })
-        .collect();
-    let docs = docs
-        .iter()
-        .map(|d| DocOut {
-            t: d.title,
-            u: d.path,
-            s: crate::text::truncate_chars(d.summary, 200),
-            x: crate::text::truncate_chars(
-                &d.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                EXCERPT,
-            ),
-            d: d.date.clone(),
-            k: d.kind.clone(),
-        })
-        .collect();
-    let json = serde_json::to_string(&Index { v: 1, docs, terms }).unwrap_or_else(|_| "{}".into());
-    format!("window.lantoaSearchIndex={};\n", json.replace("</", "<\\/"))
+    let mut out = String::with_capacity(64 * docs.len() + 16 * terms.len());
+    out.push_str("window.lantoaSearchIndex={\"v\":2,\"docs\":[");
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let summary = crate::text::truncate_chars(d.summary, 200);
+        let _ = write!(
+            out,
+            "{{\"t\":{},\"u\":{},\"s\":{},\"d\":{},\"k\":{}}}",
+            json_str(d.title),
+            json_str(d.path),
+            json_str(&summary),
+            json_str(&d.date),
+            json_str(&d.kind)
+        );
+    }
+    out.push_str("],\"terms\":{");
+    for (n, (w, mut postings)) in terms.into_iter().enumerate() {
+        postings.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&json_str(w));
+        out.push_str(":[");
+        for (j, (doc, score)) in postings.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{doc},{score}");
+        }
+        out.push(']');
+    }
+    out.push_str("}};\n");
+    out.replace("</", "<\\/")
 }
 
 #[cfg(test)]
@@ -112,28 +144,32 @@ mod tests {
 
     #[test]
     fn folded_words() {
-        let w: Vec<String> = words("Người tốt, việc tốt – Đoàn TNCS").collect();
-        assert_eq!(w, vec!["nguoi", "tot", "viec", "tot", "doan", "tncs"]);
+        assert_eq!(
+            words("Người tốt, việc tốt – Đoàn TNCS"),
+            vec!["nguoi", "tot", "viec", "tot", "doan", "tncs"]
+        );
     }
 
     #[test]
-    fn titles_score_higher_than_text() {
+    fn titles_score_higher_than_repeated_text() {
+        let a = SearchTerms::new("Hoà nhập", "", "");
+        let b = SearchTerms::new("Khác", "", "hòa bình hòa hòa hòa hòa");
         let docs = [
             Doc {
                 title: "Hoà nhập",
                 path: "a/",
                 summary: "",
-                text: "",
                 date: String::new(),
                 kind: String::new(),
+                terms: &a,
             },
             Doc {
                 title: "Khác",
                 path: "b/",
                 summary: "",
-                text: "hòa bình",
                 date: String::new(),
                 kind: String::new(),
+                terms: &b,
             },
         ];
         let s = index_script(&docs);
@@ -142,7 +178,8 @@ mod tests {
                 .trim_end_matches(";\n"),
         )
         .unwrap();
-        assert_eq!(json["terms"]["hoa"], serde_json::json!([[0, 10], [1, 1]]));
+        assert_eq!(json["terms"]["hoa"], serde_json::json!([0, 10, 1, 3]));
+        assert_eq!(json["docs"][1]["u"], "b/");
     }
 
     /// The fold fixture shared with the browser test of `search.js`.

@@ -39,6 +39,8 @@ pub struct Source {
     pub body: Rendered,
     /// Folder the page's own images are read from.
     pub dir: PathBuf,
+    /// Its words for the site search, counted once.
+    pub search: crate::features::search::SearchTerms,
 }
 
 impl Source {
@@ -388,7 +390,10 @@ pub fn parse_source(
             .to_string_lossy()
             .replace('\\', "/"),
     );
+    let summary = meta.summary.as_deref().unwrap_or(&body.first_paragraph);
+    let search = crate::features::search::SearchTerms::new(&meta.title, summary, &body.text);
     Ok(Source {
+        search,
         file: rel,
         key,
         owner,

@@ -733,7 +733,7 @@ impl<'a> Renderer<'a> {
                         .summary
                         .as_deref()
                         .unwrap_or(&src.body.first_paragraph),
-                    text: &src.body.text,
+                    terms: &src.search,
                     date: src
                         .meta
                         .date

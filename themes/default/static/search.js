@@ -43,10 +43,9 @@
       var scores = {};
       var matching = i === terms.length - 1 ? keys.filter(function (k) { return k.indexOf(term) === 0; }) : (index.terms[term] ? [term] : []);
       matching.forEach(function (k) {
-        index.terms[k].forEach(function (p) {
-          var bonus = k === term ? 1 : 0.5;
-          scores[p[0]] = Math.max(scores[p[0]] || 0, p[1] * bonus);
-        });
+        // Postings are flat: [doc, score, doc, score, …].
+        var p = index.terms[k], bonus = k === term ? 1 : 0.5;
+        for (var j = 0; j < p.length; j += 2) scores[p[j]] = Math.max(scores[p[j]] || 0, p[j + 1] * bonus);
       });
       if (total === null) total = scores;
       else {
@@ -79,11 +78,11 @@
   }
 
   function snippet(doc, terms) {
-    var text = doc.s + " " + doc.x;
+    var text = doc.s;
     var folded = fold(text);
     var at = -1;
     terms.forEach(function (t) { var i = folded.indexOf(t); if (i >= 0 && (at < 0 || i < at)) at = i; });
-    if (at < 0) return doc.s || doc.x.slice(0, 160);
+    if (at < 0) return text;
     var start = Math.max(0, at - 60);
     var cut = text.slice(start, start + 200);
     return (start > 0 ? "…" : "") + cut + (start + 200 < text.length ? "…" : "");
