@@ -32,6 +32,33 @@ use messages::{Lang, Problem};
 use render::{RenderOptions, Renderer, SiteOutput};
 use resolve::Mode;
 
+/// Phase timings on stderr when `LANTOA_TIMINGS` is set (for profiling a big network).
+struct Timer {
+    start: Option<Instant>,
+    last: std::cell::Cell<Option<Instant>>,
+}
+
+impl Timer {
+    fn new() -> Self {
+        let start = std::env::var_os("LANTOA_TIMINGS").map(|_| Instant::now());
+        Timer {
+            start,
+            last: std::cell::Cell::new(start),
+        }
+    }
+    fn lap(&self, phase: &str) {
+        if let (Some(start), Some(last)) = (self.start, self.last.get()) {
+            let now = Instant::now();
+            eprintln!(
+                "lantoa: {phase:<10} {:>6} ms (total {} ms)",
+                (now - last).as_millis(),
+                (now - start).as_millis()
+            );
+            self.last.set(Some(now));
+        }
+    }
+}
+
 /// What to build.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
@@ -117,10 +144,13 @@ pub fn generate(
             lang,
         )
     })?;
+    let timer = Timer::new();
     let project = load::load(root).map_err(|d| Failure::new(d, lang))?;
+    timer.lap("load");
     let lang = Lang::choose(project.network.language.as_deref());
     let mut errors = validate(&project);
     let warnings = check::warnings(&project, &now);
+    timer.lap("validate");
     let with_warnings = |mut errors: Vec<Diagnostic>| {
         errors.extend(warnings.iter().cloned());
         Failure::new(errors, lang)
@@ -138,8 +168,10 @@ pub fn generate(
     };
     let images =
         features::images::process_all(&project, &cache_dir(root)).map_err(with_warnings)?;
+    timer.lap("images");
     let output = render_project(&project, &theme, &images, &now, selection, mode, options)
         .map_err(with_warnings)?;
+    timer.lap("render");
     let mut warnings = warnings;
     diagnostics::sort(&mut warnings);
     Ok(Generated {
@@ -313,6 +345,12 @@ pub fn build(
                 lang,
             )
         })?;
+    if std::env::var_os("LANTOA_TIMINGS").is_some() {
+        eprintln!(
+            "lantoa: written    total {} ms",
+            started.elapsed().as_millis()
+        );
+    }
     Ok(BuildReport {
         sites: generated.output.sites.len(),
         pages: generated.output.sites.iter().map(|s| s.page_count).sum(),

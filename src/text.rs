@@ -33,14 +33,23 @@ pub fn slugify(s: &str) -> String {
 
 /// Folds case, tone marks, other diacritics and `đ` for matching: `Người Tốt` → `nguoi tot`,
 /// `hoà` and `hòa` → `hoa`. The search script in the theme does the same in JavaScript.
+/// (ASCII is handled without decomposition: this runs over every word of every page.)
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(|c| match c {
-            'đ' | 'Đ' => 'd'.to_lowercase(),
-            c => c.to_lowercase(),
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == 'đ' || c == 'Đ' {
+            out.push('d');
+        } else if !is_combining_mark(c) {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            });
+        }
+    }
+    out
 }
 
 /// The first `n` characters, never cutting inside a character; adds `…` when cut.

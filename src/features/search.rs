@@ -7,7 +7,7 @@
 //! Each source's words are counted once, at load (`SearchTerms`); a site's index only merges
 //! the counts of the pages it publishes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::text::fold;
@@ -92,7 +92,7 @@ fn json_str(s: &str) -> String {
 /// The index as a script: `window.lantoaSearchIndex = {"v":2,"docs":[…],"terms":{word: [doc,
 /// score, doc, score, …]}}` with postings best first.
 pub fn index_script(docs: &[Doc]) -> String {
-    let mut terms: BTreeMap<&str, Vec<(usize, u32)>> = BTreeMap::new();
+    let mut terms: HashMap<&str, Vec<(usize, u32)>> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
         for (k, (w, ..)) in d.terms.0.iter().enumerate() {
             terms
@@ -101,6 +101,9 @@ pub fn index_script(docs: &[Doc]) -> String {
                 .push((i, d.terms.score(k)));
         }
     }
+    // Sorted words: the same input gives the same bytes.
+    let mut terms: Vec<(&str, Vec<(usize, u32)>)> = terms.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut out = String::with_capacity(64 * docs.len() + 16 * terms.len());
     out.push_str("window.lantoaSearchIndex={\"v\":2,\"docs\":[");
     for (i, d) in docs.iter().enumerate() {
