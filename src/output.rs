@@ -8,6 +8,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Diagnostic;
 use crate::messages::Problem;
 use crate::render::FileData;
@@ -121,20 +123,25 @@ pub fn write_atomically(out: &Path, plan: &Plan) -> io::Result<usize> {
 
 fn fill_staging(out: &Path, staging: &Path, plan: &Plan) -> io::Result<()> {
     fs::create_dir_all(staging)?;
-    let mut written: BTreeSet<String> = BTreeSet::new();
-    for (rel, data) in &plan.files {
-        let dest = staging.join(rel);
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        match data {
-            FileData::Bytes(b) => fs::write(&dest, b)?,
-            FileData::Copy(src) => {
-                fs::copy(src, &dest)?;
-            }
-        }
-        written.insert(rel.clone());
+    // Folders first (once each), then every file in parallel.
+    let dirs: BTreeSet<&Path> = plan
+        .files
+        .iter()
+        .filter_map(|(rel, _)| Path::new(rel).parent())
+        .collect();
+    for dir in dirs {
+        fs::create_dir_all(staging.join(dir))?;
     }
+    plan.files
+        .par_iter()
+        .try_for_each(|(rel, data)| -> io::Result<()> {
+            let dest = staging.join(rel);
+            match data {
+                FileData::Bytes(b) => fs::write(&dest, b),
+                FileData::Copy(src) => fs::copy(src, &dest).map(|_| ()),
+            }
+        })?;
+    let mut written: BTreeSet<String> = plan.files.iter().map(|(rel, _)| rel.clone()).collect();
     // Carry over what the previous output holds and this build does not replace.
     let old_manifest = read_manifest(out);
     if out.is_dir() {
