@@ -256,6 +256,7 @@ fn check(
         &selection,
         crate::resolve::Mode::default(),
         &Default::default(),
+        None,
     ) {
         Ok(g) => {
             let lang = Lang::choose(g.project.network.language.as_deref());

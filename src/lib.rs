@@ -59,6 +59,10 @@ impl Timer {
     }
 }
 
+/// Receives each site as soon as it is rendered (the write stage of `build`); a site given to
+/// a sink is not kept in memory afterwards.
+pub type Sink<'a> = &'a (dyn Fn(&SiteOutput) -> std::io::Result<()> + Sync);
+
 /// What to build.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
@@ -136,6 +140,7 @@ pub fn generate(
     selection: &Selection,
     mode: Mode,
     options: &RenderOptions,
+    sink: Option<Sink>,
 ) -> Result<Generated, Failure> {
     let lang = language_of(root);
     let now = dates::build_time(now).map_err(|v| {
@@ -169,8 +174,10 @@ pub fn generate(
     let images =
         features::images::process_all(&project, &cache_dir(root)).map_err(with_warnings)?;
     timer.lap("images");
-    let output = render_project(&project, &theme, &images, &now, selection, mode, options)
-        .map_err(with_warnings)?;
+    let output = render_project(
+        &project, &theme, &images, &now, selection, mode, options, sink,
+    )
+    .map_err(with_warnings)?;
     timer.lap("render");
     let mut warnings = warnings;
     diagnostics::sort(&mut warnings);
@@ -192,6 +199,7 @@ pub fn render_project(
     selection: &Selection,
     mode: Mode,
     options: &RenderOptions,
+    sink: Option<Sink>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let selected = select_sites(project, selection)?;
     let mut errors = Vec::new();
@@ -213,15 +221,35 @@ pub fn render_project(
         preview: mode.preview,
         ..options.clone()
     };
+    let search = Renderer::search_corpus(project, theme);
     let renderer = Renderer {
         project,
         theme,
         images,
+        search: &search,
         now,
         options: &options,
     };
-    let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> =
-        builds.par_iter().map(|b| renderer.render_site(b)).collect();
+    let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> = builds
+        .par_iter()
+        .map(|b| {
+            let mut site = renderer.render_site(b)?;
+            if let Some(sink) = sink {
+                sink(&site).map_err(|e| {
+                    vec![Diagnostic::error(
+                        &site.site_id,
+                        0,
+                        Problem::Io {
+                            detail: e.to_string(),
+                        },
+                    )]
+                })?;
+                site.written = site.files.len();
+                site.files = Default::default(); // written: free the memory
+            }
+            Ok(site)
+        })
+        .collect();
     let mut sites = Vec::new();
     for r in rendered {
         match r {
@@ -301,24 +329,40 @@ pub fn build(
     let started = Instant::now();
     let lang = language_of(root);
     output::check_output_dir(out, root).map_err(|d| Failure::new(vec![d], lang))?;
+    let io_error = |e: std::io::Error| {
+        Failure::new(
+            vec![Diagnostic::error(
+                out,
+                0,
+                Problem::Io {
+                    detail: e.to_string(),
+                },
+            )],
+            lang,
+        )
+    };
+    let staging = output::Staging::begin(out).map_err(io_error)?;
+    let write_site = |site: &SiteOutput| {
+        staging
+            .write(&format!("{}/", site.site_id), &site.files)
+            .map(|_| ())
+    };
     let generated = generate(
         root,
         now,
         selection,
         Mode { preview: drafts },
         &RenderOptions::default(),
+        Some(&write_site),
     )?;
-    let mut files: Vec<(String, &render::FileData)> = Vec::new();
-    for site in &generated.output.sites {
-        for (path, data) in &site.files {
-            files.push((format!("{}/{}", site.site_id, path), data));
-        }
-    }
     let index = render::FileData::Bytes(generated.output.network_index.clone());
-    files.push(("index.html".into(), &index));
-    for (path, data) in &generated.output.editorial {
-        files.push((format!("_editorial/{path}"), data));
-    }
+    let index_name = "index.html".to_string();
+    staging
+        .write("", [(&index_name, &index)])
+        .map_err(io_error)?;
+    staging
+        .write("_editorial/", &generated.output.editorial)
+        .map_err(io_error)?;
     let built: Vec<String> = generated
         .output
         .sites
@@ -332,19 +376,7 @@ pub fn build(
             && rel != "index.html"
             && !rel.starts_with("_editorial/")
     };
-    let written =
-        output::write_atomically(out, &output::Plan { files, keep: &keep }).map_err(|e| {
-            Failure::new(
-                vec![Diagnostic::error(
-                    out,
-                    0,
-                    Problem::Io {
-                        detail: e.to_string(),
-                    },
-                )],
-                lang,
-            )
-        })?;
+    let written = staging.commit(&keep).map_err(io_error)?;
     if std::env::var_os("LANTOA_TIMINGS").is_some() {
         eprintln!(
             "lantoa: written    total {} ms",

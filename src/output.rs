@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -77,104 +78,143 @@ fn absolute(p: &Path) -> PathBuf {
     fs::canonicalize(&out).unwrap_or(out)
 }
 
-/// What to write: `(path relative to the output, data)`; `keep` says which old generated
-/// paths to carry over (a build of some sites keeps the other sites' folders).
-pub struct Plan<'a> {
-    pub files: Vec<(String, &'a FileData)>,
-    pub keep: &'a dyn Fn(&str) -> bool,
+/// A staging folder beside the output. Sites are written into it as soon as they are rendered
+/// (so a province's output never has to fit in memory), then `commit` carries over what must
+/// be kept and swaps it in. Dropped without `commit` (a failed build), it is removed and the
+/// previous output is untouched.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    written: Mutex<BTreeSet<String>>,
+    committed: bool,
 }
 
-/// Writes `plan` into `<out>` atomically. Returns the number of files written.
-pub fn write_atomically(out: &Path, plan: &Plan) -> io::Result<usize> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    let result = fill_staging(out, &staging, plan);
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if out.exists() {
-        fs::rename(out, &old)?;
-    }
-    if let Err(e) = fs::rename(&staging, out) {
-        // Put the previous output back.
-        if old.exists() {
-            let _ = fs::rename(&old, out);
+impl Staging {
+    pub fn begin(out: &Path) -> io::Result<Staging> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
         }
-        return Err(e);
+        fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            written: Mutex::new(BTreeSet::new()),
+            committed: false,
+        })
     }
-    if old.exists() {
-        fs::remove_dir_all(&old)?;
-    }
-    Ok(plan.files.len())
-}
 
-fn fill_staging(out: &Path, staging: &Path, plan: &Plan) -> io::Result<()> {
-    fs::create_dir_all(staging)?;
-    // Folders first (once each), then every file in parallel.
-    let dirs: BTreeSet<&Path> = plan
-        .files
-        .iter()
-        .filter_map(|(rel, _)| Path::new(rel).parent())
-        .collect();
-    for dir in dirs {
-        fs::create_dir_all(staging.join(dir))?;
-    }
-    plan.files
-        .par_iter()
-        .try_for_each(|(rel, data)| -> io::Result<()> {
-            let dest = staging.join(rel);
-            match data {
-                FileData::Bytes(b) => fs::write(&dest, b),
-                FileData::Copy(src) => fs::copy(src, &dest).map(|_| ()),
-            }
-        })?;
-    let mut written: BTreeSet<String> = plan.files.iter().map(|(rel, _)| rel.clone()).collect();
-    // Carry over what the previous output holds and this build does not replace.
-    let old_manifest = read_manifest(out);
-    if out.is_dir() {
-        for entry in walkdir::WalkDir::new(out)
+    /// Writes files (paths relative to the output, under `prefix`), in parallel.
+    pub fn write<'f>(
+        &self,
+        prefix: &str,
+        files: impl IntoIterator<Item = (&'f String, &'f FileData)>,
+    ) -> io::Result<usize> {
+        let files: Vec<(String, &FileData)> = files
             .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            let Ok(rel) = entry.path().strip_prefix(out) else {
-                continue;
-            };
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            if rel == MANIFEST || written.contains(&rel) {
-                continue;
-            }
-            let ours = old_manifest.contains(&rel);
-            if ours && !(plan.keep)(&rel) {
-                continue; // a file we generated before and no longer generate
-            }
-            let dest = staging.join(&rel);
-            if let Some(dir) = dest.parent() {
-                fs::create_dir_all(dir)?;
-            }
-            if fs::hard_link(entry.path(), &dest).is_err() {
-                fs::copy(entry.path(), &dest)?;
-            }
-            if ours {
-                written.insert(rel);
+            .map(|(p, d)| (format!("{prefix}{p}"), d))
+            .collect();
+        let dirs: BTreeSet<&Path> = files
+            .iter()
+            .filter_map(|(rel, _)| Path::new(rel).parent())
+            .collect();
+        for dir in dirs {
+            fs::create_dir_all(self.dir.join(dir))?;
+        }
+        files
+            .par_iter()
+            .try_for_each(|(rel, data)| -> io::Result<()> {
+                let dest = self.dir.join(rel);
+                match data {
+                    FileData::Bytes(b) => fs::write(&dest, b),
+                    FileData::Copy(src) => fs::copy(src, &dest).map(|_| ()),
+                }
+            })?;
+        let n = files.len();
+        self.written
+            .lock()
+            .expect("staging lock")
+            .extend(files.into_iter().map(|(rel, _)| rel));
+        Ok(n)
+    }
+
+    /// Carries over what the previous output holds and this build does not replace (files lantoa
+    /// did not write always; its own files where `keep` says so), writes the manifest, and swaps
+    /// the staging folder in. Returns the number of files written by this build.
+    pub fn commit(mut self, keep: &dyn Fn(&str) -> bool) -> io::Result<usize> {
+        let mut written = std::mem::take(&mut *self.written.lock().expect("staging lock"));
+        let count = written.len();
+        let old_manifest = read_manifest(&self.out);
+        if self.out.is_dir() {
+            for entry in walkdir::WalkDir::new(&self.out)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                let Ok(rel) = entry.path().strip_prefix(&self.out) else {
+                    continue;
+                };
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if rel == MANIFEST || written.contains(&rel) {
+                    continue;
+                }
+                let ours = old_manifest.contains(&rel);
+                if ours && !keep(&rel) {
+                    continue; // a file we generated before and no longer generate
+                }
+                let dest = self.dir.join(&rel);
+                if let Some(dir) = dest.parent() {
+                    fs::create_dir_all(dir)?;
+                }
+                if fs::hard_link(entry.path(), &dest).is_err() {
+                    fs::copy(entry.path(), &dest)?;
+                }
+                if ours {
+                    written.insert(rel);
+                }
             }
         }
+        let manifest: String = written.iter().map(|p| format!("{p}\n")).collect();
+        fs::write(self.dir.join(MANIFEST), manifest)?;
+        let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = self
+            .out
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        if self.out.exists() {
+            fs::rename(&self.out, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.out) {
+            if old.exists() {
+                let _ = fs::rename(&old, &self.out); // put the previous output back
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if old.exists() {
+            fs::remove_dir_all(&old)?;
+        }
+        Ok(count)
     }
-    let manifest: String = written.iter().map(|p| format!("{p}\n")).collect();
-    fs::write(staging.join(MANIFEST), manifest)
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn read_manifest(out: &Path) -> BTreeSet<String> {

@@ -29,14 +29,19 @@ pub struct SearchTerms(pub Vec<(String, bool, bool, u16)>);
 
 impl SearchTerms {
     pub fn new(title: &str, summary: &str, text: &str) -> Self {
-        let mut map: HashMap<String, (bool, bool, u16)> = HashMap::new();
+        let mut map: HashMap<String, (bool, bool, u16)> = HashMap::with_capacity(256);
         for w in words(title) {
             map.entry(w).or_default().0 = true;
         }
         for w in words(summary) {
             map.entry(w).or_default().1 = true;
         }
-        let folded = fold(text);
+        // Only the start is indexed: fold no more than it needs (about 10 bytes a word).
+        let mut cut = text.len().min(BODY_WORDS * 12);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let folded = fold(&text[..cut]);
         for w in split(&folded).take(BODY_WORDS) {
             if let Some(e) = map.get_mut(w) {
                 e.2 = e.2.saturating_add(1);
@@ -75,70 +80,115 @@ pub fn words(text: &str) -> Vec<String> {
     split(&fold(text)).map(str::to_string).collect()
 }
 
-/// One searchable page of a site.
-pub struct Doc<'a> {
+/// The search data of every source, prepared once for all sites: a dictionary of words (in
+/// sorted order, so output is reproducible), each source's (word id, score) pairs, and each
+/// source's entry in the `docs` array, already serialised.
+pub struct Corpus {
+    words: Vec<String>,
+    postings: Vec<Vec<(u32, u32)>>,
+    docs: Vec<String>,
+}
+
+/// What a page shows in the results.
+#[derive(Clone)]
+pub struct DocInfo<'a> {
     pub title: &'a str,
     pub path: &'a str,
     pub summary: &'a str,
     pub date: String,
     pub kind: String,
-    pub terms: &'a SearchTerms,
 }
 
 fn json_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// The index as a script: `window.lantoaSearchIndex = {"v":2,"docs":[…],"terms":{word: [doc,
-/// score, doc, score, …]}}` with postings best first.
-pub fn index_script(docs: &[Doc]) -> String {
-    let mut terms: HashMap<&str, Vec<(usize, u32)>> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        for (k, (w, ..)) in d.terms.0.iter().enumerate() {
-            terms
-                .entry(w.as_str())
-                .or_default()
-                .push((i, d.terms.score(k)));
+impl Corpus {
+    /// `sources[i]` is the (terms, result entry) of source `i`.
+    pub fn new(sources: &[(&SearchTerms, DocInfo)]) -> Corpus {
+        let unique: std::collections::HashSet<&str> = sources
+            .iter()
+            .flat_map(|(t, _)| t.0.iter().map(|(w, ..)| w.as_str()))
+            .collect();
+        let mut words: Vec<&str> = unique.into_iter().collect();
+        words.sort_unstable();
+        let ids: HashMap<&str, u32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect();
+        let postings = sources
+            .iter()
+            .map(|(t, _)| {
+                t.0.iter()
+                    .enumerate()
+                    .map(|(k, (w, ..))| (ids[w.as_str()], t.score(k)))
+                    .collect()
+            })
+            .collect();
+        let docs = sources
+            .iter()
+            .map(|(_, d)| {
+                let summary = crate::text::truncate_chars(d.summary, 200);
+                format!(
+                    "{{\"t\":{},\"u\":{},\"s\":{},\"d\":{},\"k\":{}}}",
+                    json_str(d.title),
+                    json_str(d.path),
+                    json_str(&summary),
+                    json_str(&d.date),
+                    json_str(&d.kind)
+                )
+            })
+            .collect();
+        Corpus {
+            words: words.into_iter().map(str::to_string).collect(),
+            postings,
+            docs,
         }
     }
-    // Sorted words: the same input gives the same bytes.
-    let mut terms: Vec<(&str, Vec<(usize, u32)>)> = terms.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut out = String::with_capacity(64 * docs.len() + 16 * terms.len());
-    out.push_str("window.lantoaSearchIndex={\"v\":2,\"docs\":[");
-    for (i, d) in docs.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+
+    /// The index of a site publishing these sources, as a script:
+    /// `window.lantoaSearchIndex = {"v":2,"docs":[…],"terms":{word: [doc, score, doc, score, …]}}`
+    /// with postings best first.
+    pub fn index_script(&self, sources: &[usize]) -> String {
+        let mut by_word: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.words.len()];
+        for (doc, &src) in sources.iter().enumerate() {
+            for &(word, score) in &self.postings[src] {
+                by_word[word as usize].push((doc as u32, score));
+            }
         }
-        let summary = crate::text::truncate_chars(d.summary, 200);
-        let _ = write!(
-            out,
-            "{{\"t\":{},\"u\":{},\"s\":{},\"d\":{},\"k\":{}}}",
-            json_str(d.title),
-            json_str(d.path),
-            json_str(&summary),
-            json_str(&d.date),
-            json_str(&d.kind)
-        );
-    }
-    out.push_str("],\"terms\":{");
-    for (n, (w, mut postings)) in terms.into_iter().enumerate() {
-        postings.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        if n > 0 {
-            out.push(',');
-        }
-        out.push_str(&json_str(w));
-        out.push_str(":[");
-        for (j, (doc, score)) in postings.iter().enumerate() {
-            if j > 0 {
+        let mut out = String::with_capacity(64 * sources.len() + 12 * self.words.len());
+        out.push_str("window.lantoaSearchIndex={\"v\":2,\"docs\":[");
+        for (i, &src) in sources.iter().enumerate() {
+            if i > 0 {
                 out.push(',');
             }
-            let _ = write!(out, "{doc},{score}");
+            out.push_str(&self.docs[src]);
         }
-        out.push(']');
+        out.push_str("],\"terms\":{");
+        let mut first = true;
+        for (word, mut postings) in self.words.iter().zip(by_word) {
+            if postings.is_empty() {
+                continue;
+            }
+            postings.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            out.push_str(&json_str(word));
+            out.push_str(":[");
+            for (j, (doc, score)) in postings.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                let _ = write!(out, "{doc},{score}");
+            }
+            out.push(']');
+        }
+        out.push_str("}};\n");
+        out.replace("</", "<\\/")
     }
-    out.push_str("}};\n");
-    out.replace("</", "<\\/")
 }
 
 #[cfg(test)]
@@ -157,25 +207,15 @@ mod tests {
     fn titles_score_higher_than_repeated_text() {
         let a = SearchTerms::new("Hoà nhập", "", "");
         let b = SearchTerms::new("Khác", "", "hòa bình hòa hòa hòa hòa");
-        let docs = [
-            Doc {
-                title: "Hoà nhập",
-                path: "a/",
-                summary: "",
-                date: String::new(),
-                kind: String::new(),
-                terms: &a,
-            },
-            Doc {
-                title: "Khác",
-                path: "b/",
-                summary: "",
-                date: String::new(),
-                kind: String::new(),
-                terms: &b,
-            },
-        ];
-        let s = index_script(&docs);
+        let info = |title, path| DocInfo {
+            title,
+            path,
+            summary: "",
+            date: String::new(),
+            kind: String::new(),
+        };
+        let corpus = Corpus::new(&[(&a, info("Hoà nhập", "a/")), (&b, info("Khác", "b/"))]);
+        let s = corpus.index_script(&[0, 1]);
         let json: serde_json::Value = serde_json::from_str(
             s.trim_start_matches("window.lantoaSearchIndex=")
                 .trim_end_matches(";\n"),
@@ -183,6 +223,11 @@ mod tests {
         .unwrap();
         assert_eq!(json["terms"]["hoa"], serde_json::json!([0, 10, 1, 3]));
         assert_eq!(json["docs"][1]["u"], "b/");
+        let only_b = corpus.index_script(&[1]);
+        assert!(
+            !only_b.contains("nhap"),
+            "a site's index holds only its own pages' words"
+        );
     }
 
     /// The fold fixture shared with the browser test of `search.js`.

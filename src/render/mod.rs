@@ -31,8 +31,11 @@ pub enum FileData {
 #[derive(Debug, Default)]
 pub struct SiteOutput {
     pub site_id: String,
+    /// Emptied once written by a sink (see `Sink`).
     pub files: BTreeMap<String, FileData>,
     pub page_count: usize,
+    /// Files written by a sink.
+    pub written: usize,
 }
 
 /// Options that change rendering.
@@ -48,6 +51,8 @@ pub struct RenderOptions {
 pub struct Renderer<'a> {
     pub project: &'a Project,
     pub theme: &'a Theme,
+    /// Every source's search data, prepared once for all sites.
+    pub search: &'a crate::features::search::Corpus,
     pub images: &'a crate::features::images::ImageSet,
     pub now: &'a jiff::Zoned,
     pub options: &'a RenderOptions,
@@ -378,44 +383,53 @@ impl<'a> Renderer<'a> {
                 format!("{base_path}trang/{n}/")
             }
         };
-        for n in 1..=total {
-            let path = page_path(n);
-            let root = root_of(&path);
-            let views: Vec<_> = items[(n - 1) * per..(n * per).min(items.len())]
-                .iter()
-                .map(|&i| r.viewer.page(&r.viewer.build.pages[i], None))
-                .collect();
-            let pagination = Pagination {
-                current: n,
-                total,
-                prev_path: if n > 1 {
-                    page_path(n - 1)
-                } else {
-                    String::new()
-                },
-                next_path: if n < total {
-                    page_path(n + 1)
-                } else {
-                    String::new()
-                },
-                // The first, the last and the two on each side of the current one: a section of
-                // 1,000 list pages must not link every number from each of them.
-                pages: (1..=total)
-                    .filter(|&k| k == 1 || k == total || k.abs_diff(n) <= 2)
-                    .map(|number| PageNumber {
-                        number,
-                        path: page_path(number),
-                    })
-                    .collect(),
-            };
-            let mut ctx = self.page_context(r, &path, &root);
-            ctx.insert("list_title", title);
-            ctx.insert("items", &views);
-            ctx.insert("pagination", &pagination);
-            for (k, v) in extra {
-                ctx.insert(k.to_string(), v);
-            }
-            self.render_to(r, template, &path, ctx)?;
+        // Every page of the list, rendered in parallel.
+        let shared: &SiteRender<'a> = r;
+        let rendered = (1..=total)
+            .into_par_iter()
+            .map(|n| {
+                let path = page_path(n);
+                let root = root_of(&path);
+                let views: Vec<_> = items[(n - 1) * per..(n * per).min(items.len())]
+                    .iter()
+                    .map(|&i| shared.viewer.page(&shared.viewer.build.pages[i], None))
+                    .collect();
+                let pagination = Pagination {
+                    current: n,
+                    total,
+                    prev_path: if n > 1 {
+                        page_path(n - 1)
+                    } else {
+                        String::new()
+                    },
+                    next_path: if n < total {
+                        page_path(n + 1)
+                    } else {
+                        String::new()
+                    },
+                    // The first, the last and the two on each side of the current one: a section of
+                    // 1,000 list pages must not link every number from each of them.
+                    pages: (1..=total)
+                        .filter(|&k| k == 1 || k == total || k.abs_diff(n) <= 2)
+                        .map(|number| PageNumber {
+                            number,
+                            path: page_path(number),
+                        })
+                        .collect(),
+                };
+                let mut ctx = self.page_context(shared, &path, &root);
+                ctx.insert("list_title", title);
+                ctx.insert("items", &views);
+                ctx.insert("pagination", &pagination);
+                for (k, v) in extra {
+                    ctx.insert(k.to_string(), v);
+                }
+                self.render_bytes(shared, template, &ctx)
+                    .map(|html| (path, html))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        for (path, html) in rendered {
+            Self::insert_page(r, &path, html);
         }
         Ok(())
     }
@@ -712,28 +726,21 @@ impl<'a> Renderer<'a> {
         Ok(files)
     }
 
-    /// The search page and its index (`tim-kiem/index.js`, loaded when the reader starts
-    /// typing). Only what the site publishes is indexed.
-    fn render_search(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
-        use crate::features::search::{Doc, index_script};
-        let section = &self.project.network.paths.search;
-        let docs: Vec<Doc> = r
-            .viewer
-            .build
-            .pages
-            .iter()
-            .filter(|p| p.visibility == Visibility::Published || self.options.preview)
-            .map(|p| {
-                let src = &self.project.sources[p.source];
-                Doc {
+    /// Prepares the search data of every source once (in parallel), for every site's index.
+    pub fn search_corpus(project: &Project, theme: &Theme) -> crate::features::search::Corpus {
+        use crate::features::search::{Corpus, DocInfo};
+        let infos: Vec<_> = project
+            .sources
+            .par_iter()
+            .map(|src| {
+                let info = DocInfo {
                     title: &src.meta.title,
-                    path: &p.path,
+                    path: "",
                     summary: src
                         .meta
                         .summary
                         .as_deref()
                         .unwrap_or(&src.body.first_paragraph),
-                    terms: &src.search,
                     date: src
                         .meta
                         .date
@@ -741,13 +748,43 @@ impl<'a> Renderer<'a> {
                         .filter(|_| src.kind.needs_date())
                         .map(crate::dates::vi_short)
                         .unwrap_or_default(),
-                    kind: context::kind_label(self.theme, src.kind),
-                }
+                    kind: context::kind_label(theme, src.kind),
+                };
+                (crate::resolve::page_path(project, src), info)
             })
+            .collect();
+        let entries: Vec<_> = project
+            .sources
+            .iter()
+            .zip(&infos)
+            .map(|(src, (path, info))| {
+                (
+                    &src.search,
+                    DocInfo {
+                        path,
+                        ..info.clone()
+                    },
+                )
+            })
+            .collect();
+        Corpus::new(&entries)
+    }
+
+    /// The search page and its index (`tim-kiem/index.js`, loaded when the reader starts
+    /// typing). Only what the site publishes is indexed.
+    fn render_search(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        let section = &self.project.network.paths.search;
+        let sources: Vec<usize> = r
+            .viewer
+            .build
+            .pages
+            .iter()
+            .filter(|p| p.visibility == Visibility::Published || self.options.preview)
+            .map(|p| p.source)
             .collect();
         r.out.files.insert(
             format!("{section}/index.js"),
-            FileData::Bytes(index_script(&docs).into_bytes()),
+            FileData::Bytes(self.search.index_script(&sources).into_bytes()),
         );
         let path = format!("{section}/");
         let root = root_of(&path);

@@ -176,6 +176,7 @@ impl Session {
                 serve: true,
                 preview: true,
             },
+            None,
         )
     }
 
