@@ -175,7 +175,16 @@ pub fn generate(
         features::images::process_all(&project, &cache_dir(root)).map_err(with_warnings)?;
     timer.lap("images");
     let output = render_project(
-        &project, &theme, &images, &now, selection, mode, options, sink,
+        &project,
+        &theme,
+        &images,
+        &now,
+        selection,
+        &RenderOptions {
+            preview: mode.preview,
+            ..options.clone()
+        },
+        sink,
     )
     .map_err(with_warnings)?;
     timer.lap("render");
@@ -190,14 +199,14 @@ pub fn generate(
     })
 }
 
-/// resolve → render of a loaded (and validated) project.
+/// resolve → render of a loaded (and validated) project. `options.preview` also decides which
+/// pages are resolved (drafts, review and scheduled pages too).
 pub fn render_project(
     project: &Project,
     theme: &render::theme::Theme,
     images: &features::images::ImageSet,
     now: &jiff::Zoned,
     selection: &Selection,
-    mode: Mode,
     options: &RenderOptions,
     sink: Option<Sink>,
 ) -> Result<Output, Vec<Diagnostic>> {
@@ -205,7 +214,16 @@ pub fn render_project(
     let mut errors = Vec::new();
     let resolved: Vec<Result<resolve::SiteBuild, Vec<Diagnostic>>> = selected
         .par_iter()
-        .map(|&i| resolve::resolve_site(project, i, now, mode))
+        .map(|&i| {
+            resolve::resolve_site(
+                project,
+                i,
+                now,
+                Mode {
+                    preview: options.preview,
+                },
+            )
+        })
         .collect();
     let mut builds = Vec::new();
     for r in resolved {
@@ -217,10 +235,6 @@ pub fn render_project(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let options = RenderOptions {
-        preview: mode.preview,
-        ..options.clone()
-    };
     let search = Renderer::search_corpus(project, theme);
     let renderer = Renderer {
         project,

@@ -11,7 +11,6 @@ use crate::load::frontmatter::Kind;
 use crate::load::{self, Owner, Project};
 use crate::render::RenderOptions;
 use crate::render::theme::Theme;
-use crate::resolve::Mode;
 use crate::{Output, Selection};
 
 /// What a batch of changed paths asks for.
@@ -171,7 +170,6 @@ impl Session {
             &images,
             &now,
             &self.selection,
-            Mode { preview: true },
             &RenderOptions {
                 serve: true,
                 preview: true,
