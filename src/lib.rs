@@ -242,7 +242,7 @@ pub fn render_project(
         images,
         search: &search,
         now,
-        options: &options,
+        options,
     };
     let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> = builds
         .par_iter()
