@@ -172,7 +172,7 @@ pub fn generate(
         return Err(with_warnings(errors));
     };
     let images =
-        features::images::process_all(&project, &cache_dir(root)).map_err(with_warnings)?;
+        features::images::process_all(&project, &cache_dir(root), None).map_err(with_warnings)?;
     timer.lap("images");
     let output = render_project(
         &project,

@@ -124,8 +124,17 @@ fn referenced(project: &Project) -> Vec<(PathBuf, PathBuf, usize)> {
     out
 }
 
-/// Processes every image of the project (in parallel, cached in `cache`).
-pub fn process_all(project: &Project, cache: &Path) -> Result<ImageSet, Vec<Diagnostic>> {
+/// Images already processed in this process, by file, with the modification time and size they
+/// had: `serve` rebuilds without reading unchanged photos again.
+pub type Memo =
+    std::sync::Mutex<std::collections::HashMap<PathBuf, ((std::time::SystemTime, u64), Processed)>>;
+
+/// Processes every image of the project (in parallel, cached in `cache`, and in `memo` when given).
+pub fn process_all(
+    project: &Project,
+    cache: &Path,
+    memo: Option<&Memo>,
+) -> Result<ImageSet, Vec<Diagnostic>> {
     let processed = AtomicUsize::new(0);
     let reused = AtomicUsize::new(0);
     let results: Vec<Result<Option<(PathBuf, Processed)>, Diagnostic>> = referenced(project)
@@ -141,6 +150,20 @@ pub fn process_all(project: &Project, cache: &Path) -> Result<ImageSet, Vec<Diag
                 },
             )),
             Handling::Process => {
+                let stamp = std::fs::metadata(file)
+                    .ok()
+                    .and_then(|m| Some((m.modified().ok()?, m.len())));
+                let known = memo.zip(stamp).and_then(|(memo, stamp)| {
+                    memo.lock()
+                        .ok()?
+                        .get(file)
+                        .filter(|(s, _)| *s == stamp)
+                        .map(|(_, p)| p.clone())
+                });
+                if let Some(p) = known {
+                    reused.fetch_add(1, Ordering::Relaxed);
+                    return Ok(Some((file.clone(), p)));
+                }
                 let (p, fresh) = process_cached(file, cache).map_err(|detail| {
                     Diagnostic::error(
                         by,
@@ -152,6 +175,11 @@ pub fn process_all(project: &Project, cache: &Path) -> Result<ImageSet, Vec<Diag
                     )
                 })?;
                 if fresh { &processed } else { &reused }.fetch_add(1, Ordering::Relaxed);
+                if let (Some(memo), Some(stamp)) = (memo, stamp)
+                    && let Ok(mut memo) = memo.lock()
+                {
+                    memo.insert(file.clone(), (stamp, p.clone()));
+                }
                 Ok(Some((file.clone(), p)))
             }
         })

@@ -109,6 +109,8 @@ pub struct Session {
     theme: Option<Theme>,
     /// Files that failed to parse, with their problems (kept until they parse again).
     broken: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Photos processed since the server started.
+    images: crate::features::images::Memo,
 }
 
 impl Session {
@@ -120,6 +122,7 @@ impl Session {
             project: None,
             theme: None,
             broken: BTreeMap::new(),
+            images: Default::default(),
         }
     }
 
@@ -163,7 +166,11 @@ impl Session {
                 crate::messages::Problem::BadDate { value: v },
             )]
         })?;
-        let images = crate::features::images::process_all(project, &crate::cache_dir(&self.root))?;
+        let images = crate::features::images::process_all(
+            project,
+            &crate::cache_dir(&self.root),
+            Some(&self.images),
+        )?;
         crate::render_project(
             project,
             theme,
