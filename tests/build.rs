@@ -451,27 +451,11 @@ fn rebuilds_are_byte_identical() {
         "x\n",
     );
     p.build_ok();
-    let first = snapshot(&p.path().join("public"));
+    let first = common::snapshot(&p.path().join("public"));
     p.build_ok();
-    let second = snapshot(&p.path().join("public"));
+    let second = common::snapshot(&p.path().join("public"));
     assert_eq!(first.len(), second.len());
     assert!(first == second, "same input and --now give the same bytes");
-}
-
-fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]

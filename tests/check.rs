@@ -320,7 +320,7 @@ fn a_build_failing_half_way_leaves_the_previous_output_byte_for_byte() {
     );
     p.build_ok();
     std::fs::write(p.path().join("public/my-notes.txt"), "ghi chú của tôi").unwrap();
-    let before = snapshot(&p.path().join("public"));
+    let before = common::snapshot(&p.path().join("public"));
     // One site's own template fails while rendering: the other sites were already rendered.
     p.write(
         "content/sites/th-b/theme/templates/article.html",
@@ -338,7 +338,7 @@ fn a_build_failing_half_way_leaves_the_previous_output_byte_for_byte() {
         "the template's file and line: {err}"
     );
     assert_eq!(
-        snapshot(&p.path().join("public")),
+        common::snapshot(&p.path().join("public")),
         before,
         "previous output untouched"
     );
@@ -362,20 +362,4 @@ fn a_build_failing_half_way_leaves_the_previous_output_byte_for_byte() {
         "ghi chú của tôi",
         "a file lantoa did not write is kept"
     );
-}
-
-fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
 }

@@ -756,13 +756,7 @@ pub fn to_ics(
     to: Date,
     with_scheduled: bool,
 ) -> String {
-    let host = site
-        .base_url
-        .split("://")
-        .nth(1)
-        .unwrap_or(&site.base_url)
-        .trim_end_matches('/')
-        .to_string();
+    let host = site.host();
     let mut events: Vec<super::ics::Event> = key_dates(project, site, from, to)
         .into_iter()
         .map(|e| super::ics::Event {

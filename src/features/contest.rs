@@ -696,13 +696,7 @@ pub fn view(input: ViewInput) -> ContestView {
 
 /// The `.ics` of one edition: the window as an all-day event, and each milestone.
 pub fn ics(e: &Edition, site: &Site, permalink: &str, now: &Zoned) -> String {
-    let host = site
-        .base_url
-        .split("://")
-        .nth(1)
-        .unwrap_or(&site.base_url)
-        .trim_end_matches('/')
-        .to_string();
+    let host = site.host();
     let mut events = vec![super::ics::Event {
         uid: format!("cuoc-thi-{}-{}@{host}", e.id, e.year),
         start: e.start,

@@ -228,6 +228,15 @@ impl Site {
     pub fn depth(&self) -> usize {
         self.ancestors.len()
     }
+    /// The host of `base_url` (`thcshaiyen.example.edu.vn`), for stable calendar UIDs.
+    pub fn host(&self) -> &str {
+        let rest = self
+            .base_url
+            .split_once("://")
+            .map(|(_, r)| r)
+            .unwrap_or(&self.base_url);
+        rest.split('/').next().unwrap_or(rest)
+    }
     pub fn short_name(&self) -> &str {
         self.config
             .short_name
