@@ -84,11 +84,6 @@ fn handling(path: &Path) -> Handling {
     }
 }
 
-/// Whether `path` is an image lantoa re-encodes.
-pub fn is_processed(path: &Path) -> bool {
-    matches!(handling(path), Handling::Process)
-}
-
 /// All raster images the project shows: (file, who refers to it, line).
 fn referenced(project: &Project) -> Vec<(PathBuf, PathBuf, usize)> {
     let mut out = Vec::new();

@@ -15,7 +15,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics;
 use crate::messages::Lang;
 use crate::render::FileData;
 use crate::{Output, Selection};
@@ -423,13 +423,4 @@ fn events(request: tiny_http::Request, clients: &Clients) {
             return;
         }
     }
-}
-
-/// Problems of a diagnostic list as one line each (for logs and tests).
-pub fn summary(errors: &[Diagnostic]) -> String {
-    errors
-        .iter()
-        .map(|d| format!("{}: {}", d.location(), d.problem.code()))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
