@@ -100,6 +100,7 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
+        remove_stale(parent, &name);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
@@ -213,6 +214,27 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Staging and old folders left by a build that was killed (older than an hour): they only
+/// ever hold copies of generated files.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for e in entries.filter_map(Result::ok) {
+        let file_name = e.file_name().to_string_lossy().to_string();
+        let ours = file_name.starts_with(&format!(".{name}.staging-"))
+            || file_name.starts_with(&format!(".{name}.old-"));
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < hour_ago);
+        if ours && stale && e.path().is_dir() {
+            let _ = fs::remove_dir_all(e.path());
         }
     }
 }
