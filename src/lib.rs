@@ -235,7 +235,7 @@ pub fn render_project(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let search = Renderer::search_corpus(project, theme);
+    let search = std::sync::OnceLock::new();
     let renderer = Renderer {
         project,
         theme,

@@ -286,7 +286,12 @@ impl<'a> Renderer<'a> {
             .collect();
         r.out.files.insert(
             format!("{section}/index.js"),
-            FileData::Bytes(self.search.index_script(&sources).into_bytes()),
+            FileData::Bytes(
+                self.search
+                    .get_or_init(|| Renderer::search_corpus(self.project, self.theme))
+                    .index_script(&sources)
+                    .into_bytes(),
+            ),
         );
         let path = format!("{section}/");
         let root = root_of(&path);

@@ -52,8 +52,8 @@ pub struct RenderOptions {
 pub struct Renderer<'a> {
     pub project: &'a Project,
     pub theme: &'a Theme,
-    /// Every source's search data, prepared once for all sites.
-    pub search: &'a crate::features::search::Corpus,
+    /// Every source's search data, prepared once for all sites (when a site's index is written).
+    pub search: &'a std::sync::OnceLock<crate::features::search::Corpus>,
     pub images: &'a crate::features::images::ImageSet,
     pub now: &'a jiff::Zoned,
     pub options: &'a RenderOptions,
@@ -70,8 +70,8 @@ struct SiteRender<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders one resolved site.
-    pub fn render_site(&self, build: &'a SiteBuild) -> Result<SiteOutput, Vec<Diagnostic>> {
+    /// Everything rendering a page of this site needs (links, contests, quiz, the site's values).
+    fn site_render(&self, build: &'a SiteBuild) -> Result<SiteRender<'a>, Vec<Diagnostic>> {
         let site = &self.project.sites[build.site];
         let templates = self
             .theme
@@ -120,6 +120,22 @@ impl<'a> Renderer<'a> {
             },
         };
         r.base.insert_value("site", r.site_value.clone());
+        Ok(r)
+    }
+
+    /// Renders one page of a site alone (what `serve` does when a browser asks for it).
+    pub fn render_one_page(
+        &self,
+        build: &'a SiteBuild,
+        page: usize,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let r = self.site_render(build)?;
+        self.page_html(&r, &build.pages[page])
+    }
+
+    /// Renders one resolved site.
+    pub fn render_site(&self, build: &'a SiteBuild) -> Result<SiteOutput, Vec<Diagnostic>> {
+        let mut r = self.site_render(build)?;
         self.render_pages(&mut r)?;
         self.render_home(&mut r)?;
         self.render_sections(&mut r)?;
@@ -312,6 +328,23 @@ impl<'a> Renderer<'a> {
         ctx
     }
 
+    /// One page's HTML.
+    fn page_html(
+        &self,
+        r: &SiteRender<'a>,
+        entry: &'a crate::resolve::PageEntry,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let root = root_of(&entry.path);
+        let view = r.viewer.page(entry, Some(&root));
+        let mut ctx = self.page_context(r, &entry.path, &root);
+        if let Some(o) = &view.origin {
+            ctx.insert("canonical", &o.permalink);
+        }
+        ctx.insert("page", &view);
+        let template = format!("{}.html", self.project.sources[entry.source].kind.as_str());
+        self.render_bytes(r, &template, &ctx)
+    }
+
     /// Every page of the site, rendered in parallel (one template render per page).
     fn render_pages(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
         let build = r.viewer.build;
@@ -321,18 +354,7 @@ impl<'a> Renderer<'a> {
             .pages
             .par_iter()
             .enumerate()
-            .map(|(i, entry)| {
-                let root = root_of(&entry.path);
-                let view = shared.viewer.page(entry, Some(&root));
-                let mut ctx = self.page_context(shared, &entry.path, &root);
-                if let Some(o) = &view.origin {
-                    ctx.insert("canonical", &o.permalink);
-                }
-                ctx.insert("page", &view);
-                let template = format!("{}.html", self.project.sources[entry.source].kind.as_str());
-                self.render_bytes(shared, &template, &ctx)
-                    .map(|html| (i, html))
-            })
+            .map(|(i, entry)| self.page_html(shared, entry).map(|html| (i, html)))
             .collect::<Result<Vec<_>, _>>()?;
         for (i, html) in rendered {
             Self::insert_page(r, &build.pages[i].path, html);
