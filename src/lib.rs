@@ -297,7 +297,10 @@ pub fn render_project(
     })
 }
 
-fn select_sites(project: &Project, selection: &Selection) -> Result<Vec<usize>, Vec<Diagnostic>> {
+pub(crate) fn select_sites(
+    project: &Project,
+    selection: &Selection,
+) -> Result<Vec<usize>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     for id in &selection.sites {
         if project.site(id).is_none() {

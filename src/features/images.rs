@@ -49,7 +49,7 @@ impl Processed {
 }
 
 /// Every processed image by its source file, and what it cost.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct ImageSet {
     pub images: BTreeMap<PathBuf, Processed>,
     pub processed: usize,

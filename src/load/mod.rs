@@ -65,7 +65,8 @@ pub struct Project {
     pub network: Network,
     pub laws: Laws,
     pub sites: Vec<Site>,
-    pub sources: Vec<Source>,
+    /// Shared (`Arc`): `serve` keeps the project between saves and replaces only changed files.
+    pub sources: Vec<std::sync::Arc<Source>>,
     /// Contest definitions and editions.
     pub contests: Vec<crate::features::contest::ContestSource>,
 }
@@ -154,7 +155,7 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(s) => sources.push(s),
+            Ok(s) => sources.push(std::sync::Arc::new(s)),
             Err(e) => errors.extend(e),
         }
     }
@@ -427,7 +428,7 @@ pub fn percent_decode(s: &str) -> String {
 }
 
 /// Sources by `@/` key, for link resolution.
-pub fn index_by_key(sources: &[Source]) -> BTreeMap<&str, usize> {
+pub fn index_by_key(sources: &[std::sync::Arc<Source>]) -> BTreeMap<&str, usize> {
     sources
         .iter()
         .enumerate()

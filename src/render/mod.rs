@@ -379,12 +379,24 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn render_home(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+    fn home_html(&self, r: &SiteRender<'a>) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let mut ctx = self.page_context(r, "", "");
         ctx.insert("latest_articles", &self.latest(r, Kind::Article, 6, ""));
         ctx.insert("latest_stories", &self.latest(r, Kind::Story, 3, ""));
         ctx.insert("primers", &self.latest(r, Kind::Primer, 100, ""));
-        self.render_to(r, "index.html", "", ctx)
+        self.render_bytes(r, "index.html", &ctx)
+    }
+
+    fn render_home(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        let html = self.home_html(r)?;
+        Self::insert_page(r, "", html);
+        Ok(())
+    }
+
+    /// A site's home page alone (what `serve` does when a browser asks for it).
+    pub fn render_home_page(&self, build: &'a SiteBuild) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let r = self.site_render(build)?;
+        self.home_html(&r)
     }
 
     /// Paginated lists: `<section>/`, `<section>/trang/2/`, …
@@ -649,11 +661,19 @@ impl<'a> Renderer<'a> {
     }
 
     fn copy_assets(&self, r: &mut SiteRender<'a>) {
-        let site = r.viewer.site();
+        let assets = self.site_assets(r.viewer.build);
+        r.out.files.extend(assets);
+    }
+
+    /// The files of a site that need no template: the theme's static files, `syntax.css`,
+    /// shared media and every page's own images (each size of a processed one).
+    pub fn site_assets(&self, build: &SiteBuild) -> BTreeMap<String, FileData> {
+        let mut files = BTreeMap::new();
+        let site = &self.project.sites[build.site];
         for (path, file) in self.theme.statics_for_site(site.theme_dir.as_deref()) {
-            r.out.files.insert(path, FileData::Copy(file));
+            files.insert(path, FileData::Copy(file));
         }
-        r.out.files.insert(
+        files.insert(
             "syntax.css".into(),
             FileData::Bytes(crate::load::markdown::syntax_css().into_bytes()),
         );
@@ -673,11 +693,11 @@ impl<'a> Renderer<'a> {
                     ),
                     None => (rel, FileData::Copy(e.path().to_path_buf())),
                 };
-                r.out.files.insert(format!("media/{name}"), data);
+                files.insert(format!("media/{name}"), data);
             }
         }
         // A page's own images (bundle) and cover, every size.
-        for entry in &r.viewer.build.pages {
+        for entry in &build.pages {
             let src = &self.project.sources[entry.source];
             let mut local: Vec<String> = src
                 .body
@@ -695,10 +715,11 @@ impl<'a> Renderer<'a> {
                 for (out, data) in
                     crate::features::images::outputs(&name, &src.dir.join(&name), self.images)
                 {
-                    r.out.files.insert(format!("{}{}", entry.path, out), data);
+                    files.insert(format!("{}{}", entry.path, out), data);
                 }
             }
         }
+        files
     }
 
     /// `public/index.html`: every site of the network, in tree order.

@@ -19,6 +19,7 @@ pub struct Templates {
 }
 
 /// The shared theme plus, lazily per site, template sets with that site's overrides.
+#[derive(Clone)]
 pub struct Theme {
     pub dir: PathBuf,
     pub default: Arc<Templates>,

@@ -233,7 +233,7 @@ fn check_duplicates(
     let mut seen: BTreeMap<&str, &Source> = BTreeMap::new();
     let mut errors = Vec::new();
     for page in pages {
-        let src = &project.sources[page.source];
+        let src: &Source = &project.sources[page.source];
         if reserved.contains(&page.path) || page.path == "media/" {
             errors.push(Diagnostic::error(
                 &src.file,

@@ -5,9 +5,9 @@
 //! with the problems instead of the page; the server never exits because of bad content.
 
 pub mod http;
+pub mod prepared;
 pub mod session;
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -15,10 +15,10 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use crate::Selection;
 use crate::diagnostics;
 use crate::messages::Lang;
-use crate::render::FileData;
-use crate::{Output, Selection};
+use prepared::Prepared;
 use session::{Change, Session};
 
 /// How `serve` was asked to run.
@@ -32,46 +32,16 @@ pub struct ServeOptions {
     pub open: bool,
 }
 
-/// One servable file.
-#[derive(Clone)]
-enum Served {
-    Bytes(Arc<Vec<u8>>, String),
-    Disk(PathBuf),
-}
-
-/// What the server answers with: the last good build, and the problems of the last attempt.
+/// What the server answers with: the last good build (rendered on request), and the problems
+/// of the last attempt.
 #[derive(Default)]
 struct Snapshot {
-    files: HashMap<String, Served>,
+    prepared: Option<Arc<Prepared>>,
     overlay: Option<String>,
     version: u64,
 }
 
 type Clients = Arc<Mutex<Vec<mpsc::Sender<String>>>>;
-
-fn snapshot_files(output: &Output) -> HashMap<String, Served> {
-    let mut files = HashMap::new();
-    let mut add = |path: String, data: &FileData| {
-        let served = match data {
-            FileData::Bytes(b) => Served::Bytes(Arc::new(b.clone()), http::etag(b)),
-            FileData::Copy(p) => Served::Disk(p.clone()),
-        };
-        files.insert(path, served);
-    };
-    add(
-        "index.html".into(),
-        &FileData::Bytes(output.network_index.clone()),
-    );
-    for site in &output.sites {
-        for (path, data) in &site.files {
-            add(format!("{}/{path}", site.site_id), data);
-        }
-    }
-    for (path, data) in &output.editorial {
-        add(format!("_editorial/{path}"), data);
-    }
-    files
-}
 
 /// Runs the server until the process is stopped. Returns an error message only when it cannot
 /// start (no free port).
@@ -176,12 +146,12 @@ fn apply(
         return;
     }
     match session.rebuild(change) {
-        Ok(output) => {
-            let files = snapshot_files(&output);
+        Ok(prepared) => {
+            let (sites, pages) = (prepared.site_count(), prepared.page_count());
             let had_error = {
                 let mut s = state.write().expect("state lock");
                 let had = s.overlay.is_some();
-                s.files = files;
+                s.prepared = Some(Arc::new(prepared));
                 s.overlay = None;
                 s.version += 1;
                 had
@@ -192,10 +162,8 @@ fn apply(
             } else if announce {
                 println!("lantoa serve: dựng lại trong {ms} ms (rebuilt in {ms} ms)");
             } else {
-                let pages: usize = output.sites.iter().map(|s| s.page_count).sum();
                 println!(
-                    "lantoa serve: {} trang web, {pages} trang, dựng trong {ms} ms",
-                    output.sites.len()
+                    "lantoa serve: {sites} trang web, {pages} trang, sẵn sàng sau {ms} ms (mỗi trang dựng khi được mở)"
                 );
             }
         }
@@ -294,6 +262,7 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
 }
 
 fn handle(request: tiny_http::Request, state: &RwLock<Snapshot>, clients: &Clients) {
+    use prepared::Answer;
     use tiny_http::{Method, Response};
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(
@@ -316,51 +285,45 @@ fn handle(request: tiny_http::Request, state: &RwLock<Snapshot>, clients: &Clien
     if path == http::EVENTS_PATH {
         return events(request, clients);
     }
-    let snapshot = state.read().expect("state lock");
-    let (status, file_path) = match lookup(&snapshot.files, &path) {
-        Lookup::File(p) => (200, p),
-        Lookup::Redirect(to) => {
-            drop(snapshot);
+    let (prepared, overlay, version) = {
+        let s = state.read().expect("state lock");
+        (s.prepared.clone(), s.overlay.clone(), s.version)
+    };
+    let answer = match &prepared {
+        Some(p) => p.answer(&path),
+        None => Answer::NotFound(None),
+    };
+    let (status, body, name) = match answer {
+        Answer::Redirect(to) => {
             let _ = request.respond(Response::empty(301).with_header(header("Location", &to)));
             return;
         }
-        Lookup::NotFound(p) => (404, p),
-    };
-    let (body, tag) = match file_path.as_ref().and_then(|p| snapshot.files.get(p)) {
-        Some(Served::Bytes(b, tag)) => (Some(b.to_vec()), tag.clone()),
-        Some(Served::Disk(p)) => match std::fs::read(p) {
-            Ok(b) => {
-                let tag = http::etag(&b);
-                (Some(b), tag)
-            }
-            Err(_) => (None, String::new()),
+        Answer::Bytes(b) => (200, b, path.clone()),
+        Answer::Disk(p) => match std::fs::read(&p) {
+            Ok(b) => (200, b, path.clone()),
+            Err(_) => (404, not_found_page(), "404.html".into()),
         },
-        None => (None, String::new()),
+        Answer::NotFound(page) => (404, page.unwrap_or_else(not_found_page), "404.html".into()),
+        Answer::Failed(text) => (
+            500,
+            http::inject(not_found_page().as_slice(), Some(&http::overlay(&text))),
+            "500.html".into(),
+        ),
     };
-    let overlay = snapshot.overlay.clone();
-    let version = snapshot.version;
-    drop(snapshot);
-    let name = file_path.unwrap_or_else(|| "404.html".into());
+    let name = if name.is_empty() || name.ends_with('/') {
+        format!("{name}index.html")
+    } else {
+        name
+    };
     let ctype = http::content_type(&name);
-    let Some(mut body) = body else {
-        let page = "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>404</title><body><h1>Không tìm thấy trang</h1><p><a href=\"/\">Về trang chủ của mạng</a></p></body></html>".to_string();
-        let body = if ctype.starts_with("text/html") {
-            http::inject(page.as_bytes(), overlay.as_deref())
-        } else {
-            page.into_bytes()
-        };
-        let _ = request.respond(
-            Response::from_data(body)
-                .with_status_code(404)
-                .with_header(header("Content-Type", "text/html; charset=utf-8")),
-        );
-        return;
+    let (body, tag) = if ctype.starts_with("text/html") {
+        let body = http::inject(&body, overlay.as_deref());
+        let tag = format!("\"{}-{version}\"", http::etag(&body).trim_matches('"'));
+        (body, tag)
+    } else {
+        let tag = http::etag(&body);
+        (body, tag)
     };
-    let mut tag = tag;
-    if ctype.starts_with("text/html") {
-        body = http::inject(&body, overlay.as_deref());
-        tag = format!("\"{}-{version}\"", tag.trim_matches('"'));
-    }
     let if_none_match = request
         .headers()
         .iter()
@@ -378,27 +341,8 @@ fn handle(request: tiny_http::Request, state: &RwLock<Snapshot>, clients: &Clien
     let _ = request.respond(response);
 }
 
-enum Lookup {
-    File(Option<String>),
-    Redirect(String),
-    /// The 404 page to show (the site's own when the path is inside a site).
-    NotFound(Option<String>),
-}
-
-fn lookup(files: &HashMap<String, Served>, path: &str) -> Lookup {
-    if path.is_empty() || path.ends_with('/') {
-        let index = format!("{path}index.html");
-        if files.contains_key(&index) {
-            return Lookup::File(Some(index));
-        }
-    } else if files.contains_key(path) {
-        return Lookup::File(Some(path.to_string()));
-    } else if files.contains_key(&format!("{path}/index.html")) {
-        return Lookup::Redirect(format!("/{path}/"));
-    }
-    let site = path.split('/').next().unwrap_or("");
-    let not_found = format!("{site}/404.html");
-    Lookup::NotFound(files.contains_key(&not_found).then_some(not_found))
+fn not_found_page() -> Vec<u8> {
+    "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>404</title><body><h1>Không tìm thấy trang</h1><p><a href=\"/\">Về trang chủ của mạng</a></p></body></html>".as_bytes().to_vec()
 }
 
 /// Server-Sent Events: `reload` after each rebuild, `css` after a stylesheet change.

@@ -5,13 +5,14 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use super::prepared::Prepared;
+use crate::Selection;
 use crate::diagnostics::Diagnostic;
 use crate::load::frontmatter::Kind;
 use crate::load::{self, Owner, Project};
-use crate::render::RenderOptions;
 use crate::render::theme::Theme;
-use crate::{Output, Selection};
 
 /// What a batch of changed paths asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -105,8 +106,9 @@ pub struct Session {
     pub root: PathBuf,
     pub now: Option<String>,
     pub selection: Selection,
-    project: Option<Project>,
-    theme: Option<Theme>,
+    /// Shared with the last `Prepared` (a change clones it cheaply: sources are `Arc`s).
+    project: Option<Arc<Project>>,
+    theme: Option<Arc<Theme>>,
     /// Files that failed to parse, with their problems (kept until they parse again).
     broken: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Photos processed since the server started.
@@ -126,8 +128,9 @@ impl Session {
         }
     }
 
-    /// Applies a change and renders; `Err` holds every problem of the project.
-    pub fn rebuild(&mut self, change: &Change) -> Result<Output, Vec<Diagnostic>> {
+    /// Applies a change and prepares the network for serving (pages render on request);
+    /// `Err` holds every problem of the project.
+    pub fn rebuild(&mut self, change: &Change) -> Result<Prepared, Vec<Diagnostic>> {
         match change {
             Change::Full => self.reload_all(),
             Change::Theme => self.theme = None,
@@ -143,17 +146,17 @@ impl Session {
             self.reload_all();
         }
         let mut errors: Vec<Diagnostic> = self.broken.values().flatten().cloned().collect();
-        let Some(project) = &self.project else {
+        let Some(project) = self.project.clone() else {
             return Err(errors);
         };
         if self.theme.is_none() {
             match Theme::load(&self.root, &project.themes, &project.network.theme) {
-                Ok(t) => self.theme = Some(t),
+                Ok(t) => self.theme = Some(Arc::new(t)),
                 Err(e) => errors.extend(e),
             }
         }
-        errors.extend(crate::validate(project));
-        let Some(theme) = &self.theme else {
+        errors.extend(crate::validate(&project));
+        let Some(theme) = self.theme.clone() else {
             return Err(errors);
         };
         if !errors.is_empty() {
@@ -167,21 +170,17 @@ impl Session {
             )]
         })?;
         let images = crate::features::images::process_all(
-            project,
+            &project,
             &crate::cache_dir(&self.root),
             Some(&self.images),
         )?;
-        crate::render_project(
+        Prepared::new(
             project,
             theme,
-            &images,
-            &now,
+            Arc::new(images),
+            now,
             &self.selection,
-            &RenderOptions {
-                serve: true,
-                preview: true,
-            },
-            None,
+            self.root.clone(),
         )
     }
 
@@ -189,7 +188,7 @@ impl Session {
         self.broken.clear();
         self.theme = None;
         match load::load(&self.root) {
-            Ok(p) => self.project = Some(p),
+            Ok(p) => self.project = Some(Arc::new(p)),
             Err(errors) => {
                 self.project = None;
                 for d in errors {
@@ -201,7 +200,7 @@ impl Session {
 
     /// Re-reads one Markdown file (or drops it when deleted).
     fn reparse(&mut self, path: &Path) {
-        let Some(project) = self.project.as_mut() else {
+        let Some(project) = self.project.as_mut().map(Arc::make_mut) else {
             return;
         };
         let content = project.content.clone();
@@ -217,7 +216,7 @@ impl Session {
         }
         let result = match kind {
             Some(kind) => load::load_source(&self.root, &content, owner, kind, path)
-                .map(|s| project.sources.push(s)),
+                .map(|s| project.sources.push(std::sync::Arc::new(s))),
             None => crate::features::contest::load(&self.root, owner, path)
                 .map(|c| project.contests.push(c)),
         };
