@@ -1,7 +1,8 @@
 //! The incremental rebuild behind `serve`: the loaded project and theme are kept between
 //! saves; a changed Markdown file is re-parsed alone, a template change reloads the theme
 //! only, a CSS-only change rebuilds nothing, and anything else (configuration, new folders)
-//! reloads the whole project. Every rebuild renders in memory, in preview mode.
+//! reloads the whole project. A rebuild validates and resolves the network; pages are rendered
+//! later, on request (`prepared.rs`), in preview mode.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
