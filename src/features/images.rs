@@ -330,7 +330,7 @@ pub fn img_attributes(original: &str, p: &Processed, base: &str) -> String {
 pub fn fill(html: &str, src: &crate::load::Source, set: &ImageSet) -> String {
     use crate::load::markdown::IMAGE_PLACEHOLDER;
     let pattern = format!("src=\"{IMAGE_PLACEHOLDER}");
-    if !html.contains(&pattern) {
+    if src.body.local_images.is_empty() || !html.contains(&pattern) {
         return html.to_string();
     }
     let mut out = String::with_capacity(html.len() + 256);

@@ -291,10 +291,12 @@ impl<'a> Renderer<'a> {
         template: &str,
         ctx: &Context,
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        // Into bytes directly: `render` would validate every page as UTF-8 once more.
+        let mut out = Vec::with_capacity(32 * 1024);
         r.templates
             .tera
-            .render(template, ctx)
-            .map(String::into_bytes)
+            .render_to(template, ctx, &mut out)
+            .map(|()| out)
             .map_err(|e| {
                 vec![theme::template_error(
                     &e,

@@ -204,6 +204,9 @@ impl<'a> SiteLinks<'a> {
 
     /// The page's HTML with placeholders replaced; `root` is the relative way to the site root.
     pub fn fill(&self, src: &Source, root: &str) -> String {
+        if src.body.links.is_empty() {
+            return src.body.html.clone(); // no placeholder to look for
+        }
         fill_placeholders(&src.body.html, |i| {
             match self.href(&src.body.links[i].target) {
                 Href::Site(p) => format!("{root}{p}"),
