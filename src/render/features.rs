@@ -161,13 +161,7 @@ impl<'a> Renderer<'a> {
                 .render(name, ctx)
                 .map_err(|e| vec![theme::template_error(&e, &t.files, &self.theme.dir)])
         };
-        let mut base = Context::new();
-        base.insert("lang", "vi");
-        base.insert_value("t", self.theme.strings.clone());
-        base.insert(
-            "network",
-            &serde_json::json!({ "name": self.project.network.name }),
-        );
+        let mut base = self.base_context();
         base.insert("today_vi", &crate::dates::vi_long(self.now));
         base.insert("next_change", &next);
         base.insert("from_vi", &crate::dates::vi_date_short(plan.from));

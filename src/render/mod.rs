@@ -70,6 +70,18 @@ struct SiteRender<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// What every template sees: the language, the UI strings, the network.
+    fn base_context(&self) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("lang", "vi");
+        ctx.insert_value("t", self.theme.strings.clone());
+        ctx.insert(
+            "network",
+            &serde_json::json!({ "name": self.project.network.name }),
+        );
+        ctx
+    }
+
     /// Everything rendering a page of this site needs (links, contests, quiz, the site's values).
     fn site_render(&self, build: &'a SiteBuild) -> Result<SiteRender<'a>, Vec<Diagnostic>> {
         let site = &self.project.sites[build.site];
@@ -98,13 +110,7 @@ impl<'a> Renderer<'a> {
             !contests.current.is_empty(),
             !quiz.is_empty(),
         ));
-        let mut base = Context::new();
-        base.insert("lang", "vi");
-        base.insert_value("t", self.theme.strings.clone());
-        base.insert(
-            "network",
-            &serde_json::json!({ "name": self.project.network.name }),
-        );
+        let mut base = self.base_context();
         base.insert("preview", &self.options.serve);
         base.insert("build_year", &self.now.year());
         let mut r = SiteRender {
@@ -751,13 +757,7 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        let mut ctx = Context::new();
-        ctx.insert("lang", "vi");
-        ctx.insert_value("t", self.theme.strings.clone());
-        ctx.insert(
-            "network",
-            &serde_json::json!({ "name": self.project.network.name }),
-        );
+        let mut ctx = self.base_context();
         ctx.insert("sites", &list);
         ctx.insert("root", "");
         ctx.insert("build_year", &self.now.year());
