@@ -425,3 +425,53 @@ fn a_taken_port_moves_to_the_next_one() {
     );
     assert_eq!(server.get("/").status, 200);
 }
+
+#[test]
+fn lists_tags_and_search_follow_an_edit_too() {
+    let p = project();
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-03-the.md",
+        "Có thẻ",
+        "tags: [tin tốt]\n",
+        "x\n",
+    );
+    let server = Server::start(&p, &[]);
+    assert!(
+        server.get("/thcs-a/bai-viet/").body.contains("Có thẻ"),
+        "a list page"
+    );
+    assert!(
+        server.get("/thcs-a/the/tin-tot/").body.contains("Có thẻ"),
+        "a tag page"
+    );
+    assert_eq!(server.get("/thcs-a/tim-kiem/index.js").status, 200);
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-03-the.md",
+        "Thẻ đã đổi tên",
+        "tags: [tin tốt]\n",
+        "x\n",
+    );
+    server.wait_for(
+        "/thcs-a/the/tin-tot/",
+        "the renamed post on its tag page",
+        |r| r.body.contains("Thẻ đã đổi tên"),
+    );
+    assert!(
+        server
+            .get("/thcs-a/bai-viet/")
+            .body
+            .contains("Thẻ đã đổi tên"),
+        "the list was rendered again"
+    );
+    assert!(
+        server
+            .get("/thcs-a/tim-kiem/index.js")
+            .body
+            .contains("Thẻ đã đổi tên"),
+        "the search index too"
+    );
+    assert!(
+        !server.get("/thcs-a/").body.contains("Có thẻ"),
+        "and the home page"
+    );
+}
