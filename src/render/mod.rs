@@ -67,6 +67,19 @@ struct SiteRender<'a> {
     site_value: tera::Value,
     base: Context,
     out: SiteOutput,
+    /// Each page's list entry (a page shows in its section, its tags, the home page…), made once.
+    items: Vec<std::sync::OnceLock<tera::Value>>,
+}
+
+impl SiteRender<'_> {
+    /// The list entry of page `i` of the site (no content), as a template value.
+    fn item(&self, i: usize) -> tera::Value {
+        self.items[i]
+            .get_or_init(|| {
+                tera::Value::from_serializable(&self.viewer.page(&self.viewer.build.pages[i], None))
+            })
+            .clone()
+    }
 }
 
 impl<'a> Renderer<'a> {
@@ -124,6 +137,11 @@ impl<'a> Renderer<'a> {
                 site_id: site.id.clone(),
                 ..Default::default()
             },
+            items: build
+                .pages
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         };
         r.base.insert_value("site", r.site_value.clone());
         Ok(r)
@@ -433,9 +451,9 @@ impl<'a> Renderer<'a> {
             .map(|n| {
                 let path = page_path(n);
                 let root = root_of(&path);
-                let views: Vec<_> = items[(n - 1) * per..(n * per).min(items.len())]
+                let views: Vec<tera::Value> = items[(n - 1) * per..(n * per).min(items.len())]
                     .iter()
-                    .map(|&i| shared.viewer.page(&shared.viewer.build.pages[i], None))
+                    .map(|&i| shared.item(i))
                     .collect();
                 let pagination = Pagination {
                     current: n,
@@ -462,7 +480,7 @@ impl<'a> Renderer<'a> {
                 };
                 let mut ctx = self.page_context(shared, &path, &root);
                 ctx.insert("list_title", title);
-                ctx.insert("items", &views);
+                ctx.insert_value("items", tera::Value::from(views));
                 ctx.insert("pagination", &pagination);
                 for (k, v) in extra {
                     ctx.insert(k.to_string(), v);
