@@ -87,6 +87,9 @@ pub struct Corpus {
     words: Vec<String>,
     postings: Vec<Vec<(u32, u32)>>,
     docs: Vec<String>,
+    /// Sites publishing exactly the same pages (schools showing only what is shared down to
+    /// them) get the same index: made once.
+    made: std::sync::Mutex<HashMap<Vec<usize>, std::sync::Arc<String>>>,
 }
 
 /// What a page shows in the results.
@@ -144,13 +147,25 @@ impl Corpus {
             words: words.into_iter().map(str::to_string).collect(),
             postings,
             docs,
+            made: Default::default(),
         }
     }
 
     /// The index of a site publishing these sources, as a script:
     /// `window.lantoaSearchIndex = {"v":2,"docs":[…],"terms":{word: [doc, score, doc, score, …]}}`
     /// with postings best first.
-    pub fn index_script(&self, sources: &[usize]) -> String {
+    pub fn index_script(&self, sources: &[usize]) -> std::sync::Arc<String> {
+        if let Some(done) = self.made.lock().ok().and_then(|m| m.get(sources).cloned()) {
+            return done;
+        }
+        let script = std::sync::Arc::new(self.build_script(sources));
+        if let Ok(mut m) = self.made.lock() {
+            m.insert(sources.to_vec(), script.clone());
+        }
+        script
+    }
+
+    fn build_script(&self, sources: &[usize]) -> String {
         let mut by_word: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.words.len()];
         for (doc, &src) in sources.iter().enumerate() {
             for &(word, score) in &self.postings[src] {

@@ -405,15 +405,19 @@ pub fn highlight(code: &str, lang: &str) -> String {
     )
 }
 
-/// The stylesheet for highlighted code (written into the theme's `static/syntax.css`).
-pub fn syntax_css() -> String {
-    let themes = syntect::highlighting::ThemeSet::load_defaults();
-    let theme = &themes.themes["InspiredGitHub"];
-    syntect::html::css_for_theme_with_class_style(
-        theme,
-        ClassStyle::SpacedPrefixed { prefix: "hl-" },
-    )
-    .unwrap_or_default()
+/// The stylesheet for highlighted code, written as `syntax.css` on every site (made once: it
+/// is the same for all of them).
+pub fn syntax_css() -> &'static str {
+    static CSS: LazyLock<String> = LazyLock::new(|| {
+        let themes = syntect::highlighting::ThemeSet::load_defaults();
+        let theme = &themes.themes["InspiredGitHub"];
+        syntect::html::css_for_theme_with_class_style(
+            theme,
+            ClassStyle::SpacedPrefixed { prefix: "hl-" },
+        )
+        .unwrap_or_default()
+    });
+    &CSS
 }
 
 const EMBED_PREFIXES: [&str; 3] = [

@@ -284,7 +284,8 @@ impl<'a> Renderer<'a> {
                 self.search
                     .get_or_init(|| Renderer::search_corpus(self.project, self.theme))
                     .index_script(&sources)
-                    .into_bytes(),
+                    .as_bytes()
+                    .to_vec(),
             ),
         );
         let path = format!("{section}/");

@@ -701,7 +701,7 @@ impl<'a> Renderer<'a> {
         }
         files.insert(
             "syntax.css".into(),
-            FileData::Bytes(crate::load::markdown::syntax_css().into_bytes()),
+            FileData::Bytes(crate::load::markdown::syntax_css().as_bytes().to_vec()),
         );
         // Shared images: processed ones are published re-encoded (no metadata) at their largest size.
         let media = self.project.content.join("media");
