@@ -211,30 +211,15 @@ pub fn render_project(
     sink: Option<Sink>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let selected = select_sites(project, selection)?;
+    let builds = resolve::resolve_sites(
+        project,
+        &selected,
+        now,
+        Mode {
+            preview: options.preview,
+        },
+    )?;
     let mut errors = Vec::new();
-    let resolved: Vec<Result<resolve::SiteBuild, Vec<Diagnostic>>> = selected
-        .par_iter()
-        .map(|&i| {
-            resolve::resolve_site(
-                project,
-                i,
-                now,
-                Mode {
-                    preview: options.preview,
-                },
-            )
-        })
-        .collect();
-    let mut builds = Vec::new();
-    for r in resolved {
-        match r {
-            Ok(b) => builds.push(b),
-            Err(e) => errors.extend(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let search = std::sync::OnceLock::new();
     let renderer = Renderer {
         project,

@@ -185,6 +185,33 @@ pub fn resolve_site(
     })
 }
 
+/// Resolves the given sites in parallel; every problem of every site, or all the builds.
+pub fn resolve_sites(
+    project: &Project,
+    sites: &[usize],
+    now: &Zoned,
+    mode: Mode,
+) -> Result<Vec<SiteBuild>, Vec<Diagnostic>> {
+    use rayon::prelude::*;
+    let resolved: Vec<_> = sites
+        .par_iter()
+        .map(|&i| resolve_site(project, i, now, mode))
+        .collect();
+    let mut builds = Vec::with_capacity(resolved.len());
+    let mut errors = Vec::new();
+    for r in resolved {
+        match r {
+            Ok(b) => builds.push(b),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(builds)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Kind, then newest first for dated kinds, then weight and title.
 fn order_key<'a>(
     project: &'a Project,

@@ -71,21 +71,8 @@ impl Prepared {
             preview: true,
         };
         let selected = crate::select_sites(&project, selection)?;
-        let resolved: Vec<_> = selected
-            .par_iter()
-            .map(|&i| crate::resolve::resolve_site(&project, i, &now, Mode { preview: true }))
-            .collect();
-        let mut builds = Vec::new();
-        let mut errors = Vec::new();
-        for r in resolved {
-            match r {
-                Ok(b) => builds.push(b),
-                Err(e) => errors.extend(e),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        let builds =
+            crate::resolve::resolve_sites(&project, &selected, &now, Mode { preview: true })?;
         let pages = builds
             .iter()
             .map(|b| {
