@@ -17,6 +17,7 @@ pub mod messages;
 pub mod output;
 pub mod render;
 pub mod resolve;
+pub mod safe;
 pub mod scaffold;
 pub mod serve;
 pub mod text;
@@ -128,6 +129,7 @@ pub fn cache_dir(root: &Path) -> PathBuf {
 /// Everything that validates the project as a whole (once, not per site).
 pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let mut errors = resolve::links::validate(project);
+    errors.extend(resolve::reserved_slugs(project));
     errors.extend(features::contest::validate(&project.contests));
     errors.extend(features::calendar::validate(project));
     errors

@@ -114,6 +114,46 @@ pub enum Problem {
     BadEmbed {
         src: String,
     },
+    UnsafeUrl {
+        url: String,
+    },
+    BadBaseUrl {
+        url: String,
+    },
+    PathOutside {
+        src: String,
+    },
+    SymlinkOutside {
+        link: String,
+        target: String,
+    },
+    FileRefused {
+        src: String,
+        ext: String,
+    },
+    SvgRefused {
+        src: String,
+    },
+    NotAnImage {
+        src: String,
+    },
+    ImageTooLarge {
+        src: String,
+        width: u32,
+        height: u32,
+    },
+    TooDeep {
+        limit: usize,
+    },
+    HeadingAttribute {
+        attr: String,
+    },
+    EmptySlug {
+        value: String,
+    },
+    ReservedSlug {
+        slug: String,
+    },
     Template {
         detail: String,
     },
@@ -202,6 +242,18 @@ impl Problem {
             MissingSources => "missing-sources",
             ConsentMissing { .. } => "consent",
             BadEmbed { .. } => "bad-embed",
+            UnsafeUrl { .. } => "unsafe-url",
+            BadBaseUrl { .. } => "bad-base-url",
+            PathOutside { .. } => "path-outside",
+            SymlinkOutside { .. } => "symlink-outside",
+            FileRefused { .. } => "file-type",
+            SvgRefused { .. } => "svg-refused",
+            NotAnImage { .. } => "not-an-image",
+            ImageTooLarge { .. } => "image-too-large",
+            TooDeep { .. } => "too-deep",
+            HeadingAttribute { .. } => "heading-attribute",
+            EmptySlug { .. } => "empty-slug",
+            ReservedSlug { .. } => "reserved-slug",
             Template { .. } => "template",
             BadQuestion { .. } => "bad-question",
             OutputRefused { .. } => "output-refused",
@@ -375,6 +427,62 @@ impl Problem {
             BadEmbed { src } => (
                 format!("khung nhúng `{src}` không được phép"),
                 "chỉ nhúng được video YouTube (https://www.youtube.com/embed/...) hoặc Facebook (https://www.facebook.com/plugins/video.php?...)".into(),
+            ),
+            UnsafeUrl { url } => (
+                format!("địa chỉ liên kết `{url}` không được phép"),
+                "chỉ dùng địa chỉ https://, http://, mailto:, tel: hoặc đường dẫn trong trang (không dùng javascript:, data:, vbscript:, file:)".into(),
+            ),
+            BadBaseUrl { url } => (
+                format!("`base_url: {url}` không phải địa chỉ web"),
+                "viết địa chỉ đầy đủ của trang, ví dụ base_url: \"https://thcshaiyen.edu.vn/\"".into(),
+            ),
+            PathOutside { src } => (
+                format!("đường dẫn `{src}` trỏ ra ngoài thư mục của bài"),
+                "đặt tệp cạnh tệp bài viết (không dùng `..` hay đường dẫn tuyệt đối), hoặc đặt trong content/media/ rồi viết /media/ten-tep".into(),
+            ),
+            SymlinkOutside { link, target } => (
+                if target.is_empty() {
+                    format!("liên kết tượng trưng `{link}` trỏ tới tệp không tồn tại")
+                } else {
+                    format!("liên kết tượng trưng `{link}` trỏ ra ngoài thư mục nội dung (tới `{target}`)")
+                },
+                "thay liên kết bằng bản sao thật của tệp, đặt trong content/".into(),
+            ),
+            FileRefused { src, ext } => (
+                if ext.is_empty() {
+                    format!("tệp `{src}` không có phần mở rộng nên không được đăng")
+                } else {
+                    format!("không được đăng tệp `{src}` (loại .{ext})")
+                },
+                "chỉ đăng được ảnh (JPG, PNG, WebP, GIF) và tài liệu (PDF, DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS/ODP, ZIP, MP3, MP4, TXT)".into(),
+            ),
+            SvgRefused { src } => (
+                format!("ảnh SVG `{src}` không được đăng (SVG có thể chứa mã chạy được)"),
+                "mở ảnh bằng Inkscape hoặc trình duyệt rồi xuất (Export) sang PNG, hoặc dùng `rsvg-convert -o anh.png anh.svg`".into(),
+            ),
+            NotAnImage { src } => (
+                format!("`{src}` không phải là ảnh"),
+                "ảnh phải là tệp JPG, PNG, WebP hoặc GIF; để đăng tài liệu, dùng liên kết [tên tài liệu](tep.pdf)".into(),
+            ),
+            ImageTooLarge { src, width, height } => (
+                format!("ảnh quá lớn: `{src}` có {width} × {height} px"),
+                format!("thu nhỏ ảnh xuống dưới {} px mỗi chiều (và dưới {} megapixel) trước khi đăng; ảnh điện thoại thường chỉ cần 2000 px", crate::safe::MAX_IMAGE_SIDE, crate::safe::MAX_IMAGE_PIXELS / 1_000_000),
+            ),
+            TooDeep { limit } => (
+                format!("nội dung lồng nhau quá sâu (quá {limit} cấp danh sách, trích dẫn hoặc định dạng)"),
+                "viết danh sách và trích dẫn ít cấp hơn".into(),
+            ),
+            HeadingAttribute { attr } => (
+                format!("tiêu đề có thuộc tính `{attr}` không được phép"),
+                "tiêu đề chỉ được có mã neo và lớp: ## Tiêu đề {#ma-neo .ten-lop}".into(),
+            ),
+            EmptySlug { value } => (
+                format!("`slug: {value}` không cho địa chỉ trang nào"),
+                "dùng chữ và số, ví dụ slug: \"guong-sang-lop-8a\"; hoặc bỏ `slug` để dùng tên tệp".into(),
+            ),
+            ReservedSlug { slug } => (
+                format!("địa chỉ `{slug}/` đã dành cho một mục của trang web"),
+                "đặt `slug` khác cho trang này".into(),
             ),
             Template { detail } => (
                 format!("lỗi mẫu giao diện: {detail}"),
@@ -580,6 +688,62 @@ impl Problem {
             BadEmbed { src } => (
                 format!("embedded frame `{src}` is not allowed"),
                 "only YouTube (https://www.youtube.com/embed/...) and Facebook video embeds are allowed".into(),
+            ),
+            UnsafeUrl { url } => (
+                format!("link address `{url}` is not allowed"),
+                "use https://, http://, mailto:, tel: or a path on the site (never javascript:, data:, vbscript:, file:)".into(),
+            ),
+            BadBaseUrl { url } => (
+                format!("`base_url: {url}` is not a web address"),
+                "write the site's full address, e.g. base_url: \"https://school.edu.vn/\"".into(),
+            ),
+            PathOutside { src } => (
+                format!("path `{src}` points outside the page's folder"),
+                "put the file beside the page (no `..`, no absolute path), or in content/media/ and write /media/file-name".into(),
+            ),
+            SymlinkOutside { link, target } => (
+                if target.is_empty() {
+                    format!("symbolic link `{link}` points to nothing")
+                } else {
+                    format!("symbolic link `{link}` points outside the content folder (to `{target}`)")
+                },
+                "replace the link with a real copy of the file inside content/".into(),
+            ),
+            FileRefused { src, ext } => (
+                if ext.is_empty() {
+                    format!("file `{src}` has no extension and cannot be published")
+                } else {
+                    format!("file `{src}` (.{ext}) cannot be published")
+                },
+                "only images (JPG, PNG, WebP, GIF) and documents (PDF, DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS/ODP, ZIP, MP3, MP4, TXT) are published".into(),
+            ),
+            SvgRefused { src } => (
+                format!("SVG image `{src}` cannot be published (SVG can carry scripts)"),
+                "export it as PNG (Inkscape, a browser, or `rsvg-convert -o image.png image.svg`)".into(),
+            ),
+            NotAnImage { src } => (
+                format!("`{src}` is not an image"),
+                "images are JPG, PNG, WebP or GIF files; link a document as [title](file.pdf)".into(),
+            ),
+            ImageTooLarge { src, width, height } => (
+                format!("image too large: `{src}` is {width} × {height} px"),
+                format!("scale it below {} px per side (and {} megapixels) before publishing; 2000 px is plenty for a phone photo", crate::safe::MAX_IMAGE_SIDE, crate::safe::MAX_IMAGE_PIXELS / 1_000_000),
+            ),
+            TooDeep { limit } => (
+                format!("content nested too deeply (over {limit} levels of lists, quotes or formatting)"),
+                "use fewer levels of lists and quotes".into(),
+            ),
+            HeadingAttribute { attr } => (
+                format!("heading attribute `{attr}` is not allowed"),
+                "headings may only have an anchor and classes: ## Title {#anchor .class}".into(),
+            ),
+            EmptySlug { value } => (
+                format!("`slug: {value}` gives no address"),
+                "use letters and digits, e.g. slug: \"good-deed-8a\"; or remove `slug` to use the file name".into(),
+            ),
+            ReservedSlug { slug } => (
+                format!("address `{slug}/` is reserved for a section of the site"),
+                "choose another `slug` for this page".into(),
             ),
             Template { detail } => (
                 format!("template error: {detail}"),

@@ -186,7 +186,7 @@ fn first_law(root: &Path) -> Option<(String, String, String)> {
     Some((
         law.config.id.clone(),
         law.full_title(),
-        law.config.url.clone().unwrap_or_default(),
+        law.config.url.clone().map(String::from).unwrap_or_default(),
     ))
 }
 

@@ -62,58 +62,25 @@ impl ImageSet {
     }
 }
 
-/// What to do with a file by its extension.
-enum Handling {
-    Process,
-    /// Vector or animated images: copied as they are (they carry no camera metadata we strip).
-    Copy,
-    Unsupported(&'static str),
-}
-
-fn handling(path: &Path) -> Handling {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "jpg" | "jpeg" | "png" | "webp" => Handling::Process,
-        "heic" | "heif" => Handling::Unsupported("HEIC"),
-        "tif" | "tiff" => Handling::Unsupported("TIFF"),
-        "bmp" => Handling::Unsupported("BMP"),
-        _ => Handling::Copy,
-    }
-}
-
-/// All raster images the project shows: (file, who refers to it, line).
+/// All photos the project shows, to decode and re-encode: (file, who refers to it, line).
+/// Every path was resolved and checked by the load stage (`safe.rs` decides what may be
+/// published); GIFs and documents are copied as they are and need no processing.
 fn referenced(project: &Project) -> Vec<(PathBuf, PathBuf, usize)> {
+    let is_photo =
+        |p: &Path| crate::safe::file_type(&p.to_string_lossy()) == Ok(crate::safe::FileType::Photo);
     let mut out = Vec::new();
     for src in &project.sources {
         for img in &src.body.local_images {
-            out.push((
-                src.dir.join(crate::load::percent_decode(&img.src)),
-                src.file.clone(),
-                img.line,
-            ));
+            out.push((img.file.clone(), src.file.clone(), img.line));
         }
-        if let Some(c) = &src.meta.cover
-            && !c.contains("://")
-        {
-            let file = match c.strip_prefix('/') {
-                Some(p) => project.content.join(p),
-                None => src.dir.join(c),
-            };
-            out.push((file, src.file.clone(), 1));
+        if let Some(file) = &src.cover_file {
+            out.push((file.clone(), src.file.clone(), 1));
         }
     }
-    let media = project.content.join("media");
-    for e in walkdir::WalkDir::new(&media)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        let rel = project.rel(e.path());
-        out.push((e.path().to_path_buf(), rel, 0));
+    for m in &project.media {
+        out.push((m.file.clone(), project.rel(&m.file), 0));
     }
+    out.retain(|(file, _, _)| is_photo(file));
     out.sort();
     out.dedup_by(|a, b| a.0 == b.0);
     out
@@ -134,49 +101,38 @@ pub fn process_all(
     let reused = AtomicUsize::new(0);
     let results: Vec<Result<Option<(PathBuf, Processed)>, Diagnostic>> = referenced(project)
         .par_iter()
-        .map(|(file, by, line)| match handling(file) {
-            Handling::Copy => Ok(None),
-            Handling::Unsupported(format) => Err(Diagnostic::error(
-                by,
-                *line,
-                Problem::UnsupportedImage {
-                    src: display(project, file),
-                    format: format.into(),
-                },
-            )),
-            Handling::Process => {
-                let stamp = std::fs::metadata(file)
-                    .ok()
-                    .and_then(|m| Some((m.modified().ok()?, m.len())));
-                let known = memo.zip(stamp).and_then(|(memo, stamp)| {
-                    memo.lock()
-                        .ok()?
-                        .get(file)
-                        .filter(|(s, _)| *s == stamp)
-                        .map(|(_, p)| p.clone())
-                });
-                if let Some(p) = known {
-                    reused.fetch_add(1, Ordering::Relaxed);
-                    return Ok(Some((file.clone(), p)));
-                }
-                let (p, fresh) = process_cached(file, cache).map_err(|detail| {
-                    Diagnostic::error(
-                        by,
-                        *line,
-                        Problem::BadImage {
-                            src: display(project, file),
-                            detail,
-                        },
-                    )
-                })?;
-                if fresh { &processed } else { &reused }.fetch_add(1, Ordering::Relaxed);
-                if let (Some(memo), Some(stamp)) = (memo, stamp)
-                    && let Ok(mut memo) = memo.lock()
-                {
-                    memo.insert(file.clone(), (stamp, p.clone()));
-                }
-                Ok(Some((file.clone(), p)))
+        .map(|(file, by, line)| {
+            let stamp = std::fs::metadata(file)
+                .ok()
+                .and_then(|m| Some((m.modified().ok()?, m.len())));
+            let known = memo.zip(stamp).and_then(|(memo, stamp)| {
+                memo.lock()
+                    .ok()?
+                    .get(file)
+                    .filter(|(s, _)| *s == stamp)
+                    .map(|(_, p)| p.clone())
+            });
+            if let Some(p) = known {
+                reused.fetch_add(1, Ordering::Relaxed);
+                return Ok(Some((file.clone(), p)));
             }
+            let (p, fresh) = process_cached(file, cache).map_err(|e| {
+                let src = display(project, file);
+                let problem = match e {
+                    ImageError::TooLarge { width, height } => {
+                        Problem::ImageTooLarge { src, width, height }
+                    }
+                    ImageError::Other(detail) => Problem::BadImage { src, detail },
+                };
+                Diagnostic::error(by, *line, problem)
+            })?;
+            if fresh { &processed } else { &reused }.fetch_add(1, Ordering::Relaxed);
+            if let (Some(memo), Some(stamp)) = (memo, stamp)
+                && let Ok(mut memo) = memo.lock()
+            {
+                memo.insert(file.clone(), (stamp, p.clone()));
+            }
+            Ok(Some((file.clone(), p)))
         })
         .collect();
     let mut set = ImageSet::default();
@@ -210,9 +166,26 @@ fn content_hash(bytes: &[u8]) -> u64 {
     })
 }
 
+/// Why an image could not be processed.
+#[derive(Debug)]
+pub enum ImageError {
+    /// Over `safe::MAX_IMAGE_SIDE` or `MAX_IMAGE_PIXELS`: refused before decoding.
+    TooLarge {
+        width: u32,
+        height: u32,
+    },
+    Other(String),
+}
+
+impl<E: std::fmt::Display> From<E> for ImageError {
+    fn from(e: E) -> Self {
+        ImageError::Other(e.to_string())
+    }
+}
+
 /// Processes one image unless the cache has it. Returns whether work was done.
-pub fn process_cached(file: &Path, cache: &Path) -> Result<(Processed, bool), String> {
-    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+pub fn process_cached(file: &Path, cache: &Path) -> Result<(Processed, bool), ImageError> {
+    let bytes = std::fs::read(file)?;
     let key = format!("{:016x}-{}-{PIPELINE}", content_hash(&bytes), bytes.len());
     let dir = cache.join(&key);
     let meta = dir.join("meta.json");
@@ -222,9 +195,8 @@ pub fn process_cached(file: &Path, cache: &Path) -> Result<(Processed, bool), St
     {
         return Ok((with_dir(p, &dir), false));
     }
-    let p = process(&bytes, &dir).map_err(|e| e.to_string())?;
-    std::fs::write(&meta, serde_json::to_string(&p).unwrap_or_default())
-        .map_err(|e| e.to_string())?;
+    let p = process(&bytes, &dir)?;
+    std::fs::write(&meta, serde_json::to_string(&p).unwrap_or_default())?;
     Ok((with_dir(p, &dir), true))
 }
 
@@ -235,11 +207,34 @@ fn with_dir(mut p: Processed, dir: &Path) -> Processed {
     p
 }
 
+/// The decoding limits: dimensions and memory (a 47 KB file may claim 65,500 × 65,500 px).
+fn limits() -> image::Limits {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(crate::safe::MAX_IMAGE_SIDE);
+    limits.max_image_height = Some(crate::safe::MAX_IMAGE_SIDE);
+    limits.max_alloc = Some(crate::safe::MAX_IMAGE_ALLOC);
+    limits
+}
+
+/// The size an image's header claims, read without decoding it.
+fn claimed_size(bytes: &[u8]) -> Result<(u32, u32), ImageError> {
+    let reader = ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format()?;
+    Ok(reader.into_dimensions()?)
+}
+
 /// Decodes, orients, resizes and re-encodes; writes the sizes into `dir` (names relative).
-fn process(bytes: &[u8], dir: &Path) -> Result<Processed, Box<dyn std::error::Error>> {
-    let mut decoder = ImageReader::new(std::io::Cursor::new(bytes))
-        .with_guessed_format()?
-        .into_decoder()?;
+/// The header's size is checked against the limits before any pixel is decoded.
+fn process(bytes: &[u8], dir: &Path) -> Result<Processed, ImageError> {
+    let (width, height) = claimed_size(bytes)?;
+    if width > crate::safe::MAX_IMAGE_SIDE
+        || height > crate::safe::MAX_IMAGE_SIDE
+        || u64::from(width) * u64::from(height) > crate::safe::MAX_IMAGE_PIXELS
+    {
+        return Err(ImageError::TooLarge { width, height });
+    }
+    let mut reader = ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format()?;
+    reader.limits(limits());
+    let mut decoder = reader.into_decoder()?;
     let orientation = decoder.orientation()?;
     let mut img = DynamicImage::from_decoder(decoder)?;
     img.apply_orientation(orientation);
@@ -345,9 +340,9 @@ pub fn fill(html: &str, src: &crate::load::Source, set: &ImageSet) -> String {
             .and_then(|i| src.body.local_images.get(i));
         match image {
             Some(img) => {
-                let original = crate::load::percent_decode(&img.src);
-                match set.get(&src.dir.join(&original)) {
-                    Some(p) => out.push_str(&img_attributes(&original, p, "")),
+                let original = &img.name;
+                match set.get(&img.file) {
+                    Some(p) => out.push_str(&img_attributes(original, p, "")),
                     None => {
                         out.push_str(&format!("src=\"{}\"", crate::text::escape_html(&img.src)))
                     }

@@ -19,7 +19,7 @@ pub struct Network {
     #[serde(default = "default_theme")]
     pub theme: String,
     #[serde(default = "default_base_url")]
-    pub base_url: String,
+    pub base_url: crate::safe::BaseUrl,
     #[serde(default = "yes")]
     pub require_approval: bool,
     #[serde(default = "default_paginate")]
@@ -35,8 +35,8 @@ pub struct Network {
 fn default_theme() -> String {
     "default".into()
 }
-fn default_base_url() -> String {
-    "https://{site}.example.edu.vn/".into()
+fn default_base_url() -> crate::safe::BaseUrl {
+    crate::safe::BaseUrl::new("https://{site}.example.edu.vn/")
 }
 fn yes() -> bool {
     true
@@ -184,7 +184,7 @@ pub struct SiteConfig {
     #[serde(default)]
     pub parent: Option<String>,
     #[serde(default)]
-    pub base_url: Option<String>,
+    pub base_url: Option<crate::safe::BaseUrl>,
     #[serde(default)]
     pub short_name: Option<String>,
     #[serde(default)]
@@ -196,9 +196,9 @@ pub struct SiteConfig {
     #[serde(default)]
     pub email: Option<String>,
     #[serde(default)]
-    pub fanpage: Option<String>,
+    pub fanpage: Option<crate::safe::SafeUrl>,
     #[serde(default)]
-    pub zalo: Option<String>,
+    pub zalo: Option<crate::safe::SafeUrl>,
     #[serde(default)]
     pub editorial_board: Vec<BoardMember>,
     #[serde(default)]
@@ -264,7 +264,7 @@ pub struct LawConfig {
     #[serde(default)]
     pub replaced_by: Option<String>,
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<crate::safe::SafeUrl>,
     #[serde(default)]
     pub articles: BTreeMap<String, String>,
 }

@@ -73,7 +73,7 @@ pub enum Share {
 pub struct SourceRef {
     pub title: String,
     #[serde(default)]
-    pub url: String,
+    pub url: crate::safe::SafeUrl,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, Default)]
@@ -450,6 +450,17 @@ pub fn parse(
             Problem::ConsentMissing { missing },
         ));
     }
+    if let Some(value) = &common.slug
+        && crate::text::slugify(value).is_empty()
+    {
+        errors.push(Diagnostic::error(
+            file,
+            line_of("slug"),
+            Problem::EmptySlug {
+                value: value.clone(),
+            },
+        ));
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -461,12 +472,21 @@ pub fn parse(
             s
         }
     });
+    let slug = crate::text::slugify(&slug_source);
+    if slug.is_empty() {
+        // A file name and title without a letter or digit ("!!!.md", title "…").
+        return Err(vec![Diagnostic::error(
+            file,
+            line_of("title"),
+            Problem::EmptySlug { value: slug_source },
+        )]);
+    }
     Ok(Meta {
         title: title.unwrap_or_default(),
         date,
         updated,
         expires,
-        slug: crate::text::slugify(&slug_source),
+        slug,
         summary: common.summary,
         author: common.author,
         tag_keys: common

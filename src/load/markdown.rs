@@ -40,8 +40,13 @@ pub struct LinkRef {
 /// An image the page shows from its own folder (copied beside the output page).
 #[derive(Debug, Clone)]
 pub struct LocalImage {
+    /// As written in the Markdown (URL-encoded).
     pub src: String,
     pub line: usize,
+    /// The decoded name, relative to the page's folder (checked by the load stage).
+    pub name: String,
+    /// The file it was resolved to by the load stage (inside the page's folder).
+    pub file: std::path::PathBuf,
 }
 
 /// The result of rendering one Markdown body.
@@ -87,9 +92,20 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
     let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut r = Rendered::default();
     let mut problems = Vec::new();
+    if let Some(offset) = too_deep(&events) {
+        // Nothing of a page nested this deep is rendered: the limit keeps every later step
+        // (and the sanitiser) linear in the size of the input.
+        problems.push((
+            line_of(offset),
+            Problem::TooDeep {
+                limit: crate::safe::MAX_NESTING,
+            },
+        ));
+        return (r, problems);
+    }
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids = HashSet::new();
     let mut has_raw_html = false;
     let mut in_first_paragraph = 0u8; // 0 = not yet, 1 = inside, 2 = done
@@ -124,11 +140,32 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
                 r.anchors.push(anchor.clone());
                 r.text.push_str(&text);
                 r.text.push('\n');
+                // Only an anchor and plain class names: `{onfocus=… autofocus}` is refused.
+                for (key, _) in attrs {
+                    problems.push((
+                        line,
+                        Problem::HeadingAttribute {
+                            attr: key.to_string(),
+                        },
+                    ));
+                }
+                for class in classes.iter().filter(|c| !is_plain_name(c)) {
+                    problems.push((
+                        line,
+                        Problem::HeadingAttribute {
+                            attr: format!(".{class}"),
+                        },
+                    ));
+                }
                 out.push(Event::Start(Tag::Heading {
                     level: demote(*level),
                     id: Some(CowStr::from(anchor)),
-                    classes: classes.clone(),
-                    attrs: attrs.clone(),
+                    classes: classes
+                        .iter()
+                        .filter(|c| is_plain_name(c))
+                        .cloned()
+                        .collect(),
+                    attrs: Vec::new(),
                 }));
                 out.extend(events[i + 1..end].iter().map(|(e, _)| e.clone()));
                 out.push(Event::End(TagEnd::Heading(demote(*level))));
@@ -188,7 +225,7 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
                         },
                     ));
                 }
-                let dest = rewrite_image(dest_url, line, &mut r);
+                let dest = rewrite_image(dest_url, line, &mut r, &mut problems);
                 out.push(Event::Start(Tag::Image {
                     link_type: *link_type,
                     dest_url: dest,
@@ -239,7 +276,24 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    r.html = if has_raw_html { sanitize(&html) } else { html };
+    // Without raw HTML the output is safe by construction (text escaped by pulldown-cmark,
+    // URLs and heading attributes checked above); raw HTML goes through the sanitiser, after
+    // a check that it does not nest deeper than the sanitiser handles in linear time.
+    r.html = if has_raw_html {
+        if html_depth(&html) > HTML_DEPTH_LIMIT {
+            problems.push((
+                first_line,
+                Problem::TooDeep {
+                    limit: crate::safe::MAX_NESTING,
+                },
+            ));
+            String::new()
+        } else {
+            sanitize(&html)
+        }
+    } else {
+        html
+    };
     r.first_paragraph = r
         .first_paragraph
         .split_whitespace()
@@ -254,6 +308,70 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
         HeadingLevel::H1 => HeadingLevel::H2,
         l => l,
     }
+}
+
+/// A class name written in a heading (`{.ghi-chu}`): letters, digits, `-` and `_`.
+fn is_plain_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The offset of the first element nested deeper than `MAX_NESTING`, if any.
+fn too_deep(events: &[(Event, std::ops::Range<usize>)]) -> Option<usize> {
+    let mut depth = 0usize;
+    for (e, range) in events {
+        match e {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > crate::safe::MAX_NESTING {
+                    return Some(range.start);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Element nesting the sanitiser accepts: Markdown's own (limited to `MAX_NESTING`) plus the
+/// tags a page writes in raw HTML.
+const HTML_DEPTH_LIMIT: usize = 4 * crate::safe::MAX_NESTING;
+
+/// Elements without a closing tag.
+const VOID_ELEMENTS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// The deepest nesting of open tags in `html`, counted by a linear scan (unclosed tags such as
+/// a lone `<b>` count as open until the end, as the sanitiser's parser sees them).
+fn html_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(pos) = html[i..].find('<') {
+        let start = i + pos + 1;
+        i = start;
+        match bytes.get(start) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = html[start..]
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .map_or(html.len(), |e| start + e);
+                let name = html[start..name_end].to_ascii_lowercase();
+                let tag_end = html[name_end..].find('>').map(|e| name_end + e);
+                let self_closing = tag_end.is_some_and(|e| html[..e].ends_with('/'));
+                if !VOID_ELEMENTS.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
 }
 
 fn find_end(
@@ -329,21 +447,39 @@ fn rewrite_link<'a>(
             line,
         );
     }
-    if dest.contains("://") {
-        r.external_links.push((dest.to_string(), line));
-    }
-    if dest.to_ascii_lowercase().starts_with("javascript:") {
+    if !crate::safe::url_allowed(dest) {
         problems.push((
             line,
-            Problem::BadEmbed {
-                src: dest.to_string(),
+            Problem::UnsafeUrl {
+                url: dest.to_string(),
             },
         ));
+        return CowStr::from("#");
+    }
+    if dest.contains("://") {
+        r.external_links.push((dest.to_string(), line));
     }
     dest.clone()
 }
 
-fn rewrite_image<'a>(dest: &CowStr<'a>, line: usize, r: &mut Rendered) -> CowStr<'a> {
+fn rewrite_image<'a>(
+    dest: &CowStr<'a>,
+    line: usize,
+    r: &mut Rendered,
+    problems: &mut Vec<BodyProblem>,
+) -> CowStr<'a> {
+    // An image is a file of the page, of content/media (`/media/…`), or on the web (https).
+    let scheme = crate::safe::scheme(dest);
+    if !crate::safe::url_allowed(dest) || scheme.as_deref().is_some_and(|s| !s.starts_with("http"))
+    {
+        problems.push((
+            line,
+            Problem::UnsafeUrl {
+                url: dest.to_string(),
+            },
+        ));
+        return CowStr::from("#");
+    }
     if dest.starts_with('/') && !dest.starts_with("//") {
         return placeholder(
             r,
@@ -353,10 +489,12 @@ fn rewrite_image<'a>(dest: &CowStr<'a>, line: usize, r: &mut Rendered) -> CowStr
             line,
         );
     }
-    if !dest.contains("://") && !dest.starts_with("data:") {
+    if scheme.is_none() && !dest.starts_with('#') && !dest.starts_with('?') {
         r.local_images.push(LocalImage {
             src: dest.to_string(),
             line,
+            name: String::new(),
+            file: Default::default(),
         });
         // Filled in by the render stage with the processed sizes (src, srcset, width, height).
         return CowStr::from(format!("{IMAGE_PLACEHOLDER}{}", r.local_images.len() - 1));
@@ -491,7 +629,13 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     .add_tag_attributes("a", ["href", "title", "aria-label"])
     .add_tag_attributes("pre", ["data-lang"])
     .add_tag_attributes("ol", ["start"])
-    .add_url_schemes(["lantoa-link", "lantoa-img", "tel", "mailto", "zalo"])
+    .url_schemes(
+        crate::safe::ALLOWED_SCHEMES
+            .iter()
+            .copied()
+            .chain(["lantoa-link", "lantoa-img"])
+            .collect(),
+    )
     .link_rel(None)
     .attribute_filter(|tag, attr, value| match (tag, attr) {
         ("iframe", "src") => EMBED_PREFIXES

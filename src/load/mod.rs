@@ -39,6 +39,8 @@ pub struct Source {
     pub body: Rendered,
     /// Folder the page's own images are read from.
     pub dir: PathBuf,
+    /// The file of a local `cover` (in the page's folder or content/media/), resolved once.
+    pub cover_file: Option<PathBuf>,
     /// Its words for the site search, counted once.
     pub search: crate::features::search::SearchTerms,
 }
@@ -69,6 +71,17 @@ pub struct Project {
     pub sources: Vec<std::sync::Arc<Source>>,
     /// Contest definitions and editions.
     pub contests: Vec<crate::features::contest::ContestSource>,
+    /// Every file of `content/media/`, checked once (publishable types only).
+    pub media: Vec<MediaFile>,
+}
+
+/// A file of `content/media/`, published on every site as `media/<name>`.
+#[derive(Debug, Clone)]
+pub struct MediaFile {
+    /// Relative to `content/media/`, with forward slashes.
+    pub name: String,
+    pub file: PathBuf,
+    pub kind: crate::safe::FileType,
 }
 
 impl Project {
@@ -114,6 +127,23 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
         Laws::new()
     };
 
+    // Links out of the content and theme folders are refused before anything is read.
+    for (dir, allowed) in [
+        (&content, &content),
+        (&root.join("themes"), &root.join("themes")),
+    ] {
+        for (link, target) in crate::safe::links_outside(dir, allowed) {
+            errors.push(Diagnostic::error(
+                rel(&link),
+                0,
+                Problem::SymlinkOutside {
+                    link: crate::diagnostics::display_path(&rel(&link)),
+                    target: target.display().to_string(),
+                },
+            ));
+        }
+    }
+    let media = load_media(&content, root, &mut errors);
     let sites = load_sites(&content, root, &mut errors);
 
     // Every content file, in parallel.
@@ -192,7 +222,53 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
         sites,
         sources,
         contests,
+        media,
     })
+}
+
+/// Walks `content/media/` once: every publishable file, and an error for every other one.
+fn load_media(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<MediaFile> {
+    use crate::safe::Refused;
+    let dir = content.join("media");
+    let mut media = Vec::new();
+    for e in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let Ok(name) = e.path().strip_prefix(&dir) else {
+            continue;
+        };
+        let name = name.to_string_lossy().replace('\\', "/");
+        if name.split('/').any(|part| part.starts_with('.')) {
+            continue; // hidden files (.DS_Store, editors' swap files)
+        }
+        let rel = e
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(e.path())
+            .to_path_buf();
+        let src = crate::diagnostics::display_path(&rel);
+        let problem = match crate::safe::file_type(&name) {
+            Ok(kind) => {
+                media.push(MediaFile {
+                    name,
+                    file: e.path().to_path_buf(),
+                    kind,
+                });
+                continue;
+            }
+            Err(Refused::Svg) => Problem::SvgRefused { src },
+            Err(Refused::UnsupportedPhoto(format)) => Problem::UnsupportedImage {
+                src,
+                format: format.into(),
+            },
+            Err(Refused::NotAllowed(ext)) => Problem::FileRefused { src, ext },
+        };
+        errors.push(Diagnostic::error(rel, 0, problem));
+    }
+    media
 }
 
 fn load_sites(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<Site> {
@@ -334,20 +410,16 @@ pub fn parse_source(
     let meta = frontmatter::parse(kind, split.yaml, split.yaml_line, &rel, &name);
     let (body, body_problems) = markdown::render(split.body, split.body_line);
     let dir = path.parent().unwrap_or(root).to_path_buf();
+    let mut body = body;
     let mut errs: Vec<Diagnostic> = body_problems
         .into_iter()
         .map(|(line, p)| Diagnostic::error(&rel, line, p))
         .collect();
-    for img in &body.local_images {
-        let decoded = percent_decode(&img.src);
-        if !dir.join(&decoded).is_file() {
-            errs.push(Diagnostic::error(
-                &rel,
-                img.line,
-                Problem::MissingImage {
-                    src: img.src.clone(),
-                },
-            ));
+    for img in &mut body.local_images {
+        img.name = percent_decode(&img.src);
+        match resolve_image(&dir, &img.name, content) {
+            Ok(file) => img.file = file,
+            Err(problem) => errs.push(Diagnostic::error(&rel, img.line, problem)),
         }
     }
     let meta = match meta {
@@ -357,30 +429,28 @@ pub fn parse_source(
             return Err(errs);
         }
     };
-    if let Some(cover) = &meta.cover
-        && !cover.contains("://")
-    {
-        let exists = match cover.strip_prefix('/') {
-            Some(site_path) => {
-                content.join(site_path).is_file()
-                    || content
-                        .join("media")
-                        .join(site_path.trim_start_matches("media/"))
-                        .is_file()
+    let cover_file = match meta.cover.as_deref() {
+        Some(cover) if !is_web_image(cover) => {
+            let found = match cover.strip_prefix("/media/") {
+                Some(name) => resolve_image(&content.join("media"), name, content),
+                None if cover.starts_with('/') => Err(Problem::PathOutside {
+                    src: cover.to_string(),
+                }),
+                None => resolve_image(&dir, cover, content),
+            };
+            match found {
+                Ok(file) => Some(file),
+                Err(problem) => {
+                    let line = frontmatter::field_line(split.yaml, "cover")
+                        .map(|l| l + split.yaml_line - 1)
+                        .unwrap_or(1);
+                    errs.push(Diagnostic::error(&rel, line, problem));
+                    None
+                }
             }
-            None => dir.join(cover).is_file(),
-        };
-        if !exists {
-            let line = frontmatter::field_line(split.yaml, "cover")
-                .map(|l| l + split.yaml_line - 1)
-                .unwrap_or(1);
-            errs.push(Diagnostic::error(
-                &rel,
-                line,
-                Problem::MissingImage { src: cover.clone() },
-            ));
         }
-    }
+        _ => None,
+    };
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -402,7 +472,37 @@ pub fn parse_source(
         meta,
         body,
         dir,
+        cover_file,
     })
+}
+
+/// A cover on another host: `https://…` only.
+pub fn is_web_image(src: &str) -> bool {
+    matches!(crate::safe::scheme(src).as_deref(), Some("http" | "https"))
+}
+
+/// The file an image named by a page refers to, inside `dir` (the page's folder, or
+/// content/media/ for `/media/…`): it must stay there and be a photo or a GIF.
+pub fn resolve_image(dir: &Path, name: &str, content: &Path) -> Result<PathBuf, Problem> {
+    use crate::safe::{FileType, PathError, Refused};
+    let src = name.to_string();
+    let file = crate::safe::resolve_inside(dir, name, content).map_err(|e| match e {
+        PathError::Outside => Problem::PathOutside { src: src.clone() },
+        PathError::Symlink(target) => Problem::SymlinkOutside {
+            link: src.clone(),
+            target: target.display().to_string(),
+        },
+        PathError::Missing => Problem::MissingImage { src: src.clone() },
+    })?;
+    match crate::safe::file_type(name) {
+        Ok(FileType::Photo | FileType::Gif) => Ok(file),
+        Ok(FileType::Document) | Err(Refused::NotAllowed(_)) => Err(Problem::NotAnImage { src }),
+        Err(Refused::Svg) => Err(Problem::SvgRefused { src }),
+        Err(Refused::UnsupportedPhoto(format)) => Err(Problem::UnsupportedImage {
+            src,
+            format: format.into(),
+        }),
+    }
 }
 
 /// `anh%20lop.jpg` → `anh lop.jpg` (Markdown destinations are URL-encoded).

@@ -46,6 +46,16 @@ fn strip_location_prefix(s: &str) -> String {
 }
 
 fn classify(detail: &str, text: &str, line: usize) -> Problem {
+    if let Some((_, url)) = detail.split_once(crate::safe::UNSAFE_URL_MARKER) {
+        return Problem::UnsafeUrl {
+            url: url.to_string(),
+        };
+    }
+    if let Some((_, url)) = detail.split_once(crate::safe::BAD_BASE_URL_MARKER) {
+        return Problem::BadBaseUrl {
+            url: url.to_string(),
+        };
+    }
     if let Some(field) = between(detail, "unknown field `", "`") {
         let expected = expected_list(detail);
         return Problem::UnknownField {

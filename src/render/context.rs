@@ -186,27 +186,27 @@ impl<'a> Viewer<'a> {
             .collect();
         let cover = m.cover.as_ref().map(|c| {
             // A processed cover is published under the name of its largest size.
-            let file = match c.strip_prefix('/') {
-                Some(p) => self.project.content.join(p),
-                None => src.dir.join(c),
-            };
+            let file = src.cover_file.clone().unwrap_or_default();
             let name = |original: &str| match self.images.get(&file) {
                 Some(p) => crate::features::images::variant_name(original, p, p.largest()),
                 None => original.to_string(),
             };
             let src_path = match c.strip_prefix('/') {
                 Some(p) => name(p),
-                None if c.contains("://") => c.clone(),
+                None if crate::load::is_web_image(c) => c.clone(),
                 None => format!("{}{}", entry.path, name(c)),
             };
-            let url = if src_path.contains("://") {
+            let url = if crate::load::is_web_image(&src_path) {
                 src_path.clone()
             } else {
                 format!("{}{}", site.base_url, src_path)
             };
             // Every size is published for a page's own cover (shared media: the largest only).
             let processed = self.images.get(&file);
-            let sizes = match (processed, c.starts_with('/') || c.contains("://")) {
+            let sizes = match (
+                processed,
+                c.starts_with('/') || crate::load::is_web_image(c),
+            ) {
                 (Some(p), false) => p
                     .variants
                     .iter()
@@ -289,7 +289,10 @@ impl<'a> Viewer<'a> {
                     law_number: law
                         .and_then(|l| l.config.number.clone())
                         .unwrap_or_default(),
-                    law_url: law.and_then(|l| l.config.url.clone()).unwrap_or_default(),
+                    law_url: law
+                        .and_then(|l| l.config.url.clone())
+                        .map(String::from)
+                        .unwrap_or_default(),
                     law_in_force: law.is_none_or(|l| l.in_force_on(self.now.date())),
                     articles: p
                         .articles
@@ -344,7 +347,7 @@ impl<'a> Viewer<'a> {
                     .map(
                         |r| match self.links.primer_by_law.get(r.config.id.as_str()) {
                             Some(p) => format!("{}{}", self.site().base_url, p),
-                            None => r.config.url.clone().unwrap_or_default(),
+                            None => r.config.url.clone().map(String::from).unwrap_or_default(),
                         },
                     )
                     .unwrap_or_default();

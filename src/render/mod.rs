@@ -703,44 +703,34 @@ impl<'a> Renderer<'a> {
             "syntax.css".into(),
             FileData::Bytes(crate::load::markdown::syntax_css().as_bytes().to_vec()),
         );
-        // Shared images: processed ones are published re-encoded (no metadata) at their largest size.
-        let media = self.project.content.join("media");
-        for e in walkdir::WalkDir::new(&media)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            if let Ok(rel) = e.path().strip_prefix(&media) {
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                let (name, data) = match self.images.get(e.path()) {
-                    Some(p) => (
-                        crate::features::images::variant_name(&rel, p, p.largest()),
-                        FileData::Copy(p.largest().file.clone()),
-                    ),
-                    None => (rel, FileData::Copy(e.path().to_path_buf())),
-                };
-                files.insert(format!("media/{name}"), data);
-            }
+        // Shared media: photos are published re-encoded (no metadata) at their largest size.
+        for m in &self.project.media {
+            let (name, data) = match self.images.get(&m.file) {
+                Some(p) => (
+                    crate::features::images::variant_name(&m.name, p, p.largest()),
+                    FileData::Copy(p.largest().file.clone()),
+                ),
+                None => (m.name.clone(), FileData::Copy(m.file.clone())),
+            };
+            files.insert(format!("media/{name}"), data);
         }
-        // A page's own images (bundle) and cover, every size.
+        // A page's own images (bundle) and cover, every size; the names were checked by the
+        // load stage (no `..`, inside the page's folder).
         for entry in &build.pages {
             let src = &self.project.sources[entry.source];
-            let mut local: Vec<String> = src
+            let mut local: Vec<(&str, &std::path::Path)> = src
                 .body
                 .local_images
                 .iter()
-                .map(|i| crate::load::percent_decode(&i.src))
+                .map(|i| (i.name.as_str(), i.file.as_path()))
                 .collect();
-            if let Some(c) = &src.meta.cover
+            if let (Some(c), Some(file)) = (&src.meta.cover, &src.cover_file)
                 && !c.starts_with('/')
-                && !c.contains("://")
             {
-                local.push(c.clone());
+                local.push((c.as_str(), file.as_path()));
             }
-            for name in local {
-                for (out, data) in
-                    crate::features::images::outputs(&name, &src.dir.join(&name), self.images)
-                {
+            for (name, file) in local {
+                for (out, data) in crate::features::images::outputs(name, file, self.images) {
                     files.insert(format!("{}{}", entry.path, out), data);
                 }
             }

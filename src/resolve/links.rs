@@ -194,6 +194,7 @@ impl<'a> SiteLinks<'a> {
                             .laws
                             .get(id)
                             .and_then(|l| l.config.url.clone())
+                            .map(String::from)
                             .unwrap_or_default(),
                     ),
                 }

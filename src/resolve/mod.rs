@@ -90,6 +90,40 @@ pub fn section_path(project: &Project, kind: Kind) -> Option<&str> {
     }
 }
 
+/// Pages live at the site's root (`<slug>/`): a slug naming a section, a feature or the
+/// shared media folder would take its address. One error per such page.
+pub fn reserved_slugs(project: &Project) -> Vec<crate::diagnostics::Diagnostic> {
+    let p = &project.network.paths;
+    let reserved = [
+        &p.articles,
+        &p.stories,
+        &p.primers,
+        &p.contests,
+        &p.calendar,
+        &p.search,
+        &p.tags,
+        &p.quiz,
+    ];
+    project
+        .sources
+        .iter()
+        .filter(|s| s.kind == Kind::Page)
+        .filter(|s| {
+            reserved.iter().any(|r| **r == s.meta.slug)
+                || matches!(s.meta.slug.as_str(), "media" | "index" | "404")
+        })
+        .map(|s| {
+            crate::diagnostics::Diagnostic::error(
+                &s.file,
+                s.raw_line_of("slug:").max(1),
+                crate::messages::Problem::ReservedSlug {
+                    slug: s.meta.slug.clone(),
+                },
+            )
+        })
+        .collect()
+}
+
 pub fn page_path(project: &Project, src: &Source) -> String {
     match section_path(project, src.kind) {
         Some(section) => format!("{section}/{}/", src.meta.slug),
