@@ -444,9 +444,9 @@ impl Problem {
                 if target.is_empty() {
                     format!("liên kết tượng trưng `{link}` trỏ tới tệp không tồn tại")
                 } else {
-                    format!("liên kết tượng trưng `{link}` trỏ ra ngoài thư mục nội dung (tới `{target}`)")
+                    format!("liên kết tượng trưng `{link}` trỏ ra ngoài thư mục của nó (tới `{target}`)")
                 },
-                "thay liên kết bằng bản sao thật của tệp, đặt trong content/".into(),
+                "thay liên kết bằng bản sao thật của tệp, đặt trong content/ (hoặc themes/ với tệp giao diện)".into(),
             ),
             FileRefused { src, ext } => (
                 if ext.is_empty() {
@@ -705,9 +705,9 @@ impl Problem {
                 if target.is_empty() {
                     format!("symbolic link `{link}` points to nothing")
                 } else {
-                    format!("symbolic link `{link}` points outside the content folder (to `{target}`)")
+                    format!("symbolic link `{link}` points outside its folder (to `{target}`)")
                 },
-                "replace the link with a real copy of the file inside content/".into(),
+                "replace the link with a real copy of the file inside content/ (or themes/ for a theme file)".into(),
             ),
             FileRefused { src, ext } => (
                 if ext.is_empty() {

@@ -62,6 +62,9 @@ pub struct Rendered {
     pub same_page_anchors: Vec<(String, usize)>,
     /// Links to other hosts, with their line (for the `http://` warning).
     pub external_links: Vec<(String, usize)>,
+    /// Images written as site-root paths (`/media/x.jpg`), with their line: they must be
+    /// files of content/media/.
+    pub media_images: Vec<(String, usize)>,
 }
 
 /// A problem at a line of the body.
@@ -481,6 +484,7 @@ fn rewrite_image<'a>(
         return CowStr::from("#");
     }
     if dest.starts_with('/') && !dest.starts_with("//") {
+        r.media_images.push((dest.to_string(), line));
         return placeholder(
             r,
             LinkTarget::SiteRoot {

@@ -422,6 +422,15 @@ pub fn parse_source(
             Err(problem) => errs.push(Diagnostic::error(&rel, img.line, problem)),
         }
     }
+    for (src, line) in &body.media_images {
+        let found = match src.strip_prefix("/media/") {
+            Some(name) => resolve_image(&content.join("media"), &percent_decode(name), content),
+            None => Err(Problem::PathOutside { src: src.clone() }),
+        };
+        if let Err(problem) = found {
+            errs.push(Diagnostic::error(&rel, *line, problem));
+        }
+    }
     let meta = match meta {
         Ok(m) => m,
         Err(e) => {

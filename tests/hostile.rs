@@ -1,0 +1,443 @@
+//! The hostile corpus (`tests/hostile/<case>/`): one folder per attack, each a copy of the
+//! bundled network with the attacker's files laid over it (`files/`) and set up as
+//! `case.yaml` says (symbolic links, image bombs, huge nesting, files outside the project).
+//! Every case must fail safely:
+//! - `expect: error`: `check` and `build` exit 1 with the named error code (file, line), and
+//!   `build` writes no output;
+//! - `expect: safe`: `build` exits 0 and the pages named in `open:` hold nothing executable
+//!   (no event handler, no script but the theme's, no URL outside the allowed schemes);
+//! and in both, no file of the project or outside it is created, changed or removed (the
+//! output folder and the photo cache aside). The same pages are opened in Chromium by
+//! `tests/browser/run.mjs`, which fails if any script ran.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Deserialize;
+
+const NOW: &str = "2026-12-01";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    attack: String,
+    expect: Expect,
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    file: Option<String>,
+    #[serde(default)]
+    line: Option<usize>,
+    #[serde(default)]
+    setup: Vec<Setup>,
+    #[serde(default)]
+    open: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "lowercase")]
+enum Expect {
+    Error,
+    Safe,
+}
+
+/// One preparation step; exactly one of the first fields is set.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct Setup {
+    /// A symbolic link at this project path, to `to`.
+    symlink: Option<String>,
+    to: Option<String>,
+    /// A file beside the project (in the temporary folder), with `text`.
+    outside: Option<String>,
+    text: Option<String>,
+    /// A real photo at this project path.
+    photo: Option<String>,
+    /// An image at this project path whose header claims `size`, in `format`.
+    bomb: Option<String>,
+    format: Option<String>,
+    size: Option<(u32, u32)>,
+    /// Replace this project folder by a link to `to_outside` (beside the project).
+    replace_with_symlink: Option<String>,
+    to_outside: Option<String>,
+    /// Replace `@@REPEAT@@` in `into` by `repeat` written `times` times.
+    repeat: Option<String>,
+    times: Option<usize>,
+    into: Option<String>,
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_lantoa"))
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A tiny image encoded by the `image` crate whose header is then made to claim `w × h`.
+fn bomb(format: &str, (w, h): (u32, u32)) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(16, 16, image::Rgb([200, 30, 30]));
+    let mut bytes = Vec::new();
+    match format {
+        "jpeg" => {
+            image::codecs::jpeg::JpegEncoder::new(&mut bytes)
+                .encode_image(&img)
+                .unwrap();
+            // SOF0/SOF2: FF C0|C2, length (2), precision (1), height (2), width (2).
+            let at = bytes
+                .windows(2)
+                .position(|p| p[0] == 0xFF && (p[1] == 0xC0 || p[1] == 0xC2))
+                .expect("a SOF marker");
+            bytes[at + 5..at + 7].copy_from_slice(&(h as u16).to_be_bytes());
+            bytes[at + 7..at + 9].copy_from_slice(&(w as u16).to_be_bytes());
+        }
+        "png" => {
+            image::codecs::png::PngEncoder::new(&mut bytes)
+                .write_image(&img, 16, 16, image::ExtendedColorType::Rgb8)
+                .unwrap();
+            // IHDR data starts at 16: width, height; its CRC (over type + data) follows.
+            bytes[16..20].copy_from_slice(&w.to_be_bytes());
+            bytes[20..24].copy_from_slice(&h.to_be_bytes());
+            let crc = crc32(&bytes[12..29]);
+            bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+        }
+        other => panic!("unknown bomb format {other}"),
+    }
+    bytes
+}
+
+use image::ImageEncoder as _;
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// The temporary folder: `project/` (the bundled network + the case) and the files beside it.
+fn prepare(case_dir: &Path, case: &Case) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("project");
+    copy_tree(&repo().join("content"), &project.join("content"));
+    copy_tree(&repo().join("themes"), &project.join("themes"));
+    if case_dir.join("files").is_dir() {
+        copy_tree(&case_dir.join("files"), &project);
+    }
+    for s in &case.setup {
+        if let (Some(link), Some(to)) = (&s.symlink, &s.to) {
+            let link = project.join(link);
+            std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+            std::os::unix::fs::symlink(to, link).unwrap();
+        }
+        if let (Some(path), Some(text)) = (&s.outside, &s.text) {
+            let path = tmp.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        if let Some(path) = &s.photo {
+            let img = image::RgbImage::from_fn(2000, 1500, |x, y| {
+                image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+            });
+            img.save(project.join(path)).unwrap();
+        }
+        if let (Some(path), Some(format), Some(size)) = (&s.bomb, &s.format, s.size) {
+            let path = project.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bomb(format, size)).unwrap();
+        }
+        if let (Some(folder), Some(target)) = (&s.replace_with_symlink, &s.to_outside) {
+            let folder = project.join(folder);
+            let _ = std::fs::remove_dir_all(&folder);
+            std::os::unix::fs::symlink(tmp.path().join(target), folder).unwrap();
+        }
+        if let (Some(unit), Some(times), Some(into)) = (&s.repeat, s.times, &s.into) {
+            let path = project.join(into);
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(path, text.replace("@@REPEAT@@", &unit.repeat(times))).unwrap();
+        }
+    }
+    tmp
+}
+
+/// Every entry of the temporary folder but the output and the cache: type, target, bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
+    let skip = |p: &Path| {
+        p.components().any(|c| {
+            let c = c.as_os_str().to_string_lossy();
+            c == "public" || c.starts_with(".public") || c == ".lantoa-cache"
+        })
+    };
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !skip(e.path().strip_prefix(dir).unwrap()))
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            let what = if e.path_is_symlink() {
+                format!("link {:?}", std::fs::read_link(e.path()).unwrap())
+            } else if e.file_type().is_dir() {
+                "dir".to_string()
+            } else {
+                let bytes = std::fs::read(e.path()).unwrap_or_default();
+                format!("file {} {:x}", bytes.len(), fnv(&bytes))
+            };
+            (rel, what)
+        })
+        .collect()
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    })
+}
+
+fn lantoa(project: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(bin())
+        .args(args)
+        .args(["--root", project.to_str().unwrap(), "--now", NOW])
+        .env("LANTOA_LANG", "en")
+        .env("LANTOA_CACHE", project.join(".lantoa-cache"))
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap()
+}
+
+/// What is wrong with one published page, if anything executable or dangerous is in it.
+fn dangers(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let mut found = Vec::new();
+    let all = scraper::Selector::parse("*").unwrap();
+    for el in doc.select(&all) {
+        let v = el.value();
+        let name = v.name();
+        for (attr, value) in v.attrs() {
+            let attr = attr.to_ascii_lowercase();
+            if attr.starts_with("on") {
+                found.push(format!("<{name} {attr}=…>"));
+            }
+            let is_url = matches!(
+                attr.as_str(),
+                "href" | "src" | "action" | "formaction" | "data" | "poster" | "xlink:href"
+            );
+            if is_url && !lantoa::safe::url_allowed(value) {
+                found.push(format!("<{name} {attr}=\"{value}\">"));
+            }
+            if attr == "srcset"
+                && !value
+                    .split(',')
+                    .all(|c| lantoa::safe::url_allowed(c.trim()))
+            {
+                found.push(format!("<{name} srcset=\"{value}\">"));
+            }
+            if attr == "style" && value.to_ascii_lowercase().contains("url(") {
+                found.push(format!("<{name} style=\"{value}\">"));
+            }
+            if attr == "srcdoc" {
+                found.push(format!("<{name} srcdoc>"));
+            }
+        }
+        match name {
+            "script" => {
+                let src = v.attr("src").unwrap_or("");
+                let theme_script = src.ends_with("search.js") || src.ends_with("quiz.js");
+                let data = v.attr("type") == Some("application/json");
+                if data {
+                    let text: String = el.text().collect();
+                    if serde_json::from_str::<serde_json::Value>(&text).is_err() {
+                        found.push("a JSON <script> that is not JSON (broken out of?)".into());
+                    }
+                } else if !theme_script || lantoa::safe::scheme(src).is_some() {
+                    found.push(format!("<script src=\"{src}\">"));
+                }
+            }
+            "object" | "embed" | "base" | "frame" | "frameset" | "applet" => {
+                found.push(format!("<{name}>"));
+            }
+            "meta" if v.attr("http-equiv").is_some() => found.push("<meta http-equiv>".into()),
+            "iframe" => {
+                let src = v.attr("src").unwrap_or("");
+                if !src.starts_with("https://www.youtube.com/embed/")
+                    && !src.starts_with("https://www.youtube-nocookie.com/embed/")
+                    && !src.starts_with("https://www.facebook.com/plugins/video.php?")
+                {
+                    found.push(format!("<iframe src=\"{src}\">"));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+fn run_case(case_dir: &Path) -> Result<(), String> {
+    let name = case_dir.file_name().unwrap().to_string_lossy().to_string();
+    let text = std::fs::read_to_string(case_dir.join("case.yaml")).unwrap();
+    let case: Case = serde_saphyr::from_str(&text).map_err(|e| format!("{name}: {e}"))?;
+    let tmp = prepare(case_dir, &case);
+    let project = tmp.path().join("project");
+    let before = snapshot(tmp.path());
+    let fail = |what: String| Err(format!("{name} ({}): {what}", case.attack));
+
+    let check = lantoa(&project, &["check", "--format", "json"]);
+    let check_out = String::from_utf8_lossy(&check.stdout).to_string()
+        + &String::from_utf8_lossy(&check.stderr);
+    let out_dir = project.join("public");
+    let build = lantoa(
+        &project,
+        &[
+            "build",
+            "--format",
+            "json",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+    );
+    let build_out = String::from_utf8_lossy(&build.stdout).to_string()
+        + &String::from_utf8_lossy(&build.stderr);
+    if build_out.contains("panicked") || check_out.contains("panicked") {
+        return fail(format!("lantoa panicked:\n{check_out}\n{build_out}"));
+    }
+    match case.expect {
+        Expect::Error => {
+            let code = case.code.as_deref().unwrap_or_default();
+            let diagnostics: Vec<serde_json::Value> = check_out
+                .lines()
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect();
+            let hit = diagnostics.iter().find(|d| {
+                d["code"] == code
+                    && case.file.as_deref().is_none_or(|f| d["file"] == f)
+                    && case.line.is_none_or(|l| d["line"] == l)
+            });
+            if check.status.code() != Some(1) || hit.is_none() {
+                return fail(format!(
+                    "check: expected exit 1 with `{code}` at {:?}:{:?}, got {:?}:\n{check_out}",
+                    case.file,
+                    case.line,
+                    check.status.code()
+                ));
+            }
+            if hit.is_some_and(|d| d["help"].as_str().unwrap_or("").is_empty()) {
+                return fail("the error has no help line".into());
+            }
+            if build.status.code() != Some(1) || !build_out.contains(code) {
+                return fail(format!(
+                    "build: expected exit 1 naming `{code}`, got {:?}:\n{build_out}",
+                    build.status.code()
+                ));
+            }
+            if out_dir.exists() {
+                return fail("a failed first build wrote an output folder".into());
+            }
+        }
+        Expect::Safe => {
+            if build.status.code() != Some(0) {
+                return fail(format!("build failed:\n{build_out}"));
+            }
+            for page in &case.open {
+                let file = out_dir.join(page).join("index.html");
+                let html = std::fs::read_to_string(&file)
+                    .map_err(|e| format!("{name}: {}: {e}", file.display()))?;
+                let found = dangers(&html);
+                if !found.is_empty() {
+                    return fail(format!("{page} holds {found:?}"));
+                }
+            }
+        }
+    }
+    let after = snapshot(tmp.path());
+    if before != after {
+        let changed: Vec<_> = before
+            .iter()
+            .filter(|(k, v)| after.get(*k) != Some(v))
+            .map(|(k, _)| k.display().to_string())
+            .chain(
+                after
+                    .keys()
+                    .filter(|k| !before.contains_key(*k))
+                    .map(|k| format!("new {}", k.display())),
+            )
+            .collect();
+        return fail(format!("files outside the output changed: {changed:?}"));
+    }
+    Ok(())
+}
+
+#[test]
+fn every_hostile_case_fails_safely() {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/hostile"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("case.yaml").is_file())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 40, "the corpus lost cases: {}", cases.len());
+    let failures = std::sync::Mutex::new(Vec::new());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(dir) = cases.get(i) else { break };
+                    if let Err(e) = run_case(dir) {
+                        failures.lock().unwrap().push(e);
+                    }
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    assert!(
+        failures.is_empty(),
+        "{} of {} hostile cases did not fail safely:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn the_scanner_sees_what_it_must_refuse() {
+    // The check above is only as good as `dangers`: it must see each kind of danger.
+    for bad in [
+        "<p onclick=\"x()\">a</p>",
+        "<a href=\"javascript:alert(1)\">a</a>",
+        "<script>alert(1)</script>",
+        "<img src=\"data:image/svg+xml,x\">",
+        "<iframe src=\"https://evil.example/\"></iframe>",
+        "<script type=\"application/json\">[1,</script>",
+        "<form action=\"javascript:x\"></form>",
+        "<p style=\"background:url(x)\">a</p>",
+    ] {
+        assert!(!dangers(bad).is_empty(), "{bad} must be seen");
+    }
+    assert!(
+        dangers("<p><a href=\"https://x.vn/\">a</a></p><script src=\"../search.js\"></script>")
+            .is_empty()
+    );
+}
