@@ -331,6 +331,7 @@ pub fn build(
     let started = Instant::now();
     let lang = language_of(root);
     output::check_output_dir(out, root).map_err(|d| Failure::new(vec![d], lang))?;
+    output::check_writable(out).map_err(|d| Failure::new(vec![d], lang))?;
     let io_error = |e: std::io::Error| {
         Failure::new(
             vec![Diagnostic::error(
@@ -343,7 +344,13 @@ pub fn build(
             lang,
         )
     };
-    let staging = output::Staging::begin(out).map_err(io_error)?;
+    let waiting = || {
+        eprintln!(
+            "{}",
+            messages::waiting_for_output(lang, &out.display().to_string())
+        )
+    };
+    let staging = output::Staging::begin(out, &waiting).map_err(io_error)?;
     let write_site = |site: &SiteOutput| {
         staging
             .write(&format!("{}/", site.site_id), &site.files)
