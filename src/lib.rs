@@ -331,7 +331,6 @@ pub fn build(
     let started = Instant::now();
     let lang = language_of(root);
     output::check_output_dir(out, root).map_err(|d| Failure::new(vec![d], lang))?;
-    output::check_writable(out).map_err(|d| Failure::new(vec![d], lang))?;
     let io_error = |e: std::io::Error| {
         Failure::new(
             vec![Diagnostic::error(
@@ -351,6 +350,8 @@ pub fn build(
         )
     };
     let staging = output::Staging::begin(out, &waiting).map_err(io_error)?;
+    // With the lock held (no other build is walking the output), before anything is rendered.
+    output::check_writable(out).map_err(|d| Failure::new(vec![d], lang))?;
     let write_site = |site: &SiteOutput| {
         staging
             .write(&format!("{}/", site.site_id), &site.files)

@@ -17,7 +17,8 @@
 //!   The old tree, now at the staging path, is then removed best-effort.
 //! - A build that was killed leaves at most a staging or old folder beside the output, never a
 //!   missing output; the next build (holding the lock, so they cannot be anyone else's) removes
-//!   them when it starts.
+//!   them when it starts (and, should the output be missing after a fallback swap was killed
+//!   between its two renames, puts the old one back first).
 //!
 //! Any failure before the swap leaves the previous output exactly as it was.
 
@@ -160,7 +161,7 @@ impl Staging {
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
         let lock = lock_output(&parent.join(format!(".{name}.lock")), on_wait)?;
-        remove_leftovers(parent, &name);
+        remove_leftovers(parent, &name, out);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if fs::symlink_metadata(&dir).is_ok() {
             remove_tree(&dir)?;
@@ -190,12 +191,13 @@ impl Staging {
             .into_iter()
             .map(|(p, d)| (format!("{prefix}{p}"), d))
             .collect();
-        for (rel, data) in &files {
+        files.par_iter().try_for_each(|(rel, data)| {
             check_relative(rel)?;
-            if let FileData::Copy(src) = data {
-                self.check_source(src, rel)?;
+            match data {
+                FileData::Copy(src) => self.check_source(src, rel),
+                FileData::Bytes(_) => Ok(()),
             }
-        }
+        })?;
         let dirs: BTreeSet<&Path> = files
             .iter()
             .filter_map(|(rel, _)| Path::new(rel).parent())
@@ -223,9 +225,8 @@ impl Staging {
     /// A copy's source must not be inside the staging folder (it would be copied onto itself
     /// or onto another generated file).
     fn check_source(&self, src: &Path, rel: &str) -> io::Result<()> {
-        let inside = fs::canonicalize(src).is_ok_and(|c| c.starts_with(&self.dir_canonical))
-            || absolute(src).starts_with(&self.dir_canonical);
-        if inside {
+        // A source that cannot be resolved does not exist: the copy reports it.
+        if fs::canonicalize(src).is_ok_and(|c| c.starts_with(&self.dir_canonical)) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!(
@@ -246,6 +247,8 @@ impl Staging {
         let count = written.len();
         if self.out.is_dir() {
             self.carry_over(&mut written, keep)?;
+            // The output folder keeps its permissions too.
+            fs::set_permissions(&self.dir, fs::metadata(&self.out)?.permissions())?;
         }
         let manifest: String = written.iter().map(|p| format!("{p}\n")).collect();
         fs::write(self.dir.join(MANIFEST), manifest)?;
@@ -509,19 +512,35 @@ fn remove_tree(path: &Path) -> io::Result<()> {
 
 /// Staging and old folders beside the output. Called with the lock held, so each one was left
 /// by a build that died (killed, power cut): they only ever hold copies of generated files and
-/// links to the user's.
-fn remove_leftovers(parent: &Path, name: &str) {
+/// links to the user's. If the output itself is missing (a build killed between the two renames
+/// of the fallback swap), the newest old folder is the last complete output: it is put back.
+fn remove_leftovers(parent: &Path, name: &str, out: &Path) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
     let staging = format!(".{name}.staging-");
     let old = format!(".{name}.old-");
+    let mut olds: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
     for e in entries.filter_map(Result::ok) {
         let file_name = e.file_name().to_string_lossy().to_string();
-        let ours = file_name.starts_with(&staging) || file_name.starts_with(&old);
-        if ours && e.file_type().is_ok_and(|t| t.is_dir()) {
+        if !e.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        if file_name.starts_with(&old) {
+            let modified = e.metadata().and_then(|m| m.modified());
+            olds.push((modified.unwrap_or(std::time::UNIX_EPOCH), e.path()));
+        } else if file_name.starts_with(&staging) {
             let _ = remove_tree(&e.path());
         }
+    }
+    olds.sort();
+    if fs::symlink_metadata(out).is_err()
+        && let Some((_, newest)) = olds.pop()
+    {
+        let _ = fs::rename(newest, out);
+    }
+    for (_, dir) in olds {
+        let _ = remove_tree(&dir);
     }
 }
 
@@ -758,6 +777,19 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_output_lost_between_the_two_renames_is_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        fs::create_dir(tmp.path().join(".public.old-7")).unwrap();
+        fs::write(tmp.path().join(".public.old-7/index.html"), "cũ").unwrap();
+        fs::create_dir(tmp.path().join(".public.staging-7")).unwrap();
+        drop(Staging::begin(&out, &|| {}).unwrap());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "cũ");
+        assert!(!tmp.path().join(".public.old-7").exists());
+        assert!(!tmp.path().join(".public.staging-7").exists());
+    }
+
     #[cfg(target_os = "linux")]
     #[test]
     fn the_users_entries_of_every_type_are_carried_over() {
@@ -775,6 +807,7 @@ mod tests {
         let fifo = std::ffi::CString::new(out.join("pipe").as_os_str().as_encoded_bytes()).unwrap();
         assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o640) }, 0);
         fs::write(out.join("notes.txt"), "ghi chú").unwrap();
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o750)).unwrap();
         let second = Staging::begin(&out, &|| {}).unwrap();
         let data = bytes("2");
         second.write("", [(&name, &data)]).unwrap();
@@ -800,6 +833,8 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o750);
+        let mode = fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o750, "the output folder's own permissions");
         assert_eq!(
             fs::read_to_string(out.join("notes.txt")).unwrap(),
             "ghi chú"
