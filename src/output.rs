@@ -272,7 +272,13 @@ impl Staging {
         keep: &dyn Fn(&str) -> bool,
     ) -> io::Result<()> {
         let old_manifest = read_manifest(&self.out);
-        // Folders created here get the permissions of the user's folder at the end, once
+        // lantoa's own folders (those holding a file it wrote) are only recreated for what is
+        // carried into them: a folder left empty by a removed page goes with it.
+        let our_folders: BTreeSet<&str> = old_manifest
+            .iter()
+            .flat_map(|f| f.match_indices('/').map(move |(i, _)| &f[..i]))
+            .collect();
+        // The user's folders are created with their permissions, set at the end, once
         // everything inside them is in place (a read-only folder could not be filled).
         let mut folders: Vec<(PathBuf, fs::Permissions)> = Vec::new();
         let mut walk = walkdir::WalkDir::new(&self.out)
@@ -291,8 +297,9 @@ impl Staging {
                 match fs::symlink_metadata(&dest) {
                     Ok(m) if m.is_dir() => {}
                     Ok(_) => walk.skip_current_dir(), // this build writes a file there
+                    Err(_) if our_folders.contains(rel.as_str()) => {}
                     Err(_) => {
-                        fs::create_dir(&dest)?;
+                        fs::create_dir_all(&dest)?;
                         folders.push((dest, entry.metadata()?.permissions()));
                     }
                 }
@@ -337,12 +344,17 @@ fn out_name(out: &Path) -> String {
 /// Opens and locks `path`, waiting (after calling `on_wait` once) while another build holds
 /// it. A filesystem without locks is written without one, as before.
 fn lock_output(path: &Path, on_wait: &dyn Fn()) -> io::Result<fs::File> {
-    let file = fs::OpenOptions::new()
+    let file = match fs::OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
-        .open(path)?;
+        .open(path)
+    {
+        // Left by another user (say, a build run once as root): a lock needs no write access.
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => fs::File::open(path)?,
+        file => file?,
+    };
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
@@ -798,8 +810,12 @@ mod tests {
         let out = tmp.path().join("public");
         let first = Staging::begin(&out, &|| {}).unwrap();
         let (name, data) = ("s/index.html".to_string(), bytes("1"));
-        first.write("", [(&name, &data)]).unwrap();
+        let removed = "s/bai/cu/index.html".to_string();
+        first
+            .write("", [(&name, &data), (&removed, &data)])
+            .unwrap();
         first.commit(&|_| true).unwrap();
+        fs::create_dir(out.join("s/bai/cu/cua-toi")).unwrap();
         std::os::unix::fs::symlink("s/index.html", out.join("link")).unwrap();
         std::os::unix::fs::symlink("/khong/co", out.join("s/dangling")).unwrap();
         fs::create_dir_all(out.join("empty/nested")).unwrap();
@@ -811,8 +827,17 @@ mod tests {
         let second = Staging::begin(&out, &|| {}).unwrap();
         let data = bytes("2");
         second.write("", [(&name, &data)]).unwrap();
-        second.commit(&|_| true).unwrap();
+        second.commit(&|_| false).unwrap();
         assert_eq!(fs::read_to_string(out.join("s/index.html")).unwrap(), "2");
+        assert!(
+            !out.join("s/bai/cu/index.html").exists(),
+            "no longer generated"
+        );
+        assert!(
+            out.join("s/bai/cu/cua-toi").is_dir(),
+            "the user's folder inside it kept"
+        );
+        assert!(out.join("s/bai").is_dir());
         assert_eq!(
             fs::read_link(out.join("link")).unwrap(),
             Path::new("s/index.html")
