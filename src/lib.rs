@@ -345,7 +345,15 @@ pub fn build(
             lang,
         )
     };
-    let staging = output::Staging::begin(out).map_err(io_error)?;
+    let waiting = || {
+        eprintln!(
+            "{}",
+            messages::waiting_for_output(lang, &out.display().to_string())
+        )
+    };
+    let staging = output::Staging::begin(out, &waiting).map_err(io_error)?;
+    // With the lock held (no other build is walking the output), before anything is rendered.
+    output::check_writable(out).map_err(|d| Failure::new(vec![d], lang))?;
     let write_site = |site: &SiteOutput| {
         staging
             .write(&format!("{}/", site.site_id), &site.files)

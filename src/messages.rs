@@ -167,6 +167,10 @@ pub enum Problem {
     OutputNotOurs {
         path: String,
     },
+    OutputReadOnly {
+        path: String,
+        detail: String,
+    },
     UnknownFolder {
         folder: String,
     },
@@ -205,6 +209,19 @@ pub enum Problem {
     AlreadyExists {
         path: String,
     },
+}
+
+/// Printed once on stderr when another build holds the lock of the output folder `path`: this
+/// build waits for it instead of interleaving with it.
+pub fn waiting_for_output(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "lantoa: một lần build khác đang ghi vào `{path}`; đang chờ lần đó xong rồi mới ghi"
+        ),
+        Lang::En => {
+            format!("lantoa: another build is writing into `{path}`; waiting for it to finish")
+        }
+    }
 }
 
 impl Problem {
@@ -258,6 +275,7 @@ impl Problem {
             BadQuestion { .. } => "bad-question",
             OutputRefused { .. } => "output-refused",
             OutputNotOurs { .. } => "output-not-ours",
+            OutputReadOnly { .. } => "output-read-only",
             UnknownFolder { .. } => "unknown-folder",
             LongInReview { .. } => "long-in-review",
             PersonalData { .. } => "personal-data",
@@ -499,6 +517,10 @@ impl Problem {
             OutputNotOurs { path } => (
                 format!("thư mục `{path}` đã có tệp không do lantoa tạo"),
                 "chọn thư mục khác (--out) hoặc tự chuyển các tệp đó đi; lantoa không xoá tệp không phải của nó".into(),
+            ),
+            OutputReadOnly { path, detail } => (
+                format!("không ghi được vào thư mục xuất `{path}` ({detail}); bản cũ được giữ nguyên"),
+                format!("cho phép ghi vào thư mục: chmod u+w {path} (hoặc chọn thư mục khác bằng --out), rồi chạy lại"),
             ),
             UnknownFolder { folder } => (
                 format!("thư mục `{folder}` không thuộc loại nội dung nào"),
@@ -760,6 +782,10 @@ impl Problem {
             OutputNotOurs { path } => (
                 format!("`{path}` holds files lantoa did not write"),
                 "choose another --out folder or move those files; lantoa never deletes what it did not write".into(),
+            ),
+            OutputReadOnly { path, detail } => (
+                format!("cannot write into the output folder `{path}` ({detail}); the previous output was left as it was"),
+                format!("make it writable: chmod u+w {path} (or choose another --out folder), then build again"),
             ),
             UnknownFolder { folder } => (
                 format!("folder `{folder}` is not a content kind"),

@@ -79,9 +79,48 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// One CSV cell holding **text** (unit ids and names, rule labels, titles, tags: anything that
+/// comes from content), safe to open in a spreadsheet.
+///
+/// A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a
+/// formula by Excel, LibreOffice and Google Sheets (CSV injection: `=HYPERLINK(...)` in a unit
+/// name becomes a live link in the Phòng's report). Such a cell is prefixed with `'`, as OWASP
+/// recommends; the spreadsheet shows the text as it was written. A cell holding `,`, `"`, a
+/// line break or the added `'` prefix is quoted, with `"` doubled (RFC 4180).
+///
+/// Numbers and dates that lantoa computes itself (counts, quotas, gaps, ISO weeks) are written
+/// directly, not through this function: they are never negative, never start with a formula
+/// character, and must stay numbers a spreadsheet can sum. Only text goes through here — which
+/// is why a unit named `-2` is shown as `'-2`, text, not the number −2.
+pub fn csv_text(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula || s.contains([',', '"', '\n', '\r']) {
+        let prefix = if formula { "'" } else { "" };
+        format!("\"{prefix}{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_text_neutralises_formulas_and_quotes() {
+        assert_eq!(csv_text("Trường THCS A"), "Trường THCS A");
+        assert_eq!(csv_text("a, b"), "\"a, b\"");
+        assert_eq!(
+            csv_text("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        for s in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            let cell = csv_text(s);
+            assert!(cell.starts_with("\"'"), "{s:?} → {cell:?}");
+        }
+        assert_eq!(csv_text("a=b"), "a=b", "only a leading formula character");
+        assert_eq!(csv_text(""), "");
+    }
 
     #[test]
     fn vietnamese_slugs() {

@@ -1,5 +1,7 @@
 //! `lantoa build` on small content trees: every kind of page, sharing, targeting, the
-//! publication gate, slugs, encodings, links, sanitising, tags, feeds, reproducibility.
+//! publication gate, slugs, encodings, links, sanitising, tags, feeds, reproducibility; the
+//! write stage (the user's entries of every type kept, read-only output, concurrent and
+//! killed builds, leftovers) and spreadsheet-safe CSV.
 
 mod common;
 
@@ -576,4 +578,305 @@ fn search_index_folds_diacritics_and_holds_only_published_pages() {
             .iter()
             .any(|s| s.ends_with("search.js"))
     );
+}
+
+/// Every entry below `dir` (not following links): path, type, and content (file), target
+/// (symlink) or permissions (folder, FIFO).
+#[cfg(unix)]
+fn tree(dir: &std::path::Path) -> Vec<(String, String)> {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let mut entries: Vec<_> = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .map(|e| {
+            let e = e.unwrap();
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            let t = e.file_type();
+            let mode = e.metadata().unwrap().permissions().mode() & 0o7777;
+            let what = if t.is_symlink() {
+                format!(
+                    "symlink → {}",
+                    std::fs::read_link(e.path()).unwrap().display()
+                )
+            } else if t.is_dir() {
+                format!("dir {mode:o}")
+            } else if t.is_fifo() {
+                format!("fifo {mode:o}")
+            } else {
+                format!("file {:?}", std::fs::read(e.path()).unwrap())
+            };
+            (rel, what)
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_users_symlinks_empty_folders_and_fifos_in_public_survive_a_build() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+    let p = TestProject::new();
+    p.build_ok();
+    let public = p.path().join("public");
+    symlink("thcs-a/index.html", public.join("trang-chu")).unwrap();
+    symlink("/khong/co/dau", public.join("thcs-a/lien-ket-hong")).unwrap();
+    symlink("thcs-a", public.join("thu-muc-lien-ket")).unwrap();
+    std::fs::create_dir_all(public.join("tai-lieu/rong")).unwrap();
+    std::fs::create_dir(public.join("thcs-a/rong")).unwrap();
+    std::fs::set_permissions(
+        public.join("tai-lieu"),
+        std::fs::Permissions::from_mode(0o750),
+    )
+    .unwrap();
+    let fifo = std::ffi::CString::new(public.join("ong").as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o640) }, 0);
+    std::fs::write(public.join("tai-lieu/ghi-chu.txt"), "ghi chú").unwrap();
+    let before = tree(&public);
+    p.build_ok();
+    assert_eq!(
+        tree(&public),
+        before,
+        "every entry kept with its type, target and content"
+    );
+    assert!(
+        std::fs::symlink_metadata(public.join("ong"))
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    assert_eq!(
+        std::fs::read_link(public.join("trang-chu")).unwrap(),
+        std::path::Path::new("thcs-a/index.html")
+    );
+    assert!(public.join("tai-lieu/rong").is_dir() && public.join("thcs-a/rong").is_dir());
+}
+
+/// Runs lantoa as `nobody` when the tests run as root (permissions do not apply to root), after
+/// giving the project to `nobody`; `None` when that is not possible here.
+#[cfg(target_os = "linux")]
+fn lantoa_without_root(p: &TestProject, args: &[&str]) -> Option<std::process::Output> {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_lantoa"));
+    cmd.arg("--root")
+        .arg(p.path())
+        .args(args)
+        .env_remove("LANTOA_LANG")
+        .env_remove("SOURCE_DATE_EPOCH");
+    if unsafe { libc::geteuid() } == 0 {
+        const NOBODY: u32 = 65534;
+        for e in walkdir::WalkDir::new(p.path()) {
+            std::os::unix::fs::lchown(e.unwrap().path(), Some(NOBODY), Some(NOBODY)).ok()?;
+        }
+        // As root, std drops the supplementary groups too.
+        cmd.uid(NOBODY).gid(NOBODY).env("HOME", p.path());
+    }
+    // Fails to start when `nobody` cannot reach the binary (a private target folder).
+    cmd.output().ok()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_output_fails_clearly_and_stays_byte_identical() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = TestProject::new();
+    p.build_ok();
+    let public = p.path().join("public");
+    std::fs::write(public.join("ghi-chu.txt"), "của tôi").unwrap();
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-01-moi.md",
+        "Bài mới",
+        "",
+        "x\n",
+    );
+    std::fs::set_permissions(&public, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before = tree(&public);
+    let Some(out) = lantoa_without_root(&p, &["build", "--now", common::NOW]) else {
+        eprintln!("skipped: cannot run lantoa without root here (see output::tests for the check)");
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    std::fs::set_permissions(&public, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("output-read-only") || stderr.contains("cannot write into"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("chmod u+w"), "the fix: {stderr}");
+    std::fs::set_permissions(&public, std::fs::Permissions::from_mode(0o555)).unwrap();
+    assert_eq!(
+        tree(&public),
+        before,
+        "the previous output exactly as it was"
+    );
+    std::fs::set_permissions(&public, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(!p.exists("thcs-a/bai-viet/moi/index.html"));
+    let leftovers: Vec<_> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("staging") || n.contains(".old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn two_builds_into_one_folder_wait_for_each_other_and_both_succeed() {
+    let p = TestProject::new();
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-01-a.md",
+        "A",
+        "",
+        "x\n",
+    );
+    p.build_ok();
+    let public = p.path().join("public");
+    std::fs::write(public.join("ghi-chu.txt"), "của tôi").unwrap();
+    let expected = tree(&public);
+    // Hold the lock as a third build would: both builds must wait, then take turns.
+    let lock = std::fs::File::options()
+        .write(true)
+        .open(p.path().join(".public.lock"))
+        .expect("the lock file beside the output");
+    lock.lock().unwrap();
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_lantoa"))
+            .arg("--root")
+            .arg(p.path())
+            .args(["build", "--now", common::NOW])
+            .env("LANTOA_LANG", "en")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (mut first, mut second) = (spawn(), spawn());
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        first.try_wait().unwrap().is_none() && second.try_wait().unwrap().is_none(),
+        "both wait"
+    );
+    assert_eq!(
+        tree(&public),
+        expected,
+        "nothing written while the lock is held"
+    );
+    drop(lock);
+    for child in [first, second] {
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert_eq!(
+            stderr.matches("another build is writing into").count(),
+            1,
+            "said once: {stderr}"
+        );
+    }
+    assert_eq!(
+        tree(&public),
+        expected,
+        "a complete output, the user's file intact"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("staging") || n.contains(".old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn leftovers_of_a_dead_build_are_removed_by_the_next_build() {
+    let p = TestProject::new();
+    p.build_ok();
+    for dead in [".public.staging-999999/thcs-a", ".public.old-999998/th-b"] {
+        std::fs::create_dir_all(p.path().join(dead)).unwrap();
+        std::fs::write(p.path().join(dead).join("index.html"), "cũ").unwrap();
+    }
+    p.build_ok();
+    assert!(!p.path().join(".public.staging-999999").exists());
+    assert!(!p.path().join(".public.old-999998").exists());
+    assert!(p.exists("thcs-a/index.html"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_build_never_leaves_the_output_missing_or_incomplete() {
+    let p = TestProject::new();
+    for i in 1..=6 {
+        p.post(
+            &format!("content/sites/thcs-a/articles/2026-11-0{i}-bai-{i}.md"),
+            &format!("Bài {i}"),
+            "tags: [x]\n",
+            "x\n",
+        );
+    }
+    p.build_ok();
+    let public = p.path().join("public");
+    std::fs::write(public.join("ghi-chu.txt"), "của tôi").unwrap();
+    // A build killed while writing left its staging folder behind.
+    std::fs::create_dir_all(p.path().join(".public.staging-999997/thcs-a")).unwrap();
+    for delay in [0, 20, 50, 80, 120, 160, 200, 250, 300, 400] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lantoa"))
+            .arg("--root")
+            .arg(p.path())
+            .args(["build", "--now", common::NOW])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill(); // SIGKILL: no clean-up runs
+        let _ = child.wait();
+        let manifest = std::fs::read_to_string(public.join(".lantoa-manifest"))
+            .unwrap_or_else(|e| panic!("killed after {delay} ms: no complete public/ ({e})"));
+        for file in manifest.lines() {
+            assert!(
+                public.join(file).is_file(),
+                "killed after {delay} ms: {file} missing"
+            );
+        }
+        assert_eq!(p.read("ghi-chu.txt"), "của tôi");
+    }
+    p.build_ok();
+    let leftovers: Vec<_> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("staging") || n.contains(".old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(p.exists("thcs-a/bai-viet/bai-6/index.html"));
+}
+
+#[test]
+fn csv_cells_from_content_cannot_become_spreadsheet_formulas() {
+    let p = TestProject::new();
+    p.site(
+        "th-b",
+        "name: '=HYPERLINK(\"http://x\",\"y\")'\nkind: school\nlevel: tieu-hoc\nparent: phong\n",
+    );
+    p.build_ok();
+    let neutralised = "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"";
+    let report = p.read("_editorial/report.csv");
+    let out = p.lantoa(&["calendar", "--now", common::NOW, "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cli = String::from_utf8_lossy(&out.stdout).to_string();
+    for (what, csv) in [("report.csv", &report), ("calendar --format csv", &cli)] {
+        let rows: Vec<&str> = csv.lines().filter(|l| l.starts_with("th-b,")).collect();
+        assert!(!rows.is_empty(), "{what}: {csv}");
+        for row in rows {
+            assert!(
+                row.starts_with(&format!("th-b,{neutralised},")),
+                "{what}: {row}"
+            );
+        }
+        assert!(
+            !csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"),
+            "{what}"
+        );
+    }
 }

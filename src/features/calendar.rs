@@ -693,15 +693,9 @@ pub fn to_table(plan: &Plan) -> String {
     out
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// One row per unit and week: the numbers for a spreadsheet report.
+/// One row per unit and week: the numbers for a spreadsheet report. Text cells (id, name,
+/// rules) go through [`crate::text::csv_text`] (formula characters neutralised); the numbers,
+/// dates and verdicts lantoa computes are written as they are, so they stay numbers.
 pub fn to_csv(plan: &Plan) -> String {
     let mut out = String::from(
         "unit_id,unit_name,unit_kind,week,from,to,articles,stories,primers,published,scheduled,review,draft,quota,verdict,gap\n",
@@ -721,8 +715,8 @@ pub fn to_csv(plan: &Plan) -> String {
             let _ = writeln!(
                 out,
                 "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-                csv_field(&u.id),
-                csv_field(&u.name),
+                crate::text::csv_text(&u.id),
+                crate::text::csv_text(&u.name),
                 u.kind.as_str(),
                 w.week,
                 w.start,
@@ -734,7 +728,7 @@ pub fn to_csv(plan: &Plan) -> String {
                 w.scheduled,
                 w.review,
                 w.draft,
-                csv_field(&u.rules.join("; ")),
+                crate::text::csv_text(&u.rules.join("; ")),
                 verdict,
                 gap
             );
