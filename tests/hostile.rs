@@ -16,6 +16,9 @@ use std::process::Command;
 
 use serde::Deserialize;
 
+mod common;
+use common::dangers;
+
 const NOW: &str = "2026-12-01";
 
 #[derive(Debug, Deserialize)]
@@ -87,55 +90,6 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// A tiny image encoded by the `image` crate whose header is then made to claim `w × h`.
-fn bomb(format: &str, (w, h): (u32, u32)) -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(16, 16, image::Rgb([200, 30, 30]));
-    let mut bytes = Vec::new();
-    match format {
-        "jpeg" => {
-            image::codecs::jpeg::JpegEncoder::new(&mut bytes)
-                .encode_image(&img)
-                .unwrap();
-            // SOF0/SOF2: FF C0|C2, length (2), precision (1), height (2), width (2).
-            let at = bytes
-                .windows(2)
-                .position(|p| p[0] == 0xFF && (p[1] == 0xC0 || p[1] == 0xC2))
-                .expect("a SOF marker");
-            bytes[at + 5..at + 7].copy_from_slice(&(h as u16).to_be_bytes());
-            bytes[at + 7..at + 9].copy_from_slice(&(w as u16).to_be_bytes());
-        }
-        "png" => {
-            image::codecs::png::PngEncoder::new(&mut bytes)
-                .write_image(&img, 16, 16, image::ExtendedColorType::Rgb8)
-                .unwrap();
-            // IHDR data starts at 16: width, height; its CRC (over type + data) follows.
-            bytes[16..20].copy_from_slice(&w.to_be_bytes());
-            bytes[20..24].copy_from_slice(&h.to_be_bytes());
-            let crc = crc32(&bytes[12..29]);
-            bytes[29..33].copy_from_slice(&crc.to_be_bytes());
-        }
-        other => panic!("unknown bomb format {other}"),
-    }
-    bytes
-}
-
-use image::ImageEncoder as _;
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 /// The temporary folder: `project/` (the bundled network + the case) and the files beside it.
 fn prepare(case_dir: &Path, case: &Case) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
@@ -165,7 +119,7 @@ fn prepare(case_dir: &Path, case: &Case) -> tempfile::TempDir {
         if let (Some(path), Some(format), Some(size)) = (&s.bomb, &s.format, s.size) {
             let path = project.join(path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, bomb(format, size)).unwrap();
+            std::fs::write(path, common::bomb(format, size)).unwrap();
         }
         if let (Some(folder), Some(target)) = (&s.replace_with_symlink, &s.to_outside) {
             let folder = project.join(folder);
@@ -223,73 +177,6 @@ fn lantoa(project: &Path, args: &[&str]) -> std::process::Output {
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .unwrap()
-}
-
-/// What is wrong with one published page, if anything executable or dangerous is in it.
-fn dangers(html: &str) -> Vec<String> {
-    let doc = scraper::Html::parse_document(html);
-    let mut found = Vec::new();
-    let all = scraper::Selector::parse("*").unwrap();
-    for el in doc.select(&all) {
-        let v = el.value();
-        let name = v.name();
-        for (attr, value) in v.attrs() {
-            let attr = attr.to_ascii_lowercase();
-            if attr.starts_with("on") {
-                found.push(format!("<{name} {attr}=…>"));
-            }
-            let is_url = matches!(
-                attr.as_str(),
-                "href" | "src" | "action" | "formaction" | "data" | "poster" | "xlink:href"
-            );
-            if is_url && !lantoa::safe::url_allowed(value) {
-                found.push(format!("<{name} {attr}=\"{value}\">"));
-            }
-            if attr == "srcset"
-                && !value
-                    .split(',')
-                    .all(|c| lantoa::safe::url_allowed(c.trim()))
-            {
-                found.push(format!("<{name} srcset=\"{value}\">"));
-            }
-            if attr == "style" && value.to_ascii_lowercase().contains("url(") {
-                found.push(format!("<{name} style=\"{value}\">"));
-            }
-            if attr == "srcdoc" {
-                found.push(format!("<{name} srcdoc>"));
-            }
-        }
-        match name {
-            "script" => {
-                let src = v.attr("src").unwrap_or("");
-                let theme_script = src.ends_with("search.js") || src.ends_with("quiz.js");
-                let data = v.attr("type") == Some("application/json");
-                if data {
-                    let text: String = el.text().collect();
-                    if serde_json::from_str::<serde_json::Value>(&text).is_err() {
-                        found.push("a JSON <script> that is not JSON (broken out of?)".into());
-                    }
-                } else if !theme_script || lantoa::safe::scheme(src).is_some() {
-                    found.push(format!("<script src=\"{src}\">"));
-                }
-            }
-            "object" | "embed" | "base" | "frame" | "frameset" | "applet" => {
-                found.push(format!("<{name}>"));
-            }
-            "meta" if v.attr("http-equiv").is_some() => found.push("<meta http-equiv>".into()),
-            "iframe" => {
-                let src = v.attr("src").unwrap_or("");
-                if !src.starts_with("https://www.youtube.com/embed/")
-                    && !src.starts_with("https://www.youtube-nocookie.com/embed/")
-                    && !src.starts_with("https://www.facebook.com/plugins/video.php?")
-                {
-                    found.push(format!("<iframe src=\"{src}\">"));
-                }
-            }
-            _ => {}
-        }
-    }
-    found
 }
 
 fn run_case(case_dir: &Path) -> Result<(), String> {

@@ -141,8 +141,6 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
                     n += 1;
                 }
                 r.anchors.push(anchor.clone());
-                r.text.push_str(&text);
-                r.text.push('\n');
                 // Only an anchor and plain class names: `{onfocus=… autofocus}` is refused.
                 for (key, _) in attrs {
                     problems.push((
@@ -170,10 +168,14 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
                         .collect(),
                     attrs: Vec::new(),
                 }));
-                out.extend(events[i + 1..end].iter().map(|(e, _)| e.clone()));
-                out.push(Event::End(TagEnd::Heading(demote(*level))));
-                i = end + 1;
+                // The heading's content goes through the loop like any other (its links are
+                // checked and rewritten too).
+                i += 1;
                 continue;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                r.text.push('\n');
+                out.push(Event::End(TagEnd::Heading(demote(*level))));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let end = find_end(&events, i, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
@@ -653,6 +655,12 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             .filter(|v| matches!(v.trim().trim_end_matches(';'), "left" | "right" | "center"))
             .map(|_| value.into()),
         ("input", "type") => (value == "checkbox").then(|| value.into()),
+        // The same URL rule as Markdown links (safe.rs), stricter than ammonia's own.
+        (_, "href" | "src" | "cite") => {
+            let placeholder =
+                value.starts_with(PLACEHOLDER) || value.starts_with(IMAGE_PLACEHOLDER);
+            (placeholder || crate::safe::url_allowed(value)).then(|| value.into())
+        }
         _ => Some(value.into()),
     });
     b
@@ -717,6 +725,32 @@ mod tests {
         )
         .1;
         assert_eq!(err[0].0, 7);
+    }
+
+    #[test]
+    fn links_inside_headings_are_checked_and_rewritten() {
+        let (r, problems) = render("[a](javascript:alert(1))\n- \n\n## [b](@/x.md)\n", 1);
+        assert!(
+            matches!(problems[0].1, Problem::UnsafeUrl { .. }),
+            "{problems:?}"
+        );
+        assert!(!r.html.contains("javascript"), "{}", r.html);
+        assert!(r.html.contains("lantoa-link:0"), "{}", r.html);
+    }
+
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_errors() {
+        let (r, problems) = render(
+            "## Xin chào {#chao .ghi-chu onfocus=alert(1) autofocus}\n",
+            1,
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            r.html.contains("<h2 id=\"chao\" class=\"ghi-chu\">"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("onfocus"), "{}", r.html);
     }
 
     #[test]
