@@ -2,7 +2,8 @@
 //! saves; a changed Markdown file is re-parsed alone, a template change reloads the theme
 //! only, a CSS-only change rebuilds nothing, and anything else (configuration, new folders)
 //! reloads the whole project. A rebuild validates and resolves the network; pages are rendered
-//! later, on request (`prepared.rs`), in preview mode.
+//! later, on request (`prepared.rs`), in preview mode. After a rebuild that panicked (caught in
+//! `mod.rs`), `reset` makes the next one reload everything.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -183,6 +184,17 @@ impl Session {
             &self.selection,
             self.root.clone(),
         )
+    }
+
+    /// Forgets everything loaded, after a rebuild panicked half-way: the next rebuild reloads
+    /// the whole project.
+    pub fn reset(&mut self) {
+        self.project = None;
+        self.theme = None;
+        self.broken.clear();
+        if self.images.is_poisoned() {
+            self.images = Default::default();
+        }
     }
 
     fn reload_all(&mut self) {
