@@ -368,3 +368,65 @@ fn events(clients: &Clients) -> Response {
         .header("Content-Type", "text/event-stream; charset=utf-8")
         .header("Cache-Control", "no-store")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_rebuild_becomes_an_overlay_and_the_next_one_reloads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(session::TEST_PANIC), "").unwrap();
+        let selection = Selection {
+            sites: Vec::new(),
+            shard: None,
+        };
+        let mut session = Session::new(dir.path(), None, selection);
+        let state = RwLock::new(Snapshot::default());
+        let clients: Clients = Arc::default();
+        let (tx, rx) = mpsc::channel();
+        lock(&clients).push(tx);
+        let change = Change::Sources(vec![dir.path().join("content/sites/a/articles/x.md")]);
+        let started = Instant::now();
+        apply(
+            &mut session,
+            &change,
+            &state,
+            &clients,
+            dir.path(),
+            Lang::En,
+            started,
+            true,
+        );
+        let overlay = read(&state).overlay.clone().expect("an overlay");
+        assert!(
+            overlay.contains("internal lantoa error") && overlay.contains("deliberate test panic"),
+            "{overlay}"
+        );
+        assert!(
+            overlay.contains("content/sites/a/articles/x.md"),
+            "{overlay}"
+        );
+        assert_eq!(
+            rx.try_recv().ok().as_deref(),
+            Some("event: reload\ndata: 1\n\n")
+        );
+        // The session was reset: the next rebuild loads the project again (here: it has none).
+        std::fs::remove_file(dir.path().join(session::TEST_PANIC)).unwrap();
+        apply(
+            &mut session,
+            &Change::Full,
+            &state,
+            &clients,
+            dir.path(),
+            Lang::En,
+            started,
+            true,
+        );
+        let overlay = read(&state)
+            .overlay
+            .clone()
+            .expect("the project's own problems");
+        assert!(!overlay.contains("internal lantoa error"), "{overlay}");
+    }
+}

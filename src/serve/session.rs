@@ -103,6 +103,10 @@ fn source_place(content: &Path, path: &Path) -> Option<(Owner, Option<Kind>)> {
     }
 }
 
+/// In unit tests only: a rebuild of a project holding this file panics.
+#[cfg(test)]
+pub const TEST_PANIC: &str = ".lantoa-test-panic";
+
 /// The state kept between rebuilds.
 pub struct Session {
     pub root: PathBuf,
@@ -133,6 +137,10 @@ impl Session {
     /// Applies a change and prepares the network for serving (pages render on request);
     /// `Err` holds every problem of the project.
     pub fn rebuild(&mut self, change: &Change) -> Result<Prepared, Vec<Diagnostic>> {
+        #[cfg(test)]
+        if self.root.join(TEST_PANIC).exists() {
+            panic!("deliberate test panic");
+        }
         match change {
             Change::Full => self.reload_all(),
             Change::Theme => self.theme = None,
