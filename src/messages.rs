@@ -1,6 +1,7 @@
 //! Every problem lantoa can report, and its wording in Vietnamese and English — in this one
 //! place, so a translator edits one file. Each problem has a short stable `code` (for JSON and
-//! tools), a message saying what is wrong, and a help line saying what to do.
+//! tools), a message saying what is wrong, and a help line saying what to do. The short
+//! answers of `serve` to requests it refuses (`Refusal`) are here too.
 
 /// Language of messages, from `network.yaml`'s `language` or the `LANTOA_LANG` variable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
