@@ -408,19 +408,25 @@ fn read_head(
         };
     let mut started = !kept_alive || !buf.is_empty();
     let mut chunk = [0u8; 4096];
+    // Bytes of `buf` known to hold no empty line: a head dribbled byte by byte is parsed once
+    // its empty line has come, not after every byte.
+    let mut scanned = 0;
     loop {
-        if !buf.is_empty() {
+        if has_empty_line(buf, scanned) {
             match parse(buf, limits.max_headers) {
                 Ok(Some((request, used))) => {
                     buf.drain(..used);
                     return Ok(request);
                 }
-                Ok(None) if buf.len() >= limits.max_head => return Err(HeadError::TooLarge),
                 Ok(None) => {}
                 Err(httparse::Error::TooManyHeaders) => return Err(HeadError::TooLarge),
                 Err(_) => return Err(HeadError::Malformed),
             }
         }
+        if buf.len() >= limits.max_head {
+            return Err(HeadError::TooLarge);
+        }
+        scanned = buf.len();
         let now = Instant::now();
         if now >= deadline || stream.set_read_timeout(Some(deadline - now)).is_err() {
             return Err(HeadError::Closed);
@@ -439,6 +445,12 @@ fn read_head(
             Err(_) => return Err(HeadError::Closed),
         }
     }
+}
+
+/// Whether `buf` may end a head (an empty line) in the bytes after `scanned`.
+fn has_empty_line(buf: &[u8], scanned: usize) -> bool {
+    let tail = &buf[scanned.saturating_sub(2)..];
+    tail.windows(2).any(|w| w == b"\n\n") || tail.windows(3).any(|w| w == b"\n\r\n")
 }
 
 /// A complete head and its length, or `None` when more bytes are needed.
@@ -685,6 +697,15 @@ fn linger(stream: &mut TcpStream) {
 mod tests {
     use super::*;
     use std::net::{Ipv4Addr, SocketAddr};
+
+    #[test]
+    fn empty_lines() {
+        assert!(has_empty_line(b"GET / HTTP/1.1\r\n\r\n", 0));
+        assert!(has_empty_line(b"GET / HTTP/1.1\r\n\r\n", 17));
+        assert!(has_empty_line(b"GET / HTTP/1.1\n\n", 15));
+        assert!(!has_empty_line(b"GET / HTTP/1.1\r\nHost: x\r\n", 0));
+        assert!(!has_empty_line(b"", 0));
+    }
 
     #[test]
     fn hosts() {
