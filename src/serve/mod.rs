@@ -64,6 +64,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     );
     let state = Arc::new(RwLock::new(Snapshot::default()));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
+    // Watching starts before the first build, so no save is missed between the build (or the
+    // address printed) and the watch.
+    let (_watcher, changes) = watch(&opts.root)?;
     let started = Instant::now();
     apply(
         &mut session,
@@ -102,7 +105,8 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         .name("lantoa-accept".into())
         .spawn(move || server::run(listener, config, handler))
         .map_err(|e| e.to_string())?;
-    watch_loop(&opts.root, &mut session, &state, &clients, lang)
+    watch_loop(&changes, &opts.root, &mut session, &state, &clients, lang);
+    Ok(())
 }
 
 fn bind(ip: IpAddr, port: u16) -> Result<(TcpListener, SocketAddr), String> {
@@ -231,16 +235,11 @@ fn broadcast(clients: &Clients, message: &str) {
     list.retain(|tx| tx.send(message.to_string()).is_ok());
 }
 
-/// Watches `content/` and `themes/`; each burst of changes (an editor saving ten files at
-/// once) causes one rebuild. Access events (our own reads) are ignored, or every rebuild would
-/// trigger the next.
-fn watch_loop(
-    root: &Path,
-    session: &mut Session,
-    state: &RwLock<Snapshot>,
-    clients: &Clients,
-    lang: Lang,
-) -> Result<(), String> {
+type Changes = mpsc::Receiver<Option<Vec<PathBuf>>>;
+
+/// Watches `content/` and `themes/`: each event's paths, or `None` when events were lost.
+/// Access events (our own reads) are ignored, or every rebuild would trigger the next.
+fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Changes), String> {
     use notify::{EventKind, RecursiveMode, Watcher};
     let (tx, rx) = mpsc::channel::<Option<Vec<PathBuf>>>();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
@@ -260,6 +259,19 @@ fn watch_loop(
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
+    Ok((watcher, rx))
+}
+
+/// Rebuilds after each burst of changes (an editor saving ten files at once causes one
+/// rebuild), until the watcher stops.
+fn watch_loop(
+    rx: &Changes,
+    root: &Path,
+    session: &mut Session,
+    state: &RwLock<Snapshot>,
+    clients: &Clients,
+    lang: Lang,
+) {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     while let Ok(first) = rx.recv() {
         // Debounce: wait until nothing has arrived for 150 ms.
@@ -282,7 +294,6 @@ fn watch_loop(
         };
         apply(session, &change, state, clients, &root, lang, started, true);
     }
-    Ok(())
 }
 
 fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
