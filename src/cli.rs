@@ -81,6 +81,10 @@ pub enum Command {
         /// Only these sites (repeatable).
         #[arg(long = "site", value_name = "ID")]
         sites: Vec<String>,
+        /// Also answer requests for this host name (repeatable), e.g. a LAN name; by default
+        /// only localhost, 127.0.0.1, [::1] and the --bind address.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
         /// Open the browser.
         #[arg(long)]
         open: bool,
@@ -163,6 +167,7 @@ pub fn run(cli: Cli) -> ExitCode {
             port,
             bind,
             sites,
+            allow_hosts,
             open,
             now,
         } => {
@@ -174,6 +179,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 sites,
                 now,
                 open,
+                allow_hosts,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {

@@ -1,6 +1,7 @@
 //! Every problem lantoa can report, and its wording in Vietnamese and English — in this one
 //! place, so a translator edits one file. Each problem has a short stable `code` (for JSON and
-//! tools), a message saying what is wrong, and a help line saying what to do.
+//! tools), a message saying what is wrong, and a help line saying what to do. The short
+//! answers of `serve` to requests it refuses (`Refusal`) are here too.
 
 /// Language of messages, from `network.yaml`'s `language` or the `LANTOA_LANG` variable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -201,6 +202,10 @@ pub enum Problem {
         ratio: String,
         suggestion: String,
     },
+    /// A bug in lantoa hit while `serve` rebuilt (a panic, caught): the server keeps running.
+    Internal {
+        detail: String,
+    },
     BadImage {
         src: String,
         detail: String,
@@ -286,6 +291,7 @@ impl Problem {
             UnsupportedImage { .. } => "unsupported-image",
             LowContrast { .. } => "low-contrast",
             BadImage { .. } => "bad-image",
+            Internal { .. } => "internal",
         }
     }
 
@@ -562,6 +568,10 @@ impl Problem {
                 format!("màu chính {color} quá nhạt: độ tương phản với nền trắng chỉ {ratio}:1, cần ít nhất 4.5:1 (WCAG 2.1 AA)"),
                 format!("dùng màu đậm hơn, ví dụ primary: \"{suggestion}\", để chữ dễ đọc với mọi người"),
             ),
+            Internal { detail } => (
+                format!("lỗi bên trong lantoa khi dựng lại: {detail}"),
+                "máy chủ vẫn chạy: sửa hoặc hoàn tác tệp vừa lưu rồi lưu lại; nếu lỗi còn, báo lỗi kèm tệp đó".into(),
+            ),
         };
         (m, h)
     }
@@ -827,7 +837,74 @@ impl Problem {
                 format!("primary colour {color} is too light: {ratio}:1 against white, WCAG 2.1 AA needs 4.5:1"),
                 format!("use a darker colour, e.g. primary: \"{suggestion}\""),
             ),
+            Internal { detail } => (
+                format!("internal lantoa error while rebuilding: {detail}"),
+                "the server keeps running: fix or undo the file you just saved and save again; if it persists, report it with that file".into(),
+            ),
         };
         (m, h)
+    }
+}
+
+/// Why the preview server (`serve`) refuses a request; the short text of its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A path escape (`..`, `%2e%2e`, backslashes, control characters).
+    BadPath,
+    /// A request head that is not HTTP/1.x.
+    BadRequest,
+    /// The `Host` header names no address this server serves (DNS rebinding).
+    WrongHost,
+    /// The request head is over the size or header-count limit.
+    HeadTooLarge,
+    /// Not GET or HEAD.
+    Method,
+    /// Every connection slot is taken.
+    Busy,
+    /// Answering the request hit a bug (a panic, caught).
+    Crashed,
+}
+
+impl Refusal {
+    /// The status code and its reason phrase.
+    pub fn status(self) -> (u16, &'static str) {
+        match self {
+            Refusal::BadPath | Refusal::BadRequest => (400, "Bad Request"),
+            Refusal::WrongHost => (421, "Misdirected Request"),
+            Refusal::HeadTooLarge => (431, "Request Header Fields Too Large"),
+            Refusal::Method => (405, "Method Not Allowed"),
+            Refusal::Busy => (503, "Service Unavailable"),
+            Refusal::Crashed => (500, "Internal Server Error"),
+        }
+    }
+
+    /// The body of the answer (plain text, one line).
+    pub fn text(self, lang: Lang) -> String {
+        let (code, reason) = self.status();
+        let words = match (self, lang) {
+            (Refusal::BadPath, Lang::Vi) => "đường dẫn không hợp lệ",
+            (Refusal::BadPath, Lang::En) => "invalid path",
+            (Refusal::BadRequest, Lang::Vi) => "yêu cầu HTTP không hợp lệ",
+            (Refusal::BadRequest, Lang::En) => "malformed HTTP request",
+            (Refusal::WrongHost, Lang::Vi) => {
+                "máy chủ xem trước chỉ trả lời địa chỉ nó phục vụ (localhost, 127.0.0.1); để xem qua tên khác trong mạng, chạy lại với --allow-host TÊN"
+            }
+            (Refusal::WrongHost, Lang::En) => {
+                "the preview server only answers the address it serves (localhost, 127.0.0.1); to preview through another name, run it again with --allow-host NAME"
+            }
+            (Refusal::HeadTooLarge, Lang::Vi) => "phần đầu yêu cầu quá lớn",
+            (Refusal::HeadTooLarge, Lang::En) => "request head too large",
+            (Refusal::Method, Lang::Vi) => "chỉ hỗ trợ GET và HEAD",
+            (Refusal::Method, Lang::En) => "only GET and HEAD are supported",
+            (Refusal::Busy, Lang::Vi) => "máy chủ đang bận, hãy tải lại trang sau giây lát",
+            (Refusal::Busy, Lang::En) => "the server is busy, reload the page in a moment",
+            (Refusal::Crashed, Lang::Vi) => {
+                "lỗi bên trong lantoa khi dựng trang này; máy chủ vẫn chạy, xem thông báo trong cửa sổ dòng lệnh"
+            }
+            (Refusal::Crashed, Lang::En) => {
+                "internal lantoa error while rendering this page; the server keeps running, see the terminal"
+            }
+        };
+        format!("{code} {reason}: {words}\n")
     }
 }

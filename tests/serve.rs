@@ -1,6 +1,9 @@
 //! `lantoa serve` through real HTTP on a free loopback port: pages and banners, content types,
 //! redirects, 404, HEAD, ETags, path escapes; live reload after an edit (seen over HTTP and the
-//! event stream), the error overlay and its recovery, debouncing, CSS swaps, a taken port.
+//! event stream), the error overlay and its recovery, debouncing, CSS swaps, a taken port;
+//! and hostile input on raw sockets: oversized heads (431), silent and dribbling connections
+//! (closed at the deadline), foreign `Host` headers (421), a flood of idle connections,
+//! keep-alive, an event stream that outlives the idle timeout.
 
 mod common;
 
@@ -28,6 +31,10 @@ impl Drop for Server {
 
 impl Server {
     fn start(p: &TestProject, extra: &[&str]) -> Server {
+        Server::start_env(p, extra, &[])
+    }
+
+    fn start_env(p: &TestProject, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut args = vec![
             "--root".to_string(),
             p.path().display().to_string(),
@@ -42,6 +49,8 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_lantoa"))
             .args(&args)
             .env_remove("LANTOA_LANG")
+            .env_remove("LANTOA_SERVE_IDLE_MS")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -127,17 +136,27 @@ impl Response {
 
 /// A minimal HTTP/1.1 client (the raw target is sent as is, so escapes reach the server).
 fn request(port: u16, method: &str, target: &str, headers: &[(&str, &str)]) -> Response {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     let mut req = format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
     for (k, v) in headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
     req.push_str("\r\n");
-    s.write_all(req.as_bytes()).unwrap();
+    raw_request(port, &req)
+}
+
+/// Sends `text` as is and reads the answer until the server closes the connection.
+fn raw_request(port: u16, text: &str) -> Response {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    // The server may stop reading (and close) before everything is sent: not an error here.
+    let _ = s.write_all(text.as_bytes());
     let mut raw = Vec::new();
     let _ = s.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).to_string();
+    parse_response(&raw)
+}
+
+fn parse_response(raw: &[u8]) -> Response {
+    let text = String::from_utf8_lossy(raw).to_string();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let mut lines = head.lines();
     let status = lines
@@ -270,7 +289,7 @@ fn pages_types_redirects_404_head_etag_and_escapes() {
 fn wait_event(port: u16, name: &str, trigger: impl FnOnce()) -> String {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    s.write_all(b"GET /__lantoa/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    s.write_all(b"GET /__lantoa/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         .unwrap();
     let mut reader = BufReader::new(s);
     let mut line = String::new();
@@ -474,4 +493,233 @@ fn lists_tags_and_search_follow_an_edit_too() {
         !server.get("/thcs-a/").body.contains("Có thẻ"),
         "and the home page"
     );
+}
+
+/// Reads one answer from a kept-alive connection (by its `Content-Length`; none after HEAD).
+fn read_one(s: &mut TcpStream, head_only: bool) -> Response {
+    let mut raw = Vec::new();
+    let mut byte = [0u8; 1];
+    while !raw.ends_with(b"\r\n\r\n") {
+        match s.read(&mut byte) {
+            Ok(1) => raw.push(byte[0]),
+            _ => return parse_response(&raw),
+        }
+    }
+    let mut r = parse_response(&raw);
+    let len: usize = r
+        .header("Content-Length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if !head_only {
+        let mut body = vec![0u8; len];
+        s.read_exact(&mut body).expect("the whole body");
+        r.body = String::from_utf8_lossy(&body).to_string();
+    }
+    r
+}
+
+/// Whether the server closed `s`: EOF or a reset, not a read timeout.
+fn closed_by_server(s: &mut TcpStream) -> bool {
+    let mut buf = [0u8; 64];
+    match s.read(&mut buf) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    }
+}
+
+#[test]
+fn an_oversized_head_gets_431_and_the_server_answers_the_next_request() {
+    let p = project();
+    let server = Server::start(&p, &[]);
+    let big = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(64 * 1024)
+    );
+    let r = raw_request(server.port, &big);
+    assert_eq!(r.status, 431, "{r:?}");
+    assert!(!r.body.contains("thcs-a/"), "no page for an oversized head");
+    let many: String = (0..200).map(|i| format!("X-{i}: y\r\n")).collect();
+    let r = raw_request(
+        server.port,
+        &format!("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n{many}\r\n"),
+    );
+    assert_eq!(r.status, 431, "200 headers: {r:?}");
+    assert_eq!(server.get("/").status, 200, "the server goes on");
+}
+
+#[test]
+fn silent_dribbling_and_idle_connections_are_closed_at_the_deadline() {
+    let p = project();
+    let server = Server::start_env(&p, &[], &[("LANTOA_SERVE_IDLE_MS", "500")]);
+    // Sends nothing.
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let started = Instant::now();
+    assert!(closed_by_server(&mut s), "a silent connection is closed");
+    let waited = started.elapsed();
+    // Closed by the deadline (the read above waits 5 s), not at once.
+    assert!(
+        waited >= Duration::from_millis(300),
+        "closed after {waited:?}"
+    );
+    // Sends its head one byte at a time, each well within the timeout (slowloris).
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let started = Instant::now();
+    let head = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    let mut cut = false;
+    for b in head.iter().cycle() {
+        if s.write_all(&[*b]).is_err() || closed_by_server(&mut s) {
+            cut = true;
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(5) {
+            break;
+        }
+    }
+    assert!(cut, "a dribbled head is cut at the deadline");
+    // Kept alive after an answer, then idle.
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    s.write_all(b"GET /thcs-a/style.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
+    assert_eq!(read_one(&mut s, false).status, 200);
+    assert!(
+        closed_by_server(&mut s),
+        "an idle kept-alive connection is closed"
+    );
+}
+
+#[test]
+fn only_the_served_host_names_are_answered() {
+    let p = project();
+    let server = Server::start(&p, &["--allow-host", "Lop9A.local"]);
+    let port = server.port;
+    let get = |host: &str| {
+        raw_request(
+            port,
+            &format!(
+                "GET /thcs-a/bai-viet/bai/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+            ),
+        )
+    };
+    for host in [
+        "evil.example",
+        &format!("evil.example:{port}"),
+        "localhost.evil.example",
+        "localhost:1",
+        "192.168.1.9",
+    ] {
+        let r = get(host);
+        assert_eq!(r.status, 421, "{host}");
+        assert!(
+            !r.body.contains("Bài đầu tiên") && !r.body.contains("<html"),
+            "{host}: no page body"
+        );
+    }
+    let no_host = raw_request(
+        port,
+        "GET /thcs-a/bai-viet/bai/ HTTP/1.1\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(no_host.status, 421, "HTTP/1.1 without Host");
+    let events = raw_request(
+        port,
+        "GET /__lantoa/events HTTP/1.1\r\nHost: evil.example\r\n\r\n",
+    );
+    assert_eq!(events.status, 421, "the event stream too");
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("LOCALHOST:{port}"),
+        "localhost".to_string(),
+        format!("[::1]:{port}"),
+        format!("lop9a.local:{port}"),
+    ] {
+        let r = get(&host);
+        assert_eq!(r.status, 200, "{host}");
+        assert!(r.body.contains("Bài đầu tiên"), "{host}");
+    }
+    let post = raw_request(
+        port,
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\n\r\nabc",
+    );
+    assert_eq!(post.status, 405);
+    assert_eq!(post.header("Allow"), Some("GET, HEAD"));
+    let with_body = raw_request(
+        port,
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\n\r\nabc",
+    );
+    assert_eq!(with_body.status, 200);
+    assert_eq!(with_body.header("Connection"), Some("close"));
+}
+
+#[test]
+fn keep_alive_answers_several_requests_on_one_connection() {
+    let p = project();
+    let server = Server::start(&p, &[]);
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    for (method, path, status) in [
+        ("GET", "/thcs-a/bai-viet/bai/", 200),
+        ("HEAD", "/thcs-a/style.css", 200),
+        ("GET", "/thcs-a/bai-viet/bai", 301),
+        ("GET", "/thcs-a/khong-co/", 404),
+        ("GET", "/thcs-a/style.css", 200),
+    ] {
+        s.write_all(format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").as_bytes())
+            .unwrap();
+        let r = read_one(&mut s, method == "HEAD");
+        assert_eq!(r.status, status, "{method} {path}");
+        assert_ne!(r.header("Connection"), Some("close"), "{method} {path}");
+    }
+}
+
+#[test]
+fn a_flood_of_idle_connections_does_not_stop_a_request() {
+    let p = project();
+    let server = Server::start(&p, &[]);
+    let idle: Vec<TcpStream> = (0..150)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", server.port)).ok())
+        .collect();
+    assert!(idle.len() >= 140);
+    std::thread::sleep(Duration::from_millis(500));
+    #[cfg(target_os = "linux")]
+    {
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+        let threads: usize = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap();
+        assert!(
+            threads < 64 + 40,
+            "{threads} threads for {} idle connections",
+            idle.len()
+        );
+    }
+    let r = server.get("/thcs-a/bai-viet/bai/");
+    assert_eq!(r.status, 200, "{r:?}");
+    drop(idle);
+}
+
+#[test]
+fn the_event_stream_outlives_the_idle_timeout() {
+    let p = project();
+    let server = Server::start_env(&p, &[], &[("LANTOA_SERVE_IDLE_MS", "300")]);
+    let data = wait_event(server.port, "reload", || {
+        std::thread::sleep(Duration::from_millis(1500));
+        p.post(
+            "content/sites/thcs-a/articles/2026-11-01-bai.md",
+            "Sau khi chờ",
+            "",
+            "x\n",
+        );
+    });
+    assert!(data.starts_with("data:"));
 }

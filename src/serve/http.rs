@@ -1,5 +1,6 @@
-//! The HTTP side of `serve`: request paths checked against escapes (`..`, encoded `%2e%2e`,
-//! backslashes, NUL), folders served by their `index.html` with a redirect to the trailing
+//! The HTTP side of `serve` (the connection handling is `server.rs`): request paths checked
+//! against escapes (`..`, encoded `%2e%2e`, backslashes, NUL and other control characters),
+//! redirect targets percent-encoded, folders served by their `index.html` with a redirect to the trailing
 //! slash, content types, ETags, the site's `404.html`, and the live-reload script and error
 //! overlay injected into HTML pages.
 
@@ -21,7 +22,11 @@ pub fn clean_path(url: &str) -> Result<String, BadPath> {
         return Err(BadPath::Refused);
     }
     let decoded = percent_decode(&raw[1..]).ok_or(BadPath::Refused)?;
-    if decoded.contains(['\\', '\0']) || decoded.starts_with('/') || decoded.contains(':') {
+    if decoded.contains(['\\', '\0'])
+        || decoded.chars().any(char::is_control)
+        || decoded.starts_with('/')
+        || decoded.contains(':')
+    {
         return Err(BadPath::Refused);
     }
     if decoded.split('/').any(|seg| seg == ".." || seg == ".") {
@@ -45,6 +50,19 @@ fn percent_decode(s: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
+}
+
+/// A path as a `Location` value: bytes that are not printable ASCII are percent-encoded.
+pub fn location(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &b in path.as_bytes() {
+        if b.is_ascii_graphic() {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `Content-Type` by extension; text types are UTF-8.
@@ -132,6 +150,9 @@ mod tests {
             "/C:/x",
             "relative",
             "/a/%zz",
+            "/a/%0d%0aSet-Cookie:x",
+            "/a/%0a",
+            "/a/%7f",
         ] {
             assert_eq!(clean_path(bad), Err(BadPath::Refused), "{bad}");
         }
@@ -145,6 +166,7 @@ mod tests {
         );
         assert_eq!(clean_path("/").unwrap(), "");
         assert_eq!(clean_path("/a/%E1%BA%A3nh.jpg").unwrap(), "a/ảnh.jpg");
+        assert_eq!(location("/a/ảnh x/"), "/a/%E1%BA%A3nh%20x/");
     }
 
     #[test]

@@ -2,23 +2,28 @@
 //! shown with a banner), serves them under `/<site-id>/` with the network index at `/` and the
 //! editorial calendar at `/_editorial/`, watches `content/` and `themes/`, rebuilds what
 //! changed, and reloads the browser over Server-Sent Events. A broken save shows an overlay
-//! with the problems instead of the page; the server never exits because of bad content.
+//! with the problems instead of the page; the server never exits because of bad content: a
+//! panic in a rebuild becomes an overlay too (and the next save reloads everything), a panic
+//! while answering a request becomes a 500 (`server.rs`), and a poisoned lock is recovered.
 
 pub mod http;
 pub mod prepared;
+pub mod server;
 pub mod session;
 
 use std::io::Write;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::Selection;
-use crate::diagnostics;
-use crate::messages::Lang;
+use crate::diagnostics::{self, Diagnostic};
+use crate::messages::{Lang, Problem, Refusal};
 use prepared::Prepared;
+use server::{Request, Response};
 use session::{Change, Session};
 
 /// How `serve` was asked to run.
@@ -30,6 +35,8 @@ pub struct ServeOptions {
     pub sites: Vec<String>,
     pub now: Option<String>,
     pub open: bool,
+    /// More names the `Host` header may carry (`--allow-host`), e.g. a LAN name.
+    pub allow_hosts: Vec<String>,
 }
 
 /// What the server answers with: the last good build (rendered on request), and the problems
@@ -57,6 +64,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     );
     let state = Arc::new(RwLock::new(Snapshot::default()));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
+    // Watching starts before the first build, so no save is missed between the build (or the
+    // address printed) and the watch.
+    let (_watcher, changes) = watch(&opts.root)?;
     let started = Instant::now();
     apply(
         &mut session,
@@ -69,7 +79,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         false,
     );
 
-    let (server, addr) = bind(opts.bind, opts.port)?;
+    let (listener, addr) = bind(opts.bind, opts.port)?;
     if !opts.bind.is_loopback() {
         eprintln!(
             "cảnh báo: máy chủ mở cho cả mạng ({}): mọi người trong mạng đều xem được bản nháp",
@@ -82,25 +92,34 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     if opts.open {
         open_browser(&url);
     }
-    let server = Arc::new(server);
-    {
-        let (state, clients, server) = (state.clone(), clients.clone(), server.clone());
-        std::thread::spawn(move || accept_loop(server, state, clients));
-    }
-    watch_loop(&opts.root, &mut session, &state, &clients, lang)
+    let config = server::Config {
+        limits: server::Limits::from_env(),
+        hosts: server::Hosts::new(opts.bind, addr.port(), &opts.allow_hosts),
+        lang,
+    };
+    let handler: Arc<server::Handler> = {
+        let (state, clients) = (state.clone(), clients.clone());
+        Arc::new(move |request: &Request| handle(request, &state, &clients, lang))
+    };
+    std::thread::Builder::new()
+        .name("lantoa-accept".into())
+        .spawn(move || server::run(listener, config, handler))
+        .map_err(|e| e.to_string())?;
+    watch_loop(&changes, &opts.root, &mut session, &state, &clients, lang);
+    Ok(())
 }
 
-fn bind(ip: IpAddr, port: u16) -> Result<(tiny_http::Server, SocketAddr), String> {
+fn bind(ip: IpAddr, port: u16) -> Result<(TcpListener, SocketAddr), String> {
     for candidate in port..port.saturating_add(20) {
         let addr = SocketAddr::new(ip, candidate);
-        match tiny_http::Server::http(addr) {
+        match TcpListener::bind(addr) {
             Ok(s) => {
                 if candidate != port {
                     println!(
                         "lantoa serve: cổng {port} đang được chương trình khác dùng; dùng cổng {candidate}"
                     );
                 }
-                let real = s.server_addr().to_ip().unwrap_or(addr);
+                let real = s.local_addr().unwrap_or(addr);
                 return Ok((s, real));
             }
             Err(_) => continue,
@@ -137,7 +156,7 @@ fn apply(
 ) {
     if *change == Change::CssOnly {
         let version = {
-            let mut s = state.write().expect("state lock");
+            let mut s = write(state);
             s.version += 1;
             s.version
         };
@@ -145,11 +164,31 @@ fn apply(
         println!("lantoa serve: CSS đổi, đã cập nhật kiểu trang");
         return;
     }
-    match session.rebuild(change) {
+    // A panic in a rebuild (a bug that some content triggers) is shown like a problem of the
+    // content; the session is reset so the next save reloads everything.
+    let outcome =
+        catch_unwind(AssertUnwindSafe(|| session.rebuild(change))).unwrap_or_else(|panic| {
+            session.reset();
+            let file = match change {
+                Change::Sources(paths) if !paths.is_empty() => paths[0]
+                    .strip_prefix(root)
+                    .unwrap_or(&paths[0])
+                    .to_path_buf(),
+                _ => PathBuf::from("content"),
+            };
+            Err(vec![Diagnostic::error(
+                file,
+                0,
+                Problem::Internal {
+                    detail: server::panic_text(&*panic),
+                },
+            )])
+        });
+    match outcome {
         Ok(prepared) => {
             let (sites, pages) = (prepared.site_count(), prepared.page_count());
             let had_error = {
-                let mut s = state.write().expect("state lock");
+                let mut s = write(state);
                 let had = s.overlay.is_some();
                 s.prepared = Some(Arc::new(prepared));
                 s.overlay = None;
@@ -172,7 +211,7 @@ fn apply(
             errors.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.problem == b.problem);
             let text = diagnostics::render(&errors, diagnostics::Format::Text, lang, root);
             let changed = {
-                let mut s = state.write().expect("state lock");
+                let mut s = write(state);
                 let overlay = http::overlay(&text);
                 let changed = s.overlay.as_deref() != Some(overlay.as_str());
                 s.overlay = Some(overlay);
@@ -192,20 +231,15 @@ fn apply(
 }
 
 fn broadcast(clients: &Clients, message: &str) {
-    let mut list = clients.lock().expect("clients lock");
+    let mut list = lock(clients);
     list.retain(|tx| tx.send(message.to_string()).is_ok());
 }
 
-/// Watches `content/` and `themes/`; each burst of changes (an editor saving ten files at
-/// once) causes one rebuild. Access events (our own reads) are ignored, or every rebuild would
-/// trigger the next.
-fn watch_loop(
-    root: &Path,
-    session: &mut Session,
-    state: &RwLock<Snapshot>,
-    clients: &Clients,
-    lang: Lang,
-) -> Result<(), String> {
+type Changes = mpsc::Receiver<Option<Vec<PathBuf>>>;
+
+/// Watches `content/` and `themes/`: each event's paths, or `None` when events were lost.
+/// Access events (our own reads) are ignored, or every rebuild would trigger the next.
+fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Changes), String> {
     use notify::{EventKind, RecursiveMode, Watcher};
     let (tx, rx) = mpsc::channel::<Option<Vec<PathBuf>>>();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
@@ -225,6 +259,19 @@ fn watch_loop(
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
+    Ok((watcher, rx))
+}
+
+/// Rebuilds after each burst of changes (an editor saving ten files at once causes one
+/// rebuild), until the watcher stops.
+fn watch_loop(
+    rx: &Changes,
+    root: &Path,
+    session: &mut Session,
+    state: &RwLock<Snapshot>,
+    clients: &Clients,
+    lang: Lang,
+) {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     while let Ok(first) = rx.recv() {
         // Debounce: wait until nothing has arrived for 150 ms.
@@ -247,46 +294,32 @@ fn watch_loop(
         };
         apply(session, &change, state, clients, &root, lang, started, true);
     }
-    Ok(())
 }
 
-fn accept_loop(server: Arc<tiny_http::Server>, state: Arc<RwLock<Snapshot>>, clients: Clients) {
-    for request in server.incoming_requests() {
-        let (state, clients) = (state.clone(), clients.clone());
-        std::thread::spawn(move || handle(request, &state, &clients));
-    }
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn handle(request: tiny_http::Request, state: &RwLock<Snapshot>, clients: &Clients) {
+fn lock<T>(lock: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    lock.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Answers a GET or HEAD whose host was checked (the server strips the body of a HEAD).
+fn handle(request: &Request, state: &RwLock<Snapshot>, clients: &Clients, lang: Lang) -> Response {
     use prepared::Answer;
-    use tiny_http::{Method, Response};
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(
-            Response::from_string("405")
-                .with_status_code(405)
-                .with_header(header("Allow", "GET, HEAD")),
-        );
-        return;
-    }
-    let path = match http::clean_path(request.url()) {
+    let path = match http::clean_path(&request.target) {
         Ok(p) => p,
-        Err(_) => {
-            let _ = request.respond(
-                Response::from_string("400 Bad Request: đường dẫn không hợp lệ")
-                    .with_status_code(400),
-            );
-            return;
-        }
+        Err(_) => return Response::refusal(Refusal::BadPath, lang),
     };
     if path == http::EVENTS_PATH {
-        return events(request, clients);
+        return events(clients);
     }
     let (prepared, overlay, version) = {
-        let s = state.read().expect("state lock");
+        let s = read(state);
         (s.prepared.clone(), s.overlay.clone(), s.version)
     };
     let answer = match &prepared {
@@ -295,8 +328,7 @@ fn handle(request: tiny_http::Request, state: &RwLock<Snapshot>, clients: &Clien
     };
     let (status, body, name) = match answer {
         Answer::Redirect(to) => {
-            let _ = request.respond(Response::empty(301).with_header(header("Location", &to)));
-            return;
+            return Response::new(301, Vec::new()).header("Location", http::location(&to));
         }
         Answer::Bytes(b) => (200, b, path.clone()),
         Answer::Disk(p) => match std::fs::read(&p) {
@@ -324,47 +356,88 @@ fn handle(request: tiny_http::Request, state: &RwLock<Snapshot>, clients: &Clien
         let tag = http::etag(&body);
         (body, tag)
     };
-    let if_none_match = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("If-None-Match"))
-        .map(|h| h.value.as_str().to_string());
-    if status == 200 && http::not_modified(if_none_match.as_deref(), &tag) {
-        let _ = request.respond(Response::empty(304).with_header(header("ETag", &tag)));
-        return;
+    if status == 200 && http::not_modified(request.header("If-None-Match"), &tag) {
+        return Response::new(304, Vec::new()).header("ETag", tag);
     }
-    let response = Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", ctype))
-        .with_header(header("Cache-Control", "no-cache"))
-        .with_header(header("ETag", &tag));
-    let _ = request.respond(response);
+    Response::new(status, body)
+        .header("Content-Type", ctype)
+        .header("Cache-Control", "no-cache")
+        .header("ETag", tag)
 }
 
 fn not_found_page() -> Vec<u8> {
     "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>404</title><body><h1>Không tìm thấy trang</h1><p><a href=\"/\">Về trang chủ của mạng</a></p></body></html>".as_bytes().to_vec()
 }
 
-/// Server-Sent Events: `reload` after each rebuild, `css` after a stylesheet change.
-fn events(request: tiny_http::Request, clients: &Clients) {
+/// Server-Sent Events: `reload` after each rebuild, `css` after a stylesheet change. The
+/// server writes each message as it is broadcast, and a ping comment when there is none.
+fn events(clients: &Clients) -> Response {
     let (tx, rx) = mpsc::channel::<String>();
-    clients.lock().expect("clients lock").push(tx);
-    let mut w = request.into_writer();
-    let head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 1000\n\n";
-    if w.write_all(head).and_then(|_| w.flush()).is_err() {
-        return;
-    }
-    loop {
-        let message = match rx.recv_timeout(Duration::from_secs(15)) {
-            Ok(m) => m,
-            Err(mpsc::RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
-            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+    let _ = tx.send("retry: 1000\n\n".into());
+    lock(clients).push(tx);
+    Response::events(rx)
+        .header("Content-Type", "text/event-stream; charset=utf-8")
+        .header("Cache-Control", "no-store")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_rebuild_becomes_an_overlay_and_the_next_one_reloads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(session::TEST_PANIC), "").unwrap();
+        let selection = Selection {
+            sites: Vec::new(),
+            shard: None,
         };
-        if w.write_all(message.as_bytes())
-            .and_then(|_| w.flush())
-            .is_err()
-        {
-            return;
-        }
+        let mut session = Session::new(dir.path(), None, selection);
+        let state = RwLock::new(Snapshot::default());
+        let clients: Clients = Arc::default();
+        let (tx, rx) = mpsc::channel();
+        lock(&clients).push(tx);
+        let change = Change::Sources(vec![dir.path().join("content/sites/a/articles/x.md")]);
+        let started = Instant::now();
+        apply(
+            &mut session,
+            &change,
+            &state,
+            &clients,
+            dir.path(),
+            Lang::En,
+            started,
+            true,
+        );
+        let overlay = read(&state).overlay.clone().expect("an overlay");
+        assert!(
+            overlay.contains("internal lantoa error") && overlay.contains("deliberate test panic"),
+            "{overlay}"
+        );
+        assert!(
+            overlay.contains("content/sites/a/articles/x.md"),
+            "{overlay}"
+        );
+        assert_eq!(
+            rx.try_recv().ok().as_deref(),
+            Some("event: reload\ndata: 1\n\n")
+        );
+        // The session was reset: the next rebuild loads the project again (here: it has none).
+        std::fs::remove_file(dir.path().join(session::TEST_PANIC)).unwrap();
+        apply(
+            &mut session,
+            &Change::Full,
+            &state,
+            &clients,
+            dir.path(),
+            Lang::En,
+            started,
+            true,
+        );
+        let overlay = read(&state)
+            .overlay
+            .clone()
+            .expect("the project's own problems");
+        assert!(!overlay.contains("internal lantoa error"), "{overlay}");
     }
 }

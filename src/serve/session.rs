@@ -2,7 +2,8 @@
 //! saves; a changed Markdown file is re-parsed alone, a template change reloads the theme
 //! only, a CSS-only change rebuilds nothing, and anything else (configuration, new folders)
 //! reloads the whole project. A rebuild validates and resolves the network; pages are rendered
-//! later, on request (`prepared.rs`), in preview mode.
+//! later, on request (`prepared.rs`), in preview mode. After a rebuild that panicked (caught in
+//! `mod.rs`), `reset` makes the next one reload everything.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -102,6 +103,10 @@ fn source_place(content: &Path, path: &Path) -> Option<(Owner, Option<Kind>)> {
     }
 }
 
+/// In unit tests only: a rebuild of a project holding this file panics.
+#[cfg(test)]
+pub const TEST_PANIC: &str = ".lantoa-test-panic";
+
 /// The state kept between rebuilds.
 pub struct Session {
     pub root: PathBuf,
@@ -132,6 +137,10 @@ impl Session {
     /// Applies a change and prepares the network for serving (pages render on request);
     /// `Err` holds every problem of the project.
     pub fn rebuild(&mut self, change: &Change) -> Result<Prepared, Vec<Diagnostic>> {
+        #[cfg(test)]
+        if self.root.join(TEST_PANIC).exists() {
+            panic!("deliberate test panic");
+        }
         match change {
             Change::Full => self.reload_all(),
             Change::Theme => self.theme = None,
@@ -183,6 +192,17 @@ impl Session {
             &self.selection,
             self.root.clone(),
         )
+    }
+
+    /// Forgets everything loaded, after a rebuild panicked half-way: the next rebuild reloads
+    /// the whole project.
+    pub fn reset(&mut self) {
+        self.project = None;
+        self.theme = None;
+        self.broken.clear();
+        if self.images.is_poisoned() {
+            self.images = Default::default();
+        }
     }
 
     fn reload_all(&mut self) {
