@@ -36,6 +36,9 @@ struct Case {
     setup: Vec<Setup>,
     #[serde(default)]
     open: Vec<String>,
+    /// CSV files of the output whose cells must not start a formula.
+    #[serde(default)]
+    csv: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -179,6 +182,28 @@ fn lantoa(project: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Cells of a CSV text (RFC 4180 quoting) that a spreadsheet would read as a formula.
+fn formula_cells(text: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let (mut cell, mut quoted, mut chars) = (String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' | '\n' if !quoted => cells.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+        .into_iter()
+        .filter(|c| c.starts_with(['=', '+', '@', '\t', '\r']) || (c.starts_with('-') && c.parse::<f64>().is_err()))
+        .collect()
+}
+
 fn run_case(case_dir: &Path) -> Result<(), String> {
     let name = case_dir.file_name().unwrap().to_string_lossy().to_string();
     let text = std::fs::read_to_string(case_dir.join("case.yaml")).unwrap();
@@ -251,6 +276,17 @@ fn run_case(case_dir: &Path) -> Result<(), String> {
                 let found = dangers(&html);
                 if !found.is_empty() {
                     return fail(format!("{page} holds {found:?}"));
+                }
+            }
+            for csv in &case.csv {
+                let text = std::fs::read_to_string(out_dir.join(csv))
+                    .map_err(|e| format!("{name}: {csv}: {e}"))?;
+                let formulas = formula_cells(&text);
+                if !formulas.is_empty() {
+                    return fail(format!("{csv} has formula cells {formulas:?}"));
+                }
+                if !text.contains("HYPERLINK") {
+                    return fail(format!("{csv} does not hold the unit at all"));
                 }
             }
         }

@@ -723,3 +723,33 @@ fn the_event_stream_outlives_the_idle_timeout() {
     });
     assert!(data.starts_with("data:"));
 }
+
+#[test]
+fn saving_an_image_bomb_while_serving_never_ends_the_server() {
+    // A 47 KB-class JPEG claiming 65,500 × 65,500 px used to make the decoder allocate 12 GB
+    // and abort the process.
+    let p = project();
+    let mut server = Server::start(&p, &[]);
+    let bundle = "content/sites/thcs-a/articles/2026-11-01-bom";
+    p.write_bytes(
+        &format!("{bundle}/bom.jpg"),
+        &common::bomb("jpeg", (65_500, 65_500)),
+    );
+    p.write(
+        &format!("{bundle}/index.md"),
+        "---\ntitle: Bom\nstatus: approved\napproved_by: X\n---\n![Ảnh](bom.jpg)\n",
+    );
+    let broken = server.wait_for("/thcs-a/", "the overlay", |r| {
+        r.body.contains("lantoa-error")
+    });
+    assert!(
+        broken.body.contains("65500") && broken.body.contains("bom.jpg"),
+        "the overlay names the image and its claimed size:\n{}",
+        broken.body
+    );
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "the server is still running"
+    );
+    assert_eq!(server.get("/thcs-a/").status, 200);
+}

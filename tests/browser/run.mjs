@@ -542,7 +542,100 @@ test("axe home of every site", everySiteHome);
 test("404 page served for a missing URL", missingUrlGets404Page);
 test("serve: an edit shows the new title without a manual reload", serveLiveReload);
 test("search: a query typed without diacritics finds the right page", searchWithoutDiacritics);
+test("hostile corpus: no script runs on any page built from it", hostilePagesRunNoScript);
 test("search: the browser fold matches lantoa's fold on the shared fixture", searchFoldFixture);
+
+// ---------------------------------------------------------------- hostile corpus
+
+const HOSTILE_DIR = path.join(REPO_ROOT, "tests", "hostile");
+
+/** The `expect: safe` cases of tests/hostile/: { name, files, open: [page paths] }. */
+function safeHostileCases() {
+  return fs
+    .readdirSync(HOSTILE_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => ({ name: e.name, yaml: fs.readFileSync(path.join(HOSTILE_DIR, e.name, "case.yaml"), "utf8") }))
+    .filter((c) => /^expect:\s*safe\s*$/m.test(c.yaml))
+    .map((c) => ({
+      name: c.name,
+      files: path.join(HOSTILE_DIR, c.name, "files"),
+      open: [...c.yaml.matchAll(/^\s+-\s+([^\s{][^\n]*\/)\s*$/gm)].map((m) => m[1]),
+    }));
+}
+
+/**
+ * Opens `url` and tries to make any script in it run: every element gets the events inline
+ * handlers listen to, every link's protocol is read. Returns what ran (dialogs, the marker
+ * global) and the links whose protocol is not http(s), mailto or tel.
+ */
+async function scriptsThatRun(env, url) {
+  const page = await env.context.newPage();
+  const ran = [];
+  page.on("dialog", async (d) => {
+    ran.push(`${d.type()}(${d.message()})`);
+    await d.dismiss().catch(() => {});
+  });
+  page.on("pageerror", () => {});
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    const found = await page.evaluate(async () => {
+      const events = ["focus", "blur", "mouseover", "mouseenter", "mousedown", "pointerdown", "load", "error", "toggle", "animationstart", "input", "change", "submit"];
+      for (const el of document.querySelectorAll("*")) {
+        for (const type of events) {
+          try { el.dispatchEvent(new Event(type)); } catch { /* keep going */ }
+        }
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      const bad = [...document.querySelectorAll("a[href], area[href]")]
+        .map((a) => a.protocol)
+        .filter((p) => !["http:", "https:", "mailto:", "tel:"].includes(p));
+      return { bad, marker: typeof window.__pwned !== "undefined" };
+    });
+    if (found.marker) ran.push("window.__pwned set");
+    return { ran, badLinks: found.bad };
+  } finally {
+    await page.close();
+  }
+}
+
+async function hostilePagesRunNoScript(env) {
+  const cases = safeHostileCases();
+  assert(cases.length >= 3, `tests/hostile has only ${cases.length} safe cases`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lantoa-hostile-"));
+  const project = path.join(tmp, "project");
+  let server;
+  try {
+    fs.cpSync(path.join(REPO_ROOT, "content"), path.join(project, "content"), { recursive: true });
+    fs.cpSync(path.join(REPO_ROOT, "themes"), path.join(project, "themes"), { recursive: true });
+    for (const c of cases) fs.cpSync(c.files, project, { recursive: true });
+    // The detector must see a script that runs: a control page that does run one.
+    fs.writeFileSync(path.join(tmp, "control.html"), '<!doctype html><title>x</title><img src="nope" onerror="alert(1)" alt="">');
+    const out = path.join(tmp, "public");
+    const r = spawnSync(LANTOA_BIN, ["--root", project, "build", "--now", "2026-12-01", "--out", out], { encoding: "utf8" });
+    assert(r.status === 0, `the hostile safe cases did not build (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+    fs.copyFileSync(path.join(tmp, "control.html"), path.join(out, "control.html"));
+    server = await serveStatic(out);
+    env.origins.push(server.origin);
+    const control = await scriptsThatRun(env, `${server.origin}/control.html`);
+    assert(control.ran.length > 0, "the detector saw no script run on the control page");
+    const problems = [];
+    let opened = 0;
+    for (const c of cases) {
+      assert(c.open.length > 0, `case ${c.name} names no page to open`);
+      for (const rel of c.open) {
+        const { ran, badLinks } = await scriptsThatRun(env, `${server.origin}/${rel}`);
+        opened++;
+        if (ran.length) problems.push(`${c.name}: ${rel} ran ${ran.join(", ")}`);
+        if (badLinks.length) problems.push(`${c.name}: ${rel} links ${badLinks.join(", ")}`);
+      }
+    }
+    assert(problems.length === 0, problems.join("\n"));
+    env.note(`${opened} hostile pages of ${cases.length} cases opened; no script ran (the control page's did)`);
+  } finally {
+    if (server) await server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 async function searchWithoutDiacritics(env) {
   const url = `${env.networkOrigin}/${SITE}/tim-kiem/`;
