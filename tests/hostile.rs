@@ -5,8 +5,9 @@
 //! - `expect: error`: `check` and `build` exit 1 with the named error code (file, line), and
 //!   `build` writes no output;
 //! - `expect: safe`: `build` exits 0 and the pages named in `open:` hold nothing executable
-//!   (no event handler, no script but the theme's, no URL outside the allowed schemes);
-//! and in both, no file of the project or outside it is created, changed or removed (the
+//!   (no event handler, no script but the theme's, no URL outside the allowed schemes).
+//!
+//! In both, no file of the project or outside it is created, changed or removed (the
 //! output folder and the photo cache aside). The same pages are opened in Chromium by
 //! `tests/browser/run.mjs`, which fails if any script ran.
 
@@ -200,7 +201,10 @@ fn formula_cells(text: &str) -> Vec<String> {
     cells.push(cell);
     cells
         .into_iter()
-        .filter(|c| c.starts_with(['=', '+', '@', '\t', '\r']) || (c.starts_with('-') && c.parse::<f64>().is_err()))
+        .filter(|c| {
+            c.starts_with(['=', '+', '@', '\t', '\r'])
+                || (c.starts_with('-') && c.parse::<f64>().is_err())
+        })
         .collect()
 }
 
