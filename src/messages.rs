@@ -155,6 +155,10 @@ pub enum Problem {
     ReservedSlug {
         slug: String,
     },
+    BadSiteId {
+        id: String,
+        suggestion: String,
+    },
     Template {
         detail: String,
     },
@@ -276,6 +280,7 @@ impl Problem {
             HeadingAttribute { .. } => "heading-attribute",
             EmptySlug { .. } => "empty-slug",
             ReservedSlug { .. } => "reserved-slug",
+            BadSiteId { .. } => "bad-site-id",
             Template { .. } => "template",
             BadQuestion { .. } => "bad-question",
             OutputRefused { .. } => "output-refused",
@@ -507,6 +512,10 @@ impl Problem {
             ReservedSlug { slug } => (
                 format!("địa chỉ `{slug}/` đã dành cho một mục của trang web"),
                 "đặt `slug` khác cho trang này".into(),
+            ),
+            BadSiteId { id, suggestion } => (
+                format!("tên thư mục đơn vị `{id}` không dùng được làm địa chỉ"),
+                format!("đổi tên thư mục content/sites/{id} thành chữ thường không dấu, số và dấu gạch ngang, ví dụ `{suggestion}`"),
             ),
             Template { detail } => (
                 format!("lỗi mẫu giao diện: {detail}"),
@@ -776,6 +785,10 @@ impl Problem {
             ReservedSlug { slug } => (
                 format!("address `{slug}/` is reserved for a section of the site"),
                 "choose another `slug` for this page".into(),
+            ),
+            BadSiteId { id, suggestion } => (
+                format!("unit folder name `{id}` cannot be an address"),
+                format!("rename content/sites/{id} to lower-case letters, digits and dashes, e.g. `{suggestion}`"),
             ),
             Template { detail } => (
                 format!("template error: {detail}"),

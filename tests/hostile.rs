@@ -58,6 +58,8 @@ struct Setup {
     to: Option<String>,
     /// A file beside the project (in the temporary folder), with `text`.
     outside: Option<String>,
+    /// A file of the project with `text` (for names git should not hold, such as `a:b`).
+    write: Option<String>,
     text: Option<String>,
     /// A real photo at this project path.
     photo: Option<String>,
@@ -111,6 +113,11 @@ fn prepare(case_dir: &Path, case: &Case) -> tempfile::TempDir {
         }
         if let (Some(path), Some(text)) = (&s.outside, &s.text) {
             let path = tmp.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        if let (Some(path), Some(text)) = (&s.write, &s.text) {
+            let path = project.join(path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }

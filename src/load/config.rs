@@ -395,6 +395,22 @@ fn darkened(mut c: [u8; 3]) -> String {
 pub fn check_site(site: &Site) -> Vec<Diagnostic> {
     let c = &site.config.colors;
     let mut out = Vec::new();
+    // The folder name is the site's address in every link: plain letters, digits and dashes.
+    let plain = site
+        .id
+        .chars()
+        .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        && site.id.starts_with(|ch: char| ch.is_ascii_alphanumeric());
+    if !plain {
+        out.push(Diagnostic::error(
+            &site.file,
+            0,
+            Problem::BadSiteId {
+                id: site.id.clone(),
+                suggestion: crate::text::slugify(&site.id),
+            },
+        ));
+    }
     for (name, v) in [("primary", &c.primary), ("accent", &c.accent)] {
         let Some(v) = v else { continue };
         let line = key_line(&site.yaml_text, &format!("{name}:")).unwrap_or(0);
