@@ -48,6 +48,10 @@ pub enum Command {
         /// Format of problems.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Any error and nothing is written (by default, only the sites a problem affects
+        /// keep their previous output).
+        #[arg(long)]
+        all_or_nothing: bool,
     },
     /// Check everything `build` checks, without writing anything.
     Check {
@@ -155,7 +159,15 @@ pub fn run(cli: Cli) -> ExitCode {
             drafts,
             shard,
             format,
-        } => build(&root, sites, out, now, drafts, shard, format),
+            all_or_nothing,
+        } => {
+            let policy = if all_or_nothing {
+                crate::Policy::AllOrNothing
+            } else {
+                crate::Policy::Isolate
+            };
+            build(&root, sites, out, now, drafts, shard, format, policy)
+        }
         Command::Check {
             sites,
             now,
@@ -199,6 +211,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build(
     root: &Path,
     sites: Vec<String>,
@@ -207,6 +220,7 @@ fn build(
     drafts: bool,
     shard: Option<(usize, usize)>,
     format: Format,
+    policy: crate::Policy,
 ) -> ExitCode {
     let out = if out.is_absolute() {
         out
@@ -214,8 +228,9 @@ fn build(
         root.join(out)
     };
     let selection = Selection { sites, shard };
-    match crate::build(root, &out, now.as_deref(), &selection, drafts) {
+    match crate::build(root, &out, now.as_deref(), &selection, drafts, policy) {
         Ok(report) => {
+            print_grouped(root, &report.errors, format, report.lang);
             print_problems(root, &report.warnings, format, report.lang);
             let warnings = if report.warnings.is_empty() {
                 String::new()
@@ -242,9 +257,56 @@ fn build(
                     n.at, n.reason, n.file
                 );
             }
-            ExitCode::SUCCESS
+            let kept: Vec<_> = report.kept().collect();
+            if format == Format::Json {
+                println!("{}", report_line(&report.report));
+            }
+            if kept.is_empty() {
+                return ExitCode::SUCCESS;
+            }
+            for k in &kept {
+                eprintln!(
+                    "{}",
+                    crate::messages::site_kept(report.lang, &k.id, k.problems.len())
+                );
+            }
+            eprintln!(
+                "{}",
+                crate::messages::build_partial(report.lang, report.sites, kept.len())
+            );
+            ExitCode::from(PARTIAL)
         }
-        Err(f) => report_failure(root, &f, format),
+        Err(f) => report_failure(root, &f, format, "build"),
+    }
+}
+
+/// Exit code of a build that updated some sites and kept others (problems in those).
+pub const PARTIAL: u8 = 3;
+
+/// The build report as one JSON line (the last line of `--format json`).
+fn report_line(report: &crate::report::BuildReport) -> String {
+    serde_json::to_string(&serde_json::json!({ "build_report": report })).unwrap_or_default()
+}
+
+/// Prints errors grouped by the sites they affect (text), or each with its `sites` (JSON,
+/// GitHub annotations).
+fn print_grouped(root: &Path, problems: &[Diagnostic], format: Format, lang: Lang) {
+    if format != Format::Text {
+        return print_problems(root, problems, format, lang);
+    }
+    let mut groups: Vec<(&[String], Vec<Diagnostic>)> = Vec::new();
+    for d in problems {
+        match groups.iter_mut().find(|(s, _)| *s == d.sites.as_slice()) {
+            Some((_, list)) => list.push(d.clone()),
+            None => groups.push((&d.sites, vec![d.clone()])),
+        }
+    }
+    for (sites, list) in groups {
+        eprintln!(
+            "{}",
+            crate::messages::problems_of_sites(lang, sites, list.len())
+        );
+        print_problems(root, &list, format, lang);
     }
 }
 
@@ -263,23 +325,34 @@ fn check(
         crate::resolve::Mode::default(),
         &Default::default(),
         None,
+        crate::Policy::Isolate,
     ) {
         Ok(g) => {
             let lang = Lang::choose(g.project.network.language.as_deref());
+            print_grouped(root, &g.errors, format, lang);
             print_problems(root, &g.warnings, format, lang);
-            let fail = deny_warnings && !g.warnings.is_empty();
+            let errors = g.errors.iter().filter(|d| d.is_error()).count();
+            let fail = errors > 0 || (deny_warnings && !g.warnings.is_empty());
             if format == Format::Text {
                 let sites = g.output.sites.len();
                 let w = g.warnings.len();
-                match (lang, fail) {
-                    (Lang::Vi, false) => {
+                match (lang, errors > 0, fail) {
+                    (_, true, _) => eprintln!(
+                        "{}",
+                        crate::messages::check_failed(lang, errors, g.kept.len())
+                    ),
+                    (Lang::Vi, false, false) => {
                         println!("lantoa check: không có lỗi ({sites} trang web, {w} cảnh báo)")
                     }
-                    (Lang::En, false) => {
+                    (Lang::En, false, false) => {
                         println!("lantoa check: no errors ({sites} sites, {w} warnings)")
                     }
-                    (Lang::Vi, true) => eprintln!("lantoa check: {w} cảnh báo (--deny-warnings)"),
-                    (Lang::En, true) => eprintln!("lantoa check: {w} warnings (--deny-warnings)"),
+                    (Lang::Vi, false, true) => {
+                        eprintln!("lantoa check: {w} cảnh báo (--deny-warnings)")
+                    }
+                    (Lang::En, false, true) => {
+                        eprintln!("lantoa check: {w} warnings (--deny-warnings)")
+                    }
                 }
             }
             if fail {
@@ -288,7 +361,7 @@ fn check(
                 ExitCode::SUCCESS
             }
         }
-        Err(f) => report_failure(root, &f, format),
+        Err(f) => report_failure(root, &f, format, "check"),
     }
 }
 
@@ -348,6 +421,7 @@ fn calendar(
                 lang,
             },
             Format::Text,
+            "calendar",
         )
     };
     let now = match crate::dates::build_time(now.as_deref()) {
@@ -437,17 +511,22 @@ fn calendar(
     ExitCode::SUCCESS
 }
 
-fn report_failure(root: &Path, f: &Failure, format: Format) -> ExitCode {
+/// Prints a failed run's problems and a closing line: `build` says its output is kept; the
+/// other commands (`command`: "check", "calendar") never write.
+fn report_failure(root: &Path, f: &Failure, format: Format, command: &str) -> ExitCode {
+    let wrote = command == "build";
     print_problems(root, &f.diagnostics, format, f.lang);
     let errors = f.diagnostics.iter().filter(|d| d.is_error()).count();
     if format == Format::Text {
-        let summary = match f.lang {
-            Lang::Vi => {
+        let summary = match (f.lang, wrote) {
+            (Lang::Vi, true) => {
                 format!("lantoa: {errors} lỗi, không xuất bản gì; thư mục xuất cũ được giữ nguyên")
             }
-            Lang::En => format!(
+            (Lang::En, true) => format!(
                 "lantoa: {errors} error(s), nothing published; the previous output is untouched"
             ),
+            (Lang::Vi, false) => format!("lantoa {command}: {errors} lỗi"),
+            (Lang::En, false) => format!("lantoa {command}: {errors} error(s)"),
         };
         if std::io::stderr().is_terminal() {
             eprintln!("\x1b[1;31m{summary}\x1b[0m");

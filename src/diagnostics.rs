@@ -28,6 +28,9 @@ pub struct Diagnostic {
     /// 1-based column, 0 when unknown.
     pub column: usize,
     pub problem: Problem,
+    /// The ids of the sites this problem keeps from being updated (filled by
+    /// `resolve::affected`; empty for warnings and problems found before the sites are known).
+    pub sites: Vec<String>,
 }
 
 impl Diagnostic {
@@ -38,6 +41,7 @@ impl Diagnostic {
             line,
             column: 0,
             problem,
+            sites: Vec::new(),
         }
     }
 
@@ -166,6 +170,9 @@ struct JsonDiagnostic<'a> {
     column: usize,
     message: &'a str,
     help: &'a str,
+    /// The sites the problem keeps from being updated.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    sites: &'a [String],
 }
 
 /// One JSON object per problem.
@@ -179,6 +186,7 @@ pub fn render_json(d: &Diagnostic, lang: Lang) -> String {
         column: d.column,
         message: &message,
         help: &help,
+        sites: &d.sites,
     })
     .expect("a diagnostic always serialises")
 }
@@ -196,6 +204,10 @@ pub fn render_github(d: &Diagnostic, lang: Lang) -> String {
     }
     if d.column > 0 {
         let _ = write!(props, ",col={}", d.column);
+    }
+    if !d.sites.is_empty() {
+        // The annotation's title names the sites, so a Phòng sees which schools need help.
+        let _ = write!(props, ",title={}", gh_escape_prop(&d.sites.join(" ")));
     }
     let text = if help.is_empty() {
         message

@@ -16,6 +16,7 @@ pub mod load;
 pub mod messages;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod safe;
 pub mod scaffold;
@@ -73,7 +74,8 @@ pub struct Selection {
     pub shard: Option<(usize, usize)>,
 }
 
-/// The output of the pipeline before writing: every selected site, and the network index.
+/// The output of the pipeline before writing: every selected site that could be built, the
+/// network index, and the problems that kept the others from being built.
 pub struct Generated {
     pub project: Project,
     pub output: Output,
@@ -81,7 +83,23 @@ pub struct Generated {
     pub images: (usize, usize),
     /// Problems that do not stop the build (see `check.rs`).
     pub warnings: Vec<Diagnostic>,
+    /// Errors, each with the sites it affects (`Diagnostic::sites`): those sites were not
+    /// built and keep their previous output.
+    pub errors: Vec<Diagnostic>,
+    /// The selected sites that were not built because of `errors`, with the number of errors
+    /// affecting each (units whose `site.yaml` failed included).
+    pub kept: Vec<(String, usize)>,
     pub now: jiff::Zoned,
+}
+
+/// How a problem in one unit is handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Policy {
+    /// Build every site no problem affects; the others keep their previous output.
+    #[default]
+    Isolate,
+    /// `--all-or-nothing`: any error and nothing is built.
+    AllOrNothing,
 }
 
 /// A failed run: every problem found, and the language to tell it in.
@@ -135,7 +153,9 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     errors
 }
 
-/// load → resolve → render, in memory.
+/// load → resolve → render, in memory. With `Policy::Isolate`, a problem keeps only the sites
+/// it affects from being built (see `resolve::affected`); it fails only when nothing can be
+/// built, or on any error with `Policy::AllOrNothing`.
 pub fn generate(
     root: &Path,
     now: Option<&str>,
@@ -143,6 +163,7 @@ pub fn generate(
     mode: Mode,
     options: &RenderOptions,
     sink: Option<Sink>,
+    policy: Policy,
 ) -> Result<Generated, Failure> {
     let lang = language_of(root);
     let now = dates::build_time(now).map_err(|v| {
@@ -152,76 +173,117 @@ pub fn generate(
         )
     })?;
     let timer = Timer::new();
-    let project = load::load(root).map_err(|d| Failure::new(d, lang))?;
+    let loaded = load::load_partial(root).map_err(|d| Failure::new(d, lang))?;
+    let project = loaded.project;
     timer.lap("load");
     let lang = Lang::choose(project.network.language.as_deref());
-    let mut errors = validate(&project);
-    let warnings = check::warnings(&project, &now);
+    let mut errors = loaded.problems;
+    errors.extend(validate(&project));
+    let mut warnings = check::warnings(&project, &now);
+    diagnostics::sort(&mut warnings);
     timer.lap("validate");
-    let with_warnings = |mut errors: Vec<Diagnostic>| {
+    let fail = |mut errors: Vec<Diagnostic>, warnings: &[Diagnostic]| {
         errors.extend(warnings.iter().cloned());
         Failure::new(errors, lang)
     };
-    let theme = render::theme::Theme::load(root, &project.themes, &project.network.theme);
-    let theme = match theme {
-        Ok(t) => Some(t),
+    let selected = select_sites(&project, selection).map_err(|e| fail(e, &warnings))?;
+    let theme = match render::theme::Theme::load(root, &project.themes, &project.network.theme) {
+        Ok(t) => t,
         Err(e) => {
             errors.extend(e);
-            None
+            return Err(fail(errors, &warnings)); // every site uses the theme
         }
     };
-    let (Some(theme), true) = (theme, errors.is_empty()) else {
-        return Err(with_warnings(errors));
-    };
-    let images =
-        features::images::process_all(&project, &cache_dir(root), None).map_err(with_warnings)?;
+    let (images, image_errors) =
+        features::images::process_all_partial(&project, &cache_dir(root), None);
+    errors.extend(image_errors);
     timer.lap("images");
-    let output = render_project(
+    if policy == Policy::AllOrNothing && !errors.is_empty() {
+        return Err(fail(errors, &warnings));
+    }
+    let blocked =
+        resolve::affected::attribute(&project, &loaded.failed, &loaded.missing_sites, &mut errors);
+    let buildable: Vec<usize> = selected
+        .iter()
+        .copied()
+        .filter(|i| !blocked.contains(i))
+        .collect();
+    let rendered = render_project(
         &project,
         &theme,
         &images,
         &now,
-        selection,
+        &buildable,
+        &selected,
         &RenderOptions {
             preview: mode.preview,
             ..options.clone()
         },
         sink,
     )
-    .map_err(with_warnings)?;
+    .map_err(|e| fail(e, &warnings))?;
     timer.lap("render");
-    let mut warnings = warnings;
-    diagnostics::sort(&mut warnings);
+    let (output, render_errors) = rendered;
+    if policy == Policy::AllOrNothing && !render_errors.is_empty() {
+        return Err(fail(render_errors, &warnings));
+    }
+    errors.extend(render_errors);
+    diagnostics::sort(&mut errors);
+    let built: std::collections::BTreeSet<&str> =
+        output.sites.iter().map(|s| s.site_id.as_str()).collect();
+    let errors_of = |id: &str| {
+        errors
+            .iter()
+            .filter(|d| d.sites.iter().any(|s| s == id))
+            .count()
+    };
+    let mut kept: Vec<(String, usize)> = selected
+        .iter()
+        .map(|&i| project.sites[i].id.as_str())
+        .filter(|id| !built.contains(id))
+        .map(|id| (id.to_string(), errors_of(id)))
+        .collect();
+    if selection.sites.is_empty() && selection.shard.is_none() {
+        kept.extend(
+            loaded
+                .missing_sites
+                .iter()
+                .map(|id| (id.clone(), errors_of(id).max(1))),
+        );
+    }
+    if output.sites.is_empty() && !kept.is_empty() {
+        return Err(fail(errors, &warnings)); // nothing could be built
+    }
     Ok(Generated {
         project,
         output,
         images: (images.processed, images.reused),
         warnings,
+        errors,
+        kept,
         now,
     })
 }
 
-/// resolve → render of a loaded (and validated) project. `options.preview` also decides which
-/// pages are resolved (drafts, review and scheduled pages too).
+/// resolve → render of the sites `build` (a loaded project), the network index and the
+/// editorial calendar (of every site in `selected`). `options.preview` also decides which
+/// pages are resolved (drafts, review and scheduled pages too). A site that fails to resolve
+/// or render is left out, its problems returned with its id; an error in the network index or
+/// the editorial calendar fails the whole run.
+#[allow(clippy::too_many_arguments)]
 pub fn render_project(
     project: &Project,
     theme: &render::theme::Theme,
     images: &features::images::ImageSet,
     now: &jiff::Zoned,
-    selection: &Selection,
+    build: &[usize],
+    selected: &[usize],
     options: &RenderOptions,
     sink: Option<Sink>,
-) -> Result<Output, Vec<Diagnostic>> {
-    let selected = select_sites(project, selection)?;
-    let builds = resolve::resolve_sites(
-        project,
-        &selected,
-        now,
-        Mode {
-            preview: options.preview,
-        },
-    )?;
-    let mut errors = Vec::new();
+) -> Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mode = Mode {
+        preview: options.preview,
+    };
     let search = std::sync::OnceLock::new();
     let renderer = Renderer {
         project,
@@ -231,33 +293,52 @@ pub fn render_project(
         now,
         options,
     };
-    let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> = builds
+    let write_failed = std::sync::Mutex::new(Vec::new());
+    let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> = build
         .par_iter()
-        .map(|b| {
-            let mut site = renderer.render_site(b)?;
+        .map(|&i| {
+            let b = resolve::resolve_site(project, i, now, mode)?;
+            let mut site = renderer.render_site(&b)?;
             if let Some(sink) = sink {
-                sink(&site).map_err(|e| {
-                    vec![Diagnostic::error(
+                if let Err(e) = sink(&site) {
+                    // The disk, not the content: the whole run fails.
+                    let d = Diagnostic::error(
                         &site.site_id,
                         0,
                         Problem::Io {
                             detail: e.to_string(),
                         },
-                    )]
-                })?;
+                    );
+                    write_failed
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(d);
+                    return Ok(site);
+                }
                 site.written = site.files.len();
                 site.files = Default::default(); // written: free the memory
             }
             Ok(site)
         })
         .collect();
+    let write_failed = write_failed.into_inner().unwrap_or_else(|p| p.into_inner());
+    if !write_failed.is_empty() {
+        return Err(write_failed);
+    }
     let mut sites = Vec::new();
-    for r in rendered {
+    let mut site_errors = Vec::new();
+    for (r, &i) in rendered.into_iter().zip(build) {
         match r {
             Ok(s) => sites.push(s),
-            Err(e) => errors.extend(e),
+            Err(mut e) => {
+                for d in &mut e {
+                    d.sites = vec![project.sites[i].id.clone()];
+                }
+                site_errors.extend(e);
+            }
         }
     }
+    let mut errors = Vec::new();
     let all: Vec<usize> = (0..project.sites.len()).collect();
     let network_index = renderer.render_network_index(&all).unwrap_or_else(|e| {
         errors.extend(e);
@@ -276,12 +357,15 @@ pub fn render_project(
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Output {
-        sites,
-        network_index,
-        editorial,
-        next_change,
-    })
+    Ok((
+        Output {
+            sites,
+            network_index,
+            editorial,
+            next_change,
+        },
+        site_errors,
+    ))
 }
 
 pub(crate) fn select_sites(
@@ -320,6 +404,20 @@ pub struct BuildReport {
     pub lang: Lang,
     /// Images processed by this build, and reused from the cache.
     pub images: (usize, usize),
+    /// Errors that kept some sites from being updated (each with its `sites`).
+    pub errors: Vec<Diagnostic>,
+    /// Per site: updated or kept, its problems, whether its folder changed.
+    pub report: report::BuildReport,
+}
+
+impl BuildReport {
+    /// Sites kept at their previous output because of problems.
+    pub fn kept(&self) -> impl Iterator<Item = &report::SiteReport> {
+        self.report
+            .sites
+            .iter()
+            .filter(|s| s.state == report::SiteState::Kept)
+    }
 }
 
 /// `lantoa build`: generate, then write atomically into `out`.
@@ -329,6 +427,7 @@ pub fn build(
     now: Option<&str>,
     selection: &Selection,
     drafts: bool,
+    policy: Policy,
 ) -> Result<BuildReport, Failure> {
     let started = Instant::now();
     let lang = language_of(root);
@@ -354,10 +453,15 @@ pub fn build(
     let staging = output::Staging::begin(out, &waiting).map_err(io_error)?;
     // With the lock held (no other build is walking the output), before anything is rendered.
     output::check_writable(out).map_err(|d| Failure::new(vec![d], lang))?;
+    let digests = std::sync::Mutex::new(std::collections::BTreeMap::new());
     let write_site = |site: &SiteOutput| {
-        staging
-            .write(&format!("{}/", site.site_id), &site.files)
-            .map(|_| ())
+        staging.write(&format!("{}/", site.site_id), &site.files)?;
+        let digest = report::digest(&site.files);
+        digests
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(site.site_id.clone(), digest);
+        Ok(())
     };
     let generated = generate(
         root,
@@ -366,7 +470,25 @@ pub fn build(
         Mode { preview: drafts },
         &RenderOptions::default(),
         Some(&write_site),
+        policy,
     )?;
+    let digests = digests.into_inner().unwrap_or_else(|p| p.into_inner());
+    let previous = report::BuildReport::read(out);
+    let lang = Lang::choose(generated.project.network.language.as_deref());
+    let build_report = report::BuildReport::new(
+        &generated.project,
+        &generated.now,
+        &digests,
+        &generated.kept,
+        &generated.errors,
+        previous.as_ref(),
+        lang,
+    );
+    let report_name = report::FILE.to_string();
+    let report_data = render::FileData::Bytes(build_report.to_json().into_bytes());
+    staging
+        .write("_editorial/", [(&report_name, &report_data)])
+        .map_err(io_error)?;
     let index = render::FileData::Bytes(generated.output.network_index.clone());
     let index_name = "index.html".to_string();
     staging
@@ -402,8 +524,10 @@ pub fn build(
         elapsed: started.elapsed(),
         out: out.to_path_buf(),
         next_change: generated.output.next_change.clone(),
-        lang: Lang::choose(generated.project.network.language.as_deref()),
+        lang,
         warnings: generated.warnings,
         images: generated.images,
+        errors: generated.errors,
+        report: build_report,
     })
 }

@@ -233,6 +233,53 @@ pub fn waiting_for_output(lang: Lang, path: &str) -> String {
     }
 }
 
+/// One line of the build summary for a unit kept at its previous output.
+pub fn site_kept(lang: Lang, id: &str, errors: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "lantoa:   {id}: giữ bản cũ, {errors} lỗi (trang web của đơn vị này chưa được cập nhật)"
+        ),
+        Lang::En => {
+            format!("lantoa:   {id}: kept, {errors} problem(s) (this unit's site was not updated)")
+        }
+    }
+}
+
+/// The closing line of a build that updated some sites and kept others.
+pub fn build_partial(lang: Lang, updated: usize, kept: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "lantoa: đã cập nhật {updated} trang web; giữ nguyên {kept} trang web có lỗi (mã thoát 3)"
+        ),
+        Lang::En => format!(
+            "lantoa: {updated} site(s) updated; {kept} site(s) with problems kept as they were (exit code 3)"
+        ),
+    }
+}
+
+/// The heading of a group of problems in `check`'s text output: the sites they affect.
+pub fn problems_of_sites(lang: Lang, sites: &[String], count: usize) -> String {
+    let all = if sites.len() > 8 {
+        format!("{} … (+{})", sites[..8].join(", "), sites.len() - 8)
+    } else {
+        sites.join(", ")
+    };
+    match (lang, sites.is_empty()) {
+        (Lang::Vi, true) => format!("── toàn mạng lưới: {count} vấn đề ──"),
+        (Lang::En, true) => format!("── the whole network: {count} problem(s) ──"),
+        (Lang::Vi, false) => format!("── {all}: {count} vấn đề ──"),
+        (Lang::En, false) => format!("── {all}: {count} problem(s) ──"),
+    }
+}
+
+/// The closing line of `check` when there are errors (it never writes anything).
+pub fn check_failed(lang: Lang, errors: usize, sites: usize) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa check: {errors} lỗi, ở {sites} trang web"),
+        Lang::En => format!("lantoa check: {errors} error(s), in {sites} site(s)"),
+    }
+}
+
 impl Problem {
     /// A short stable identifier, the same in every language.
     pub fn code(&self) -> &'static str {

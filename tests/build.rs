@@ -588,6 +588,11 @@ fn tree(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut entries: Vec<_> = walkdir::WalkDir::new(dir)
         .min_depth(1)
         .into_iter()
+        .filter(|e| {
+            // The build report describes the build relative to the previous one.
+            !e.as_ref()
+                .is_ok_and(|e| e.path().ends_with("_editorial/build-report.json"))
+        })
         .map(|e| {
             let e = e.unwrap();
             let rel = e.path().strip_prefix(dir).unwrap().display().to_string();

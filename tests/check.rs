@@ -95,7 +95,12 @@ fn check_writes_nothing_and_reports_json_and_github_formats() {
     assert_eq!(d["help"], "did you mean `title`?");
     let out = p.lantoa(&["check", "--now", common::NOW, "--format", "github"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.starts_with("::error file=content/sites/thcs-a/articles/2026-11-01-a.md,line=3,col=1::unknown field `tittle`"), "{text}");
+    assert!(text.starts_with("::error file=content/sites/thcs-a/articles/2026-11-01-a.md,line=3,col=1,title=thcs-a::unknown field `tittle`"), "{text}");
+    assert_eq!(
+        d["sites"],
+        serde_json::json!(["thcs-a"]),
+        "the affected sites"
+    );
     let out = p.lantoa(&["check", "--now", common::NOW]);
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -332,7 +337,10 @@ fn a_build_failing_half_way_leaves_the_previous_output_byte_for_byte() {
         "",
         "x\n",
     );
-    let err = p.build_err();
+    // With --all-or-nothing, one site's failure writes nothing at all.
+    let out = p.lantoa(&["build", "--now", common::NOW, "--all-or-nothing"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("content/sites/th-b/theme/templates/article.html:1"),
         "the template's file and line: {err}"

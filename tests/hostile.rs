@@ -266,14 +266,32 @@ fn run_case(case_dir: &Path) -> Result<(), String> {
             if hit.is_some_and(|d| d["help"].as_str().unwrap_or("").is_empty()) {
                 return fail("the error has no help line".into());
             }
-            if build.status.code() != Some(1) || !build_out.contains(code) {
+            // Exit 1 (nothing built) or 3 (the other sites built): the sites the error
+            // affects are never written.
+            if !matches!(build.status.code(), Some(1 | 3)) || !build_out.contains(code) {
                 return fail(format!(
-                    "build: expected exit 1 naming `{code}`, got {:?}:\n{build_out}",
+                    "build: expected exit 1 or 3 naming `{code}`, got {:?}:\n{build_out}",
                     build.status.code()
                 ));
             }
-            if out_dir.exists() {
+            let affected: Vec<String> = hit
+                .and_then(|d| d["sites"].as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if build.status.code() == Some(3) && affected.is_empty() {
+                return fail("a partial build whose error names no site".into());
+            }
+            if build.status.code() == Some(1) && out_dir.exists() {
                 return fail("a failed first build wrote an output folder".into());
+            }
+            for site in &affected {
+                if out_dir.join(site).exists() {
+                    return fail(format!("the affected site {site} was written"));
+                }
             }
         }
         Expect::Safe => {

@@ -97,6 +97,21 @@ pub fn process_all(
     cache: &Path,
     memo: Option<&Memo>,
 ) -> Result<ImageSet, Vec<Diagnostic>> {
+    let (set, errors) = process_all_partial(project, cache, memo);
+    if errors.is_empty() {
+        Ok(set)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `process_all`, keeping every image that could be processed beside the problems of the
+/// others (each names the page that shows the image, so it affects only that page's sites).
+pub fn process_all_partial(
+    project: &Project,
+    cache: &Path,
+    memo: Option<&Memo>,
+) -> (ImageSet, Vec<Diagnostic>) {
     let processed = AtomicUsize::new(0);
     let reused = AtomicUsize::new(0);
     let results: Vec<Result<Option<(PathBuf, Processed)>, Diagnostic>> = referenced(project)
@@ -148,11 +163,7 @@ pub fn process_all(
     }
     set.processed = processed.into_inner();
     set.reused = reused.into_inner();
-    if errors.is_empty() {
-        Ok(set)
-    } else {
-        Err(errors)
-    }
+    (set, errors)
 }
 
 fn display(project: &Project, file: &Path) -> String {

@@ -95,8 +95,41 @@ impl Project {
     }
 }
 
-/// Loads the project at `root` (`root/content`, `root/themes`). Returns every problem found.
+/// A project loaded as far as it could be: every source and site that loaded, and the
+/// problems of the others (each names its file, so it can be traced to the sites it affects).
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    pub problems: Vec<Diagnostic>,
+    /// Sources that failed to load, with their front matter when it could be read (to know
+    /// which sites would have published them).
+    pub failed: Vec<FailedSource>,
+    /// Units left out of the tree (their `site.yaml`, or an ancestor's, failed).
+    pub missing_sites: Vec<String>,
+}
+
+/// A source file that could not be loaded.
+#[derive(Debug, Clone)]
+pub struct FailedSource {
+    pub file: PathBuf,
+    pub owner: Owner,
+    pub meta: Option<Meta>,
+}
+
+/// Loads the project at `root` (`root/content`, `root/themes`). Returns every problem found;
+/// any problem fails (see `load_partial` for a load that keeps what is sound).
 pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
+    let loaded = load_partial(root)?;
+    if loaded.problems.is_empty() {
+        Ok(loaded.project)
+    } else {
+        Err(loaded.problems)
+    }
+}
+
+/// Loads what can be loaded. Fails only when there is no project at all to build: no readable
+/// `network.yaml`, no unit, or a unit tree that cannot be put together.
+pub fn load_partial(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let content = root.join("content");
     let rel = |p: &Path| {
         p.strip_prefix(root)
@@ -144,7 +177,7 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
         }
     }
     let media = load_media(&content, root, &mut errors);
-    let sites = load_sites(&content, root, &mut errors);
+    let (sites, broken_sites) = load_sites(&content, root, &mut errors);
 
     // Every content file, in parallel.
     let mut jobs: Vec<(Owner, Kind, PathBuf)> = Vec::new();
@@ -167,9 +200,19 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
             &mut errors,
         );
     }
-    let results: Vec<Result<Source, Vec<Diagnostic>>> = jobs
+    let results: Vec<Result<Source, Failure>> = jobs
         .par_iter()
-        .map(|(owner, kind, path)| load_source(root, &content, owner.clone(), *kind, path))
+        .map(|(owner, kind, path)| {
+            let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+            file::read_text(path, &rel)
+                .map_err(|d| Failure {
+                    diagnostics: vec![d],
+                    meta: None,
+                })
+                .and_then(|text| {
+                    parse_source_full(root, &content, owner.clone(), *kind, path, &text)
+                })
+        })
         .collect();
     let contest_results: Vec<_> = contest_files
         .par_iter()
@@ -183,16 +226,25 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
         }
     }
     let mut sources = Vec::with_capacity(results.len());
-    for r in results {
+    let mut failed = Vec::new();
+    for (r, (owner, _, path)) in results.into_iter().zip(&jobs) {
         match r {
             Ok(s) => sources.push(std::sync::Arc::new(s)),
-            Err(e) => errors.extend(e),
+            Err(f) => {
+                failed.push(FailedSource {
+                    file: rel(path),
+                    owner: owner.clone(),
+                    meta: f.meta,
+                });
+                errors.extend(f.diagnostics);
+            }
         }
     }
 
     let Some(network) = network else {
         return Err(errors);
     };
+    let (sites, missing_sites) = without_orphans(sites, &broken_sites);
     let sites = if sites.is_empty() {
         errors.push(Diagnostic::error(
             rel(&content.join("sites")),
@@ -209,21 +261,55 @@ pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
             }
         }
     };
-    if !errors.is_empty() {
+    if sites.is_empty() {
         return Err(errors);
     }
     sources.sort_by(|a, b| a.key.cmp(&b.key));
-    Ok(Project {
-        root: root.to_path_buf(),
-        themes: root.join("themes"),
-        content,
-        network,
-        laws,
-        sites,
-        sources,
-        contests,
-        media,
+    Ok(Loaded {
+        project: Project {
+            root: root.to_path_buf(),
+            themes: root.join("themes"),
+            content,
+            network,
+            laws,
+            sites,
+            sources,
+            contests,
+            media,
+        },
+        problems: errors,
+        failed,
+        missing_sites,
     })
+}
+
+/// Leaves out the units whose `site.yaml` failed and every unit below them (they cannot be
+/// placed in the tree); returns the units kept and the ids left out.
+fn without_orphans(sites: Vec<Site>, broken: &[String]) -> (Vec<Site>, Vec<String>) {
+    let mut missing: Vec<String> = broken.to_vec();
+    let mut sites = sites;
+    loop {
+        let before = sites.len();
+        let (orphans, kept): (Vec<Site>, Vec<Site>) = sites.into_iter().partition(|s| {
+            s.config
+                .parent
+                .as_ref()
+                .is_some_and(|p| missing.contains(p))
+        });
+        missing.extend(orphans.into_iter().map(|s| s.id));
+        sites = kept;
+        if sites.len() == before {
+            break;
+        }
+    }
+    missing.sort();
+    (sites, missing)
+}
+
+/// Why a source failed, with its front matter when it was read.
+pub struct Failure {
+    pub diagnostics: Vec<Diagnostic>,
+    pub meta: Option<Meta>,
 }
 
 /// Walks `content/media/` once: every publishable file, and an error for every other one.
@@ -271,14 +357,21 @@ fn load_media(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<
     media
 }
 
-fn load_sites(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<Site> {
+/// Every unit of `content/sites/`, and the ids of those whose `site.yaml` failed.
+fn load_sites(
+    content: &Path,
+    root: &Path,
+    errors: &mut Vec<Diagnostic>,
+) -> (Vec<Site>, Vec<String>) {
     let dir = content.join("sites");
+    let mut broken = Vec::new();
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
+        return (Vec::new(), broken);
     };
+    // `file_type` does not follow links: a linked unit folder is never read.
     let mut ids: Vec<String> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.path().is_dir())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .map(|e| crate::text::nfc(&e.file_name().to_string_lossy()))
         .collect();
     ids.sort();
@@ -294,6 +387,7 @@ fn load_sites(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<
                     detail: format!("thiếu tệp {}", rel.display()),
                 },
             ));
+            broken.push(id);
             continue;
         }
         let parsed = file::read_text(&path, &rel)
@@ -313,10 +407,13 @@ fn load_sites(content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<
                 errors.extend(config::check_site(&site));
                 sites.push(site);
             }
-            Err(d) => errors.push(d),
+            Err(d) => {
+                errors.push(d);
+                broken.push(id);
+            }
         }
     }
-    sites
+    (sites, broken)
 }
 
 /// Finds `articles/ stories/ primers/ pages/` (and `contests/`) files under `base`.
@@ -335,7 +432,8 @@ fn collect_kind_files(
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
-        if !path.is_dir() {
+        // `file_type` does not follow links: a linked section folder is never read.
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
             continue;
         }
         let folder = entry.file_name().to_string_lossy().to_string();
@@ -391,8 +489,26 @@ pub fn parse_source(
     path: &Path,
     text: &str,
 ) -> Result<Source, Vec<Diagnostic>> {
+    parse_source_full(root, content, owner, kind, path, text).map_err(|f| f.diagnostics)
+}
+
+/// `parse_source`, keeping the front matter of a file that failed later (a missing image, a
+/// bad link), so the sites it would be published on are known.
+pub fn parse_source_full(
+    root: &Path,
+    content: &Path,
+    owner: Owner,
+    kind: Kind,
+    path: &Path,
+    text: &str,
+) -> Result<Source, Failure> {
+    let failure = |diagnostics| Failure {
+        diagnostics,
+        meta: None,
+    };
     let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let split = file::split_front_matter(text).map_err(|p| vec![Diagnostic::error(&rel, 1, p)])?;
+    let split =
+        file::split_front_matter(text).map_err(|p| failure(vec![Diagnostic::error(&rel, 1, p)]))?;
     let is_bundle = path
         .file_name()
         .is_some_and(|n| n.eq_ignore_ascii_case("index.md"));
@@ -435,7 +551,7 @@ pub fn parse_source(
         Ok(m) => m,
         Err(e) => {
             errs.extend(e);
-            return Err(errs);
+            return Err(failure(errs));
         }
     };
     let cover_file = match meta.cover.as_deref() {
@@ -461,7 +577,10 @@ pub fn parse_source(
         _ => None,
     };
     if !errs.is_empty() {
-        return Err(errs);
+        return Err(Failure {
+            diagnostics: errs,
+            meta: Some(meta),
+        });
     }
     let key = crate::text::nfc(
         &path

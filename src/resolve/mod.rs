@@ -3,6 +3,7 @@
 //! the URL of every page; duplicate addresses; tags folded across case and accents; and the
 //! site-specific targets of `@/` and `law:` links. Works on the loaded `Project`, reads no file.
 
+pub mod affected;
 pub mod links;
 
 use std::collections::{BTreeMap, HashMap};
@@ -150,22 +151,28 @@ pub fn visibility(src: &Source, now: &Zoned, require_approval: bool) -> Visibili
 /// Whether `site` carries `src` at all (ownership, targeting, sharing), whatever its status.
 /// Returns the origin unit for a shared-down copy.
 pub fn carries(src: &Source, site: &Site) -> Option<Option<String>> {
-    let targeted = |src: &Source| {
-        (src.meta.levels.is_empty()
-            || site
-                .config
-                .level
-                .is_some_and(|l| src.meta.levels.contains(&l)))
-            && (src.meta.sites.is_empty() || src.meta.sites.contains(&site.id))
-    };
-    match &src.owner {
-        Owner::Common => targeted(src).then_some(None),
+    carried(&src.meta, Some(src.kind), &src.owner, site)
+}
+
+/// `carries` from a source's front matter alone (a source that failed to load after its front
+/// matter was read); with an unknown kind, a `share: down` source is assumed shared.
+pub fn carried(
+    meta: &crate::load::frontmatter::Meta,
+    kind: Option<Kind>,
+    owner: &Owner,
+    site: &Site,
+) -> Option<Option<String>> {
+    let targeted = (meta.levels.is_empty()
+        || site.config.level.is_some_and(|l| meta.levels.contains(&l)))
+        && (meta.sites.is_empty() || meta.sites.contains(&site.id));
+    match owner {
+        Owner::Common => targeted.then_some(None),
         Owner::Site(id) if *id == site.id => Some(None),
-        Owner::Site(id) => (src.meta.share == Share::Down
-            && src.kind == Kind::Article
+        Owner::Site(id) => (meta.share == Share::Down
+            && kind.is_none_or(|k| k == Kind::Article)
             && site.ancestors.contains(id)
-            && targeted(src))
-        .then(|| Some(id.clone())),
+            && targeted)
+            .then(|| Some(id.clone())),
     }
 }
 
