@@ -294,6 +294,9 @@ fn print_grouped(root: &Path, problems: &[Diagnostic], format: Format, lang: Lan
     if format != Format::Text {
         return print_problems(root, problems, format, lang);
     }
+    if problems.iter().all(|d| d.sites.is_empty()) {
+        return print_problems(root, problems, format, lang); // found before the sites were known
+    }
     let mut groups: Vec<(&[String], Vec<Diagnostic>)> = Vec::new();
     for d in problems {
         match groups.iter_mut().find(|(s, _)| *s == d.sites.as_slice()) {
@@ -515,7 +518,10 @@ fn calendar(
 /// other commands (`command`: "check", "calendar") never write.
 fn report_failure(root: &Path, f: &Failure, format: Format, command: &str) -> ExitCode {
     let wrote = command == "build";
-    print_problems(root, &f.diagnostics, format, f.lang);
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        f.diagnostics.iter().cloned().partition(|d| d.is_error());
+    print_grouped(root, &errors, format, f.lang);
+    print_problems(root, &warnings, format, f.lang);
     let errors = f.diagnostics.iter().filter(|d| d.is_error()).count();
     if format == Format::Text {
         let summary = match (f.lang, wrote) {
