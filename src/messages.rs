@@ -257,6 +257,19 @@ pub fn build_partial(lang: Lang, updated: usize, kept: usize) -> String {
     }
 }
 
+/// `serve`: problems keep some sites from being rebuilt (their pages show them).
+pub fn serve_sites_with_problems(lang: Lang, errors: usize, sites: &[String]) -> String {
+    let list = sites.join(", ");
+    match lang {
+        Lang::Vi => format!(
+            "lantoa serve: {errors} lỗi; các trang web có lỗi (hiển thị bản tốt gần nhất kèm lỗi): {list}"
+        ),
+        Lang::En => format!(
+            "lantoa serve: {errors} problem(s); sites with problems (shown at their last good version, with the problems): {list}"
+        ),
+    }
+}
+
 /// The heading of a group of problems in `check`'s text output: the sites they affect.
 pub fn problems_of_sites(lang: Lang, sites: &[String], count: usize) -> String {
     let all = if sites.len() > 8 {

@@ -133,6 +133,19 @@ pub fn overlay(problems: &str) -> String {
     )
 }
 
+/// A banner on the network index naming the sites that have problems (their pages show the
+/// problems themselves).
+pub fn notice(title: &str, lines: &[String]) -> String {
+    let items: String = lines
+        .iter()
+        .map(|l| format!("<li>{}</li>", crate::text::escape_html(l)))
+        .collect();
+    format!(
+        "<div id=\"lantoa-problems\" role=\"status\" style=\"position:sticky;top:0;z-index:2147483646;background:#8b1a1a;color:#fff;font:15px/1.5 system-ui,sans-serif;padding:.75rem 1rem\"><strong>{}</strong><ul style=\"margin:.25rem 0 0 1.25rem;padding:0\">{items}</ul></div>",
+        crate::text::escape_html(title)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

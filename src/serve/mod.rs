@@ -44,7 +44,13 @@ pub struct ServeOptions {
 #[derive(Default)]
 struct Snapshot {
     prepared: Option<Arc<Prepared>>,
+    /// Per site, the last rebuild in which it was sound: a site kept out by a problem is
+    /// served from there, under the overlay of its problems.
+    good: std::collections::HashMap<String, Arc<Prepared>>,
+    /// Problems that stop every site (no project, a broken theme), over every page.
     overlay: Option<String>,
+    /// The problems last printed to the terminal (each set is printed once).
+    printed: String,
     version: u64,
 }
 
@@ -187,16 +193,36 @@ fn apply(
     match outcome {
         Ok(prepared) => {
             let (sites, pages) = (prepared.site_count(), prepared.page_count());
-            let had_error = {
+            let problems = prepared.errors().to_vec();
+            let text = prepared.problems_text(&problems);
+            let prepared = Arc::new(prepared);
+            let (had_error, print) = {
                 let mut s = write(state);
-                let had = s.overlay.is_some();
-                s.prepared = Some(Arc::new(prepared));
+                let had = s.overlay.is_some() || !s.printed.is_empty();
+                for id in prepared.site_ids() {
+                    s.good.insert(id, prepared.clone());
+                }
+                s.prepared = Some(prepared.clone());
                 s.overlay = None;
                 s.version += 1;
-                had
+                let print = s.printed != text;
+                s.printed = text.clone();
+                (had, print)
             };
             let ms = started.elapsed().as_millis();
-            if had_error {
+            if !problems.is_empty() {
+                if print {
+                    eprint!("{text}");
+                    eprintln!(
+                        "{}",
+                        crate::messages::serve_sites_with_problems(
+                            lang,
+                            problems.len(),
+                            prepared.blocked()
+                        )
+                    );
+                }
+            } else if had_error {
                 println!("lantoa serve: đã sửa xong lỗi; dựng lại trong {ms} ms");
             } else if announce {
                 println!("lantoa serve: dựng lại trong {ms} ms (rebuilt in {ms} ms)");
@@ -215,6 +241,7 @@ fn apply(
                 let overlay = http::overlay(&text);
                 let changed = s.overlay.as_deref() != Some(overlay.as_str());
                 s.overlay = Some(overlay);
+                s.printed.clear();
                 s.version += 1;
                 changed
             };
@@ -318,13 +345,45 @@ fn handle(request: &Request, state: &RwLock<Snapshot>, clients: &Clients, lang: 
     if path == http::EVENTS_PATH {
         return events(clients);
     }
-    let (prepared, overlay, version) = {
+    let site = path.split('/').next().unwrap_or("").to_string();
+    let (prepared, overlay, version, good) = {
         let s = read(state);
-        (s.prepared.clone(), s.overlay.clone(), s.version)
+        (
+            s.prepared.clone(),
+            s.overlay.clone(),
+            s.version,
+            s.good.get(&site).cloned(),
+        )
     };
-    let answer = match &prepared {
-        Some(p) => p.answer(&path),
-        None => Answer::NotFound(None),
+    // A site kept out by a problem: its last good version under the overlay of its problems,
+    // or the problems alone when it never built.
+    let kept = prepared.as_ref().and_then(|p| {
+        p.problems_of(&site)
+            .map(|problems| http::overlay(&p.problems_text(&problems)))
+    });
+    let overlay = kept.clone().or(overlay);
+    let answer = match (&prepared, &kept, &good) {
+        (Some(_), Some(_), Some(g)) => g.answer(&path),
+        (Some(_), Some(text), None) => Answer::Failed(text.clone()),
+        (Some(p), None, _) => p.answer(&path),
+        (None, _, _) => Answer::NotFound(None),
+    };
+    // The network index names the sites that have problems.
+    let overlay = match (&prepared, path.is_empty() || path == "index.html") {
+        (Some(p), true) if !p.blocked().is_empty() && overlay.is_none() => Some(http::notice(
+            &crate::messages::serve_sites_with_problems(lang, p.errors().len(), p.blocked()),
+            &p.blocked()
+                .iter()
+                .map(|id| {
+                    let n = p.problems_of(id).map(|v| v.len()).unwrap_or(0);
+                    crate::messages::site_kept(lang, id, n)
+                        .trim_start_matches("lantoa:")
+                        .trim()
+                        .to_string()
+                })
+                .collect::<Vec<_>>(),
+        )),
+        _ => overlay,
     };
     let (status, body, name) = match answer {
         Answer::Redirect(to) => {
@@ -336,6 +395,9 @@ fn handle(request: &Request, state: &RwLock<Snapshot>, clients: &Clients, lang: 
             Err(_) => (404, not_found_page(), "404.html".into()),
         },
         Answer::NotFound(page) => (404, page.unwrap_or_else(not_found_page), "404.html".into()),
+        Answer::Failed(text) if text.starts_with("<div id=\"lantoa-error\"") => {
+            (500, not_found_page(), "500.html".into()) // the overlay is injected below
+        }
         Answer::Failed(text) => (
             500,
             http::inject(not_found_page().as_slice(), Some(&http::overlay(&text))),

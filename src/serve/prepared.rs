@@ -42,6 +42,10 @@ pub struct Prepared {
     editorial: Rendered<BTreeMap<String, FileData>>,
     /// Problems already printed to the terminal (each is printed once).
     printed: Mutex<HashSet<String>>,
+    /// Every error of this rebuild, each with the sites it keeps out (`Diagnostic::sites`).
+    errors: Vec<Diagnostic>,
+    /// The selected sites that could not be prepared (their problems are in `errors`).
+    blocked: Vec<String>,
 }
 
 /// The answer to a request path.
@@ -64,6 +68,7 @@ impl Prepared {
         now: Zoned,
         selection: &Selection,
         root: PathBuf,
+        mut errors: Vec<Diagnostic>,
     ) -> Result<Prepared, Vec<Diagnostic>> {
         let lang = Lang::choose(project.network.language.as_deref());
         let options = RenderOptions {
@@ -71,8 +76,37 @@ impl Prepared {
             preview: true,
         };
         let selected = crate::select_sites(&project, selection)?;
-        let builds =
-            crate::resolve::resolve_sites(&project, &selected, &now, Mode { preview: true })?;
+        let affected: HashSet<String> = errors
+            .iter()
+            .flat_map(|d| d.sites.iter().cloned())
+            .collect();
+        let mut blocked: Vec<String> = Vec::new();
+        let mut builds = Vec::new();
+        for &i in &selected {
+            let id = &project.sites[i].id;
+            if affected.contains(id) {
+                blocked.push(id.clone());
+                continue;
+            }
+            match crate::resolve::resolve_site(&project, i, &now, Mode { preview: true }) {
+                Ok(b) => builds.push(b),
+                Err(mut e) => {
+                    for d in &mut e {
+                        d.sites = vec![id.clone()];
+                    }
+                    errors.extend(e);
+                    blocked.push(id.clone());
+                }
+            }
+        }
+        for d in &errors {
+            for id in &d.sites {
+                if !blocked.contains(id) && project.site(id).is_none() {
+                    blocked.push(id.clone()); // a unit whose site.yaml failed
+                }
+            }
+        }
+        diagnostics::sort(&mut errors);
         let pages = builds
             .iter()
             .map(|b| {
@@ -100,6 +134,8 @@ impl Prepared {
             network_index: Vec::new(),
             editorial: OnceLock::new(),
             printed: Mutex::new(HashSet::new()),
+            errors,
+            blocked,
         };
         let (assets, index) = {
             let r = p.renderer();
@@ -125,6 +161,40 @@ impl Prepared {
 
     pub fn site_count(&self) -> usize {
         self.builds.len()
+    }
+
+    /// Every error of this rebuild (each names the sites it keeps out).
+    pub fn errors(&self) -> &[Diagnostic] {
+        &self.errors
+    }
+
+    /// The ids of the sites this rebuild prepared.
+    pub fn site_ids(&self) -> Vec<String> {
+        self.builds
+            .iter()
+            .map(|b| self.project.sites[b.site].id.clone())
+            .collect()
+    }
+
+    /// The sites kept out of this rebuild by problems.
+    pub fn blocked(&self) -> &[String] {
+        &self.blocked
+    }
+
+    /// The problems that keep site `id` out, when it is kept out.
+    pub fn problems_of(&self, id: &str) -> Option<Vec<Diagnostic>> {
+        self.blocked.iter().any(|b| b == id).then(|| {
+            self.errors
+                .iter()
+                .filter(|d| d.sites.iter().any(|s| s == id))
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// The problems as the terminal shows them.
+    pub fn problems_text(&self, problems: &[Diagnostic]) -> String {
+        diagnostics::render(problems, diagnostics::Format::Text, self.lang, &self.root)
     }
 
     pub fn page_count(&self) -> usize {

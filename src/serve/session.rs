@@ -117,6 +117,10 @@ pub struct Session {
     theme: Option<Arc<Theme>>,
     /// Files that failed to parse, with their problems (kept until they parse again).
     broken: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// The sources among them, with what is known of who would publish them.
+    failed: BTreeMap<PathBuf, load::FailedSource>,
+    /// Units left out of the tree (their `site.yaml` failed).
+    missing_sites: Vec<String>,
     /// Photos processed since the server started.
     images: crate::features::images::Memo,
 }
@@ -130,12 +134,15 @@ impl Session {
             project: None,
             theme: None,
             broken: BTreeMap::new(),
+            failed: BTreeMap::new(),
+            missing_sites: Vec::new(),
             images: Default::default(),
         }
     }
 
-    /// Applies a change and prepares the network for serving (pages render on request);
-    /// `Err` holds every problem of the project.
+    /// Applies a change and prepares the network for serving (pages render on request). A
+    /// problem keeps only the sites it affects out (`Prepared::problems_of`); `Err` holds the
+    /// problems when there is nothing to serve at all (no project, or a broken theme).
     pub fn rebuild(&mut self, change: &Change) -> Result<Prepared, Vec<Diagnostic>> {
         #[cfg(test)]
         if self.root.join(TEST_PANIC).exists() {
@@ -167,11 +174,8 @@ impl Session {
         }
         errors.extend(crate::validate(&project));
         let Some(theme) = self.theme.clone() else {
-            return Err(errors);
+            return Err(errors); // every site uses the theme
         };
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         let now = crate::dates::build_time(self.now.as_deref()).map_err(|v| {
             vec![Diagnostic::error(
                 "--now",
@@ -179,11 +183,14 @@ impl Session {
                 crate::messages::Problem::BadDate { value: v },
             )]
         })?;
-        let images = crate::features::images::process_all(
+        let (images, image_errors) = crate::features::images::process_all_partial(
             &project,
             &crate::cache_dir(&self.root),
             Some(&self.images),
-        )?;
+        );
+        errors.extend(image_errors);
+        let failed: Vec<load::FailedSource> = self.failed.values().cloned().collect();
+        crate::resolve::affected::attribute(&project, &failed, &self.missing_sites, &mut errors);
         Prepared::new(
             project,
             theme,
@@ -191,6 +198,7 @@ impl Session {
             now,
             &self.selection,
             self.root.clone(),
+            errors,
         )
     }
 
@@ -200,6 +208,7 @@ impl Session {
         self.project = None;
         self.theme = None;
         self.broken.clear();
+        self.failed.clear();
         if self.images.is_poisoned() {
             self.images = Default::default();
         }
@@ -207,15 +216,26 @@ impl Session {
 
     fn reload_all(&mut self) {
         self.broken.clear();
+        self.failed.clear();
         self.theme = None;
-        match load::load(&self.root) {
-            Ok(p) => self.project = Some(Arc::new(p)),
+        let errors = match load::load_partial(&self.root) {
+            Ok(loaded) => {
+                self.project = Some(Arc::new(loaded.project));
+                self.failed = loaded
+                    .failed
+                    .into_iter()
+                    .map(|f| (f.file.clone(), f))
+                    .collect();
+                self.missing_sites = loaded.missing_sites;
+                loaded.problems
+            }
             Err(errors) => {
                 self.project = None;
-                for d in errors {
-                    self.broken.entry(d.file.clone()).or_default().push(d);
-                }
+                errors
             }
+        };
+        for d in errors {
+            self.broken.entry(d.file.clone()).or_default().push(d);
         }
     }
 
@@ -230,19 +250,39 @@ impl Session {
         };
         let rel = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
         self.broken.remove(&rel);
+        self.failed.remove(&rel);
         project.sources.retain(|s| s.file != rel);
         project.contests.retain(|c| c.file != rel);
         if !path.exists() {
             return;
         }
         let result = match kind {
-            Some(kind) => load::load_source(&self.root, &content, owner, kind, path)
+            Some(kind) => load::file::read_text(path, &rel)
+                .map_err(|d| load::Failure {
+                    diagnostics: vec![d],
+                    meta: None,
+                })
+                .and_then(|text| {
+                    load::parse_source_full(&self.root, &content, owner.clone(), kind, path, &text)
+                })
                 .map(|s| project.sources.push(std::sync::Arc::new(s))),
-            None => crate::features::contest::load(&self.root, owner, path)
-                .map(|c| project.contests.push(c)),
+            None => crate::features::contest::load(&self.root, owner.clone(), path)
+                .map(|c| project.contests.push(c))
+                .map_err(|diagnostics| load::Failure {
+                    diagnostics,
+                    meta: None,
+                }),
         };
-        if let Err(errors) = result {
-            self.broken.insert(rel, errors);
+        if let Err(f) = result {
+            self.failed.insert(
+                rel.clone(),
+                load::FailedSource {
+                    file: rel.clone(),
+                    owner,
+                    meta: f.meta,
+                },
+            );
+            self.broken.insert(rel, f.diagnostics);
         }
         project.sources.sort_by(|a, b| a.key.cmp(&b.key));
     }
