@@ -30,10 +30,17 @@ pub fn create(
     let content = root.join("content");
     let base = match site {
         Some(id) if !content.join("sites").join(id).join("site.yaml").is_file() => {
+            let known: Vec<String> = std::fs::read_dir(content.join("sites"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter(|e| e.path().join("site.yaml").is_file())
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .collect();
             return Err(Diagnostic::error(
-                "--site",
+                format!("--site {id}"),
                 0,
-                Problem::UnknownSite { id: id.to_string() },
+                crate::load::config::unknown_site(id, known.iter().map(String::as_str)),
             ));
         }
         Some(id) => content.join("sites").join(id),

@@ -265,8 +265,9 @@ pub struct LawConfig {
     pub replaced_by: Option<String>,
     #[serde(default)]
     pub url: Option<crate::safe::SafeUrl>,
+    /// Number → title. `None` (no `articles:` at all): every number is accepted, unverified.
     #[serde(default)]
-    pub articles: BTreeMap<String, String>,
+    pub articles: Option<BTreeMap<String, String>>,
 }
 
 /// A law with its dates parsed.
@@ -554,5 +555,23 @@ mod tests {
         assert!(contrast_with_white(rgb(&dark).unwrap()) >= 4.5, "{dark}");
         assert_eq!(rgb("#fff"), Some([255, 255, 255]));
         assert!(!valid_color("red; x: y"));
+    }
+}
+
+/// `UnknownSite` for `id`, with the nearest of the `known` unit ids as "did you mean".
+pub fn unknown_site<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Problem {
+    let known: Vec<String> = known.map(str::to_string).collect();
+    let suggestion = super::yaml::did_you_mean(id, &known).or_else(|| {
+        // A longer typo ("thcs-hai-yenn" vs two close ids): the smallest edit distance.
+        known
+            .iter()
+            .map(|k| (strsim::levenshtein(id, k), k))
+            .filter(|(d, _)| *d <= 3)
+            .min()
+            .map(|(_, k)| k.clone())
+    });
+    Problem::UnknownSite {
+        id: id.to_string(),
+        suggestion,
     }
 }
