@@ -715,12 +715,7 @@ pub fn view(input: ViewInput) -> ContestView {
                 })
             })
             .collect(),
-        prizes: fm
-            .prizes
-            .iter()
-            .flatten()
-            .map(|p| p.0.clone())
-            .collect(),
+        prizes: fm.prizes.iter().flatten().map(|p| p.0.clone()).collect(),
         prize_lines: fm
             .prizes
             .iter()

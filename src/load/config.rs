@@ -542,22 +542,6 @@ fn site_base_url(network: &Network, id: &str, own: Option<&str>) -> String {
     url
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn contrast_of_site_colours() {
-        assert!(contrast_with_white([0x0b, 0x53, 0x94]) > 4.5);
-        let light = [0x7f, 0xb3, 0xff];
-        assert!(contrast_with_white(light) < 3.0);
-        let dark = darkened(light);
-        assert!(contrast_with_white(rgb(&dark).unwrap()) >= 4.5, "{dark}");
-        assert_eq!(rgb("#fff"), Some([255, 255, 255]));
-        assert!(!valid_color("red; x: y"));
-    }
-}
-
 /// `UnknownSite` for `id`, with the nearest of the `known` unit ids as "did you mean".
 pub fn unknown_site<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Problem {
     let known: Vec<String> = known.map(str::to_string).collect();
@@ -573,5 +557,21 @@ pub fn unknown_site<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Probl
     Problem::UnknownSite {
         id: id.to_string(),
         suggestion,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_of_site_colours() {
+        assert!(contrast_with_white([0x0b, 0x53, 0x94]) > 4.5);
+        let light = [0x7f, 0xb3, 0xff];
+        assert!(contrast_with_white(light) < 3.0);
+        let dark = darkened(light);
+        assert!(contrast_with_white(rgb(&dark).unwrap()) >= 4.5, "{dark}");
+        assert_eq!(rgb("#fff"), Some([255, 255, 255]));
+        assert!(!valid_color("red; x: y"));
     }
 }

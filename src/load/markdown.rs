@@ -17,7 +17,6 @@ use syntect::util::LinesWithEndings;
 use crate::messages::Problem;
 use crate::text::slugify;
 
-
 /// Every `id` the default theme's templates write (one place; a test checks the theme uses no
 /// other): a heading never takes one of them, so a page has no duplicate id ("Nội dung" gets
 /// `noi-dung-1`, not the main landmark's `noi-dung`).
@@ -828,7 +827,11 @@ mod tests {
                     Some((prefix, _)) => THEME_ID_PREFIXES.contains(&prefix),
                     None => THEME_IDS.contains(&id),
                 };
-                assert!(ok, "{}: id `{id}` is not in THEME_IDS", entry.path().display());
+                assert!(
+                    ok,
+                    "{}: id `{id}` is not in THEME_IDS",
+                    entry.path().display()
+                );
             }
         }
         assert!(seen > 10, "the theme's ids were not found");
@@ -839,7 +842,6 @@ mod tests {
         let r = ok(render("## Nội dung\n\n## Câu 1\n", 1));
         assert_eq!(r.anchors, vec!["noi-dung-1", "cau-1-1"]);
     }
-
 }
 
 #[cfg(test)]
@@ -855,5 +857,4 @@ mod sanitizer_tests {
         assert!(r.html.contains("style=\"text-align:center\""), "{}", r.html);
         assert!(!r.html.contains("position"), "{}", r.html);
     }
-
 }

@@ -36,7 +36,9 @@ pub fn parse_all<T: DeserializeOwned>(
                     Problem::UnknownField { field, .. } => Some(field.clone()),
                     _ => None,
                 };
-                let repeated = errors.iter().any(|e| e.line == d.line && e.problem == d.problem);
+                let repeated = errors
+                    .iter()
+                    .any(|e| e.line == d.line && e.problem == d.problem);
                 if !repeated {
                     errors.push(d);
                 }
@@ -194,30 +196,34 @@ fn expected_shape(detail: &str) -> Option<Shape> {
         rest
     } else if d.starts_with("invalid type") || d.starts_with("invalid value") {
         d.split_once("expected ")?.1
-    } else if let Some(rest) = d.strip_prefix("invalid ") {
-        rest
     } else {
-        return None;
+        d.strip_prefix("invalid ")?
     };
     shape_named(wanted)
 }
 
 fn shape_named(s: &str) -> Option<Shape> {
     let s = s.trim().trim_start_matches("a ").trim_start_matches("an ");
-    let number = ["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "usize", "isize", "f32", "f64", "integer", "number", "float"];
-    Some(if s.starts_with("string") || s.starts_with("str") || s.starts_with("char") || s == "scalar" {
-        Shape::Text
-    } else if s.starts_with("sequence") || s.starts_with("seq") || s.starts_with("tuple") {
-        Shape::List
-    } else if s.starts_with("mapping") || s.starts_with("map") || s.starts_with("struct") {
-        Shape::Mapping
-    } else if s.starts_with("bool") {
-        Shape::Bool
-    } else if number.iter().any(|n| s.starts_with(n)) || s.starts_with("floating point") {
-        Shape::Number
-    } else {
-        return None;
-    })
+    let number = [
+        "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "usize", "isize", "f32", "f64",
+        "integer", "number", "float",
+    ];
+    Some(
+        if s.starts_with("string") || s.starts_with("str") || s.starts_with("char") || s == "scalar"
+        {
+            Shape::Text
+        } else if s.starts_with("sequence") || s.starts_with("seq") || s.starts_with("tuple") {
+            Shape::List
+        } else if s.starts_with("mapping") || s.starts_with("map") || s.starts_with("struct") {
+            Shape::Mapping
+        } else if s.starts_with("bool") {
+            Shape::Bool
+        } else if number.iter().any(|n| s.starts_with(n)) || s.starts_with("floating point") {
+            Shape::Number
+        } else {
+            return None;
+        },
+    )
 }
 
 /// What is written at the error's place: serde names it ("invalid type: sequence, …"), saphyr
@@ -331,7 +337,9 @@ fn example_of(field: &str, expected: Shape) -> String {
         ("purpose" | "topics" | "rules" | "jury", Shape::List) => "- \"…\" (một dòng một mục)",
         ("timeline", Shape::List) => "timeline: [{date: \"03-15\", title: \"Thi thử\"}]",
         ("formats", Shape::List) => "formats: [trac-nghiem, viet]",
-        ("editorial_board", Shape::List) => "editorial_board: [{name: \"…\", role: \"Trưởng ban\"}]",
+        ("editorial_board", Shape::List) => {
+            "editorial_board: [{name: \"…\", role: \"Trưởng ban\"}]"
+        }
         ("person", Shape::Mapping) => {
             "person: {name: \"Nguyễn Văn An\", role: \"Học sinh lớp 8A\", student: true, age: 13}"
         }
