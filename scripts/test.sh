@@ -29,3 +29,21 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 fi
 (cd tests/browser && npm ci --no-audit --no-fund)
 LANTOA_BIN="$PWD/target/debug/lantoa" node tests/browser/run.mjs
+
+echo "== Nu HTML Checker (vnu-jar): every page of every bundled site"
+if ! command -v java >/dev/null 2>&1; then
+  echo "java missing: installing Debian's default-jre-headless"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update && sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
+  else
+    echo "error: java is missing and this user can't install it (not root, no sudo)" >&2
+    exit 1
+  fi
+fi
+vnu_out="$(mktemp -d)"
+trap 'rm -rf "$vnu_out"' EXIT
+./target/debug/lantoa build --now 2026-11-28 --out "$vnu_out/public" >/dev/null
+java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html "$vnu_out/public"
+echo "Nu HTML Checker: 0 errors"

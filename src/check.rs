@@ -18,7 +18,7 @@ pub const REVIEW_DAYS: i64 = 14;
 /// Every warning of the project at `now`.
 pub fn warnings(project: &Project, now: &Zoned) -> Vec<Diagnostic> {
     let contacts = unit_contacts(project);
-    let mut out = Vec::new();
+    let mut out = crate::resolve::links::unverified_articles(project);
     for src in &project.sources {
         review_age(src, now, &mut out);
         if src.meta.status != Status::Draft {

@@ -465,9 +465,12 @@ fn calendar(
             Some(s) => cal::subtree(&project, s),
             None => {
                 return fail(vec![Diagnostic::error(
-                    "--site",
+                    format!("--site {id}"),
                     0,
-                    Problem::UnknownSite { id: id.clone() },
+                    crate::load::config::unknown_site(
+                        id,
+                        project.sites.iter().map(|s| s.id.as_str()),
+                    ),
                 )]);
             }
         },

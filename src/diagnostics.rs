@@ -118,7 +118,12 @@ pub fn render_text(d: &Diagnostic, lang: Lang, project: &Path) -> String {
         (Severity::Warning, Lang::En) => "warning",
     };
     let _ = writeln!(out, "{label}: {message}");
-    let _ = writeln!(out, "  --> {}", d.location());
+    let location = match d.location() {
+        // A mistake in the command line, not in a file.
+        flag if flag.starts_with("--") => crate::messages::in_command(lang, &flag),
+        file => file,
+    };
+    let _ = writeln!(out, "  --> {location}");
     if let Some(src) = source_line(project, &d.file, d.line) {
         let num = d.line.to_string();
         let pad = " ".repeat(num.len());

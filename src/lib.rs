@@ -376,9 +376,9 @@ pub(crate) fn select_sites(
     for id in &selection.sites {
         if project.site(id).is_none() {
             errors.push(Diagnostic::error(
-                "--site",
+                format!("--site {id}"),
                 0,
-                Problem::UnknownSite { id: id.clone() },
+                load::config::unknown_site(id, project.sites.iter().map(|s| s.id.as_str())),
             ));
         }
     }

@@ -41,6 +41,10 @@ pub enum Problem {
     },
     NoFrontMatter,
     UnclosedFrontMatter,
+    /// `+++ … +++` (Hugo, Zola): the first lines converted to YAML, for the help.
+    TomlFrontMatter {
+        converted: Vec<String>,
+    },
     Yaml {
         detail: String,
         colon_in_value: bool,
@@ -53,8 +57,19 @@ pub enum Problem {
     MissingField {
         field: String,
     },
+    /// A value of the wrong shape (a list where text is expected…), with an example.
     WrongType {
-        detail: String,
+        field: String,
+        found: Shape,
+        expected: Shape,
+        example: String,
+    },
+    /// A value outside a fixed list (`status: aproved`).
+    BadChoice {
+        field: String,
+        value: String,
+        allowed: Vec<String>,
+        suggestion: Option<String>,
     },
     BadValue {
         field: String,
@@ -78,6 +93,7 @@ pub enum Problem {
     NoSites,
     UnknownSite {
         id: String,
+        suggestion: Option<String>,
     },
     DuplicateSlug {
         url: String,
@@ -92,10 +108,14 @@ pub enum Problem {
     },
     UnknownLaw {
         id: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
     },
     UnknownLawArticle {
         id: String,
         article: String,
+        /// The nearest article numbers the law lists.
+        nearest: Vec<String>,
     },
     UnknownReplacement {
         id: String,
@@ -166,6 +186,12 @@ pub enum Problem {
         index: usize,
         detail: String,
     },
+    /// A quiz `answer` that names no choice: a letter past the choices, a text matching none.
+    BadAnswer {
+        index: usize,
+        answer: String,
+        letters: String,
+    },
     OutputRefused {
         path: String,
     },
@@ -194,6 +220,10 @@ pub enum Problem {
         law: String,
         replaced_by: String,
     },
+    /// A law without `articles:` in laws.yaml is linked by article: the numbers cannot be checked.
+    LawArticlesUnverified {
+        id: String,
+    },
     ReviewOutdated {
         reviewed: String,
     },
@@ -218,6 +248,44 @@ pub enum Problem {
     AlreadyExists {
         path: String,
     },
+}
+
+/// The shape of a YAML value, to say what was written and what a field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Text,
+    Number,
+    Bool,
+    List,
+    Mapping,
+    Empty,
+}
+
+impl Shape {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Shape::Text, Lang::Vi) => "một đoạn chữ",
+            (Shape::Number, Lang::Vi) => "một số",
+            (Shape::Bool, Lang::Vi) => "`true` (có) hoặc `false` (không)",
+            (Shape::List, Lang::Vi) => "một danh sách",
+            (Shape::Mapping, Lang::Vi) => "một nhóm trường `tên: giá trị`",
+            (Shape::Empty, Lang::Vi) => "giá trị trống",
+            (Shape::Text, Lang::En) => "text",
+            (Shape::Number, Lang::En) => "a number",
+            (Shape::Bool, Lang::En) => "`true` or `false`",
+            (Shape::List, Lang::En) => "a list",
+            (Shape::Mapping, Lang::En) => "a mapping of `name: value` fields",
+            (Shape::Empty, Lang::En) => "an empty value",
+        }
+    }
+}
+
+/// Where a problem of the command line is: "trong lệnh: --site thcs-hai-yenn".
+pub fn in_command(lang: Lang, flag: &str) -> String {
+    match lang {
+        Lang::Vi => format!("trong lệnh: {flag}"),
+        Lang::En => format!("in the command: {flag}"),
+    }
 }
 
 /// Printed once on stderr when another build holds the lock of the output folder `path`: this
@@ -302,10 +370,12 @@ impl Problem {
             NotUtf8 { .. } => "encoding",
             NoFrontMatter => "front-matter-missing",
             UnclosedFrontMatter => "front-matter-unclosed",
+            TomlFrontMatter { .. } => "toml-front-matter",
             Yaml { .. } => "yaml",
             UnknownField { .. } => "unknown-field",
             MissingField { .. } => "missing-field",
             WrongType { .. } => "wrong-type",
+            BadChoice { .. } => "bad-value",
             BadValue { .. } => "bad-value",
             BadDate { .. } => "bad-date",
             MissingDate => "missing-date",
@@ -343,6 +413,7 @@ impl Problem {
             BadSiteId { .. } => "bad-site-id",
             Template { .. } => "template",
             BadQuestion { .. } => "bad-question",
+            BadAnswer { .. } => "bad-answer",
             OutputRefused { .. } => "output-refused",
             OutputNotOurs { .. } => "output-not-ours",
             OutputReadOnly { .. } => "output-read-only",
@@ -351,6 +422,7 @@ impl Problem {
             PersonalData { .. } => "personal-data",
             InsecureLink { .. } => "insecure-link",
             LawNotInForce { .. } => "law-not-in-force",
+            LawArticlesUnverified { .. } => "law-articles-unverified",
             ReviewOutdated { .. } => "review-outdated",
             AlreadyExists { .. } => "already-exists",
             UnsupportedImage { .. } => "unsupported-image",
@@ -388,6 +460,13 @@ impl Problem {
                 "phần thông tin đầu bài không có dòng `---` kết thúc".into(),
                 "thêm một dòng chỉ có `---` sau các trường thông tin, trước nội dung bài".into(),
             ),
+            TomlFrontMatter { converted } => (
+                "phần thông tin đầu bài viết theo kiểu TOML (`+++`, như Hugo, Zola); lantoa đọc YAML".into(),
+                format!(
+                    "thay hai dòng `+++` bằng `---` và viết `tên: giá trị` thay cho `tên = giá trị`:\n---\n{}\n---",
+                    converted.join("\n")
+                ),
+            ),
             Yaml {
                 detail,
                 colon_in_value,
@@ -414,10 +493,30 @@ impl Problem {
                 format!("thiếu trường bắt buộc `{field}`"),
                 format!("thêm một dòng `{field}: ...` vào phần thông tin đầu bài"),
             ),
-            WrongType { detail } => (
-                format!("giá trị sai kiểu: {detail}"),
-                "xem docs/content.md để biết mỗi trường nhận giá trị gì (chữ, số, danh sách…)"
-                    .into(),
+            WrongType {
+                field,
+                found,
+                expected,
+                example,
+            } => (
+                if field.is_empty() {
+                    format!("ở đây cần {} nhưng đã viết {}", expected.name(Lang::Vi), found.name(Lang::Vi))
+                } else {
+                    format!("trường `{field}` cần {} nhưng đã viết {}", expected.name(Lang::Vi), found.name(Lang::Vi))
+                },
+                format!("viết dạng: {example}  (xem docs/content.md)"),
+            ),
+            BadChoice {
+                field,
+                value,
+                allowed,
+                suggestion,
+            } => (
+                format!("giá trị `{value}` không hợp lệ cho trường `{field}`"),
+                match suggestion {
+                    Some(s) => format!("ý bạn là `{s}`? (dùng một trong: {})", allowed.join(", ")),
+                    None => format!("dùng một trong: {}", allowed.join(", ")),
+                },
             ),
             BadValue {
                 field,
@@ -456,9 +555,12 @@ impl Problem {
                 "không tìm thấy đơn vị nào trong content/sites/".into(),
                 "tạo thư mục content/sites/<mã-đơn-vị>/ với tệp site.yaml".into(),
             ),
-            UnknownSite { id } => (
+            UnknownSite { id, suggestion } => (
                 format!("không có đơn vị `{id}`"),
-                "dùng tên một thư mục trong content/sites/".into(),
+                match suggestion {
+                    Some(s) => format!("ý bạn là `{s}`?"),
+                    None => "dùng tên một thư mục trong content/sites/".into(),
+                },
             ),
             DuplicateSlug { url, other } => (
                 format!("hai trang cùng địa chỉ `{url}` trên một trang web (trùng với {other})"),
@@ -474,13 +576,21 @@ impl Problem {
                 "liên kết tới một tiêu đề có thật trong trang đó (tên mục viết không dấu, nối bằng -)"
                     .into(),
             ),
-            UnknownLaw { id } => (
+            UnknownLaw { id, suggestion, known } => (
                 format!("văn bản luật `{id}` không có trong content/laws.yaml"),
-                "dùng một `id` có trong content/laws.yaml, hoặc thêm văn bản đó vào tệp".into(),
+                match suggestion {
+                    Some(s) => format!("ý bạn là `{s}`?"),
+                    None if !known.is_empty() => format!("dùng một `id` có trong content/laws.yaml: {}", known.join(", ")),
+                    None => "thêm văn bản đó vào content/laws.yaml (id, title, url)".into(),
+                },
             ),
-            UnknownLawArticle { id, article } => (
+            UnknownLawArticle { id, article, nearest } => (
                 format!("văn bản `{id}` không có Điều {article} trong content/laws.yaml"),
-                "kiểm tra số điều, hoặc thêm điều đó vào mục `articles` của văn bản".into(),
+                if nearest.is_empty() {
+                    "kiểm tra số điều, hoặc thêm điều đó vào mục `articles` của văn bản".into()
+                } else {
+                    format!("ý bạn là Điều {}? (hoặc thêm điều đó vào mục `articles` của văn bản, hay khai báo `articles: [{article}]` trong bài tìm hiểu pháp luật giải thích nó)", nearest.join(" hay Điều "))
+                },
             ),
             UnknownReplacement { id } => (
                 format!("`replaced_by: {id}` không có trong content/laws.yaml"),
@@ -581,9 +691,13 @@ impl Problem {
                 format!("lỗi mẫu giao diện: {detail}"),
                 "sửa tệp mẫu (template) được nêu; nếu không chắc, xoá tệp ghi đè trong theme/ của đơn vị".into(),
             ),
+            BadAnswer { index, answer, letters } => (
+                format!("câu hỏi số {index}: `answer: {answer}` không trỏ tới lựa chọn nào"),
+                format!("ghi chữ cái của đáp án đúng ({letters}), số thứ tự (đếm từ 1) hoặc chép đúng nguyên văn một lựa chọn"),
+            ),
             BadQuestion { index, detail } => (
                 format!("câu hỏi số {index}: {detail}"),
-                "mỗi câu hỏi có `q`, `choices` (2–6 lựa chọn), `answer` (số thứ tự đáp án đúng, đếm từ 1) và `explain`".into(),
+                "mỗi câu hỏi có `q`, `choices` (2–6 lựa chọn), `answer` (chữ cái A, B, C…, số thứ tự đếm từ 1, hoặc nguyên văn đáp án đúng) và `explain`".into(),
             ),
             OutputRefused { path } => (
                 format!("không thể dùng `{path}` làm thư mục xuất"),
@@ -612,6 +726,10 @@ impl Problem {
             InsecureLink { url } => (
                 format!("liên kết không mã hoá `{url}`"),
                 "dùng https:// nếu trang đó có; nếu không, cân nhắc bỏ liên kết".into(),
+            ),
+            LawArticlesUnverified { id } => (
+                format!("văn bản `{id}` chưa liệt kê `articles`: không kiểm tra được số điều trong các liên kết tới nó"),
+                "thêm `articles:` (số điều: tên điều) cho văn bản này trong content/laws.yaml, hoặc khai báo số điều trong bài tìm hiểu pháp luật giải thích nó: articles: [8, 16]".into(),
             ),
             LawNotInForce { law, replaced_by } => (
                 format!("bài giải thích {law}, văn bản này đã hết hiệu lực"),
@@ -664,6 +782,13 @@ impl Problem {
                 "the front matter has no closing `---` line".into(),
                 "add a line with only `---` after the fields, before the text".into(),
             ),
+            TomlFrontMatter { converted } => (
+                "the front matter is TOML (`+++`, as in Hugo and Zola); lantoa reads YAML".into(),
+                format!(
+                    "replace both `+++` lines with `---` and write `name: value` instead of `name = value`:\n---\n{}\n---",
+                    converted.join("\n")
+                ),
+            ),
             Yaml {
                 detail,
                 colon_in_value,
@@ -690,9 +815,30 @@ impl Problem {
                 format!("missing required field `{field}`"),
                 format!("add a line `{field}: ...` to the front matter"),
             ),
-            WrongType { detail } => (
-                format!("a value has the wrong type: {detail}"),
-                "see docs/content.md for what each field takes (text, number, list…)".into(),
+            WrongType {
+                field,
+                found,
+                expected,
+                example,
+            } => (
+                if field.is_empty() {
+                    format!("{} is expected here, but this is {}", expected.name(Lang::En), found.name(Lang::En))
+                } else {
+                    format!("`{field}` takes {}, but this is {}", expected.name(Lang::En), found.name(Lang::En))
+                },
+                format!("write it like: {example}  (see docs/content.md)"),
+            ),
+            BadChoice {
+                field,
+                value,
+                allowed,
+                suggestion,
+            } => (
+                format!("`{value}` is not a valid value for `{field}`"),
+                match suggestion {
+                    Some(s) => format!("did you mean `{s}`? (use one of: {})", allowed.join(", ")),
+                    None => format!("use one of: {}", allowed.join(", ")),
+                },
             ),
             BadValue {
                 field,
@@ -731,9 +877,12 @@ impl Problem {
                 "no unit found in content/sites/".into(),
                 "create content/sites/<unit-id>/site.yaml".into(),
             ),
-            UnknownSite { id } => (
+            UnknownSite { id, suggestion } => (
                 format!("there is no unit `{id}`"),
-                "use the name of a folder in content/sites/".into(),
+                match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "use the name of a folder in content/sites/".into(),
+                },
             ),
             DuplicateSlug { url, other } => (
                 format!("two pages have the same address `{url}` on one site (also {other})"),
@@ -747,13 +896,21 @@ impl Problem {
                 format!("page `{target}` has no heading `#{anchor}`"),
                 "link to a heading that exists in that page".into(),
             ),
-            UnknownLaw { id } => (
+            UnknownLaw { id, suggestion, known } => (
                 format!("law `{id}` is not in content/laws.yaml"),
-                "use an `id` from content/laws.yaml or add the document there".into(),
+                match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None if !known.is_empty() => format!("use an `id` from content/laws.yaml: {}", known.join(", ")),
+                    None => "add the document to content/laws.yaml (id, title, url)".into(),
+                },
             ),
-            UnknownLawArticle { id, article } => (
+            UnknownLawArticle { id, article, nearest } => (
                 format!("law `{id}` has no article {article} in content/laws.yaml"),
-                "check the number or add the article to the law's `articles`".into(),
+                if nearest.is_empty() {
+                    "check the number or add the article to the law's `articles`".into()
+                } else {
+                    format!("did you mean article {}? (or add it to the law's `articles`, or declare `articles: [{article}]` in the primer that explains it)", nearest.join(" or "))
+                },
             ),
             UnknownReplacement { id } => (
                 format!("`replaced_by: {id}` is not in content/laws.yaml"),
@@ -854,9 +1011,13 @@ impl Problem {
                 format!("template error: {detail}"),
                 "fix the named template; if unsure, remove the site's override in theme/".into(),
             ),
+            BadAnswer { index, answer, letters } => (
+                format!("question {index}: `answer: {answer}` names no choice"),
+                format!("write the letter of the right choice ({letters}), its number (from 1) or the exact text of one choice"),
+            ),
             BadQuestion { index, detail } => (
                 format!("question {index}: {detail}"),
-                "each question has `q`, `choices` (2–6), `answer` (number of the right choice, from 1) and `explain`".into(),
+                "each question has `q`, `choices` (2–6), `answer` (the right choice's letter A, B, C…, its number from 1, or its exact text) and `explain`".into(),
             ),
             OutputRefused { path } => (
                 format!("`{path}` cannot be the output folder"),
@@ -885,6 +1046,10 @@ impl Problem {
             InsecureLink { url } => (
                 format!("unencrypted link `{url}`"),
                 "use https:// when the site has it".into(),
+            ),
+            LawArticlesUnverified { id } => (
+                format!("law `{id}` lists no `articles`: its article numbers in links cannot be checked"),
+                "add `articles:` (number: title) to this law in content/laws.yaml, or declare the numbers in the primers that explain them: articles: [8, 16]".into(),
             ),
             LawNotInForce { law, replaced_by } => (
                 format!("the primer explains {law}, which is no longer in force"),

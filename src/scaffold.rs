@@ -30,10 +30,17 @@ pub fn create(
     let content = root.join("content");
     let base = match site {
         Some(id) if !content.join("sites").join(id).join("site.yaml").is_file() => {
+            let known: Vec<String> = std::fs::read_dir(content.join("sites"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter(|e| e.path().join("site.yaml").is_file())
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .collect();
             return Err(Diagnostic::error(
-                "--site",
+                format!("--site {id}"),
                 0,
-                Problem::UnknownSite { id: id.to_string() },
+                crate::load::config::unknown_site(id, known.iter().map(String::as_str)),
             ));
         }
         Some(id) => content.join("sites").join(id),
@@ -146,8 +153,10 @@ fn front_matter(
              deed_date: {today}\nplace: \"\"\nverified_by: \"\"\n{approval}---\n\nKể lại việc tốt ở đây.\n"
         ),
         NewKind::Primer => {
-            let law = first_law(root);
-            let (id, law_title, url) = law.unwrap_or_default();
+            let (id, law_title, url) = law_for(root, &title).unwrap_or_else(|| {
+                // No law matches the title: a value `check` rejects, listing the known ids.
+                (LAW_PLACEHOLDER.to_string(), String::new(), String::new())
+            });
             format!(
                 "---\ntitle: {title}\nlaw: {id}                 # mã văn bản trong content/laws.yaml\narticles: []                  # các Điều bài giải thích, ví dụ [8, 16]\n\
                  reviewed: {today}             # ngày giáo viên đối chiếu với văn bản\nsources:\n  - title: {}\n    url: {}\n\
@@ -176,13 +185,43 @@ fn front_matter(
     }
 }
 
-fn first_law(root: &Path) -> Option<(String, String, String)> {
+/// What `lantoa new primer` writes as `law:` when no law's title matches the page title; no law
+/// has this id, so `lantoa check` asks for a real one and lists them.
+pub const LAW_PLACEHOLDER: &str = "chon-ma-van-ban-trong-laws-yaml";
+
+/// Words every law title shares: they say nothing about which law a page is about.
+const GENERIC_WORDS: &[&str] = &[
+    "luat", "bo", "nghi", "dinh", "quyet", "quy", "ve", "va", "cua", "cac", "mot", "so", "sua",
+    "doi", "bo", "sung", "ban", "hanh", "trong", "linh", "vuc", "tim", "hieu", "phap", "nam",
+];
+
+fn words(s: &str) -> std::collections::BTreeSet<String> {
+    crate::text::fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !GENERIC_WORDS.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The law whose title best matches the page title (most shared folded words, other than the
+/// words all law titles share; a law in force first, then the shorter title), if any shares one.
+fn law_for(root: &Path, page_title: &str) -> Option<(String, String, String)> {
     let text = std::fs::read_to_string(root.join("content/laws.yaml")).ok()?;
     let laws = crate::load::config::load_laws(Path::new("content/laws.yaml"), &text).ok()?;
+    let wanted = words(page_title);
     let law = laws
         .values()
-        .find(|l| l.repealed.is_none())
-        .or_else(|| laws.values().next())?;
+        .map(|l| (words(&l.config.title).intersection(&wanted).count(), l))
+        // Two shared words, or every word of a short title ("Ăn uống" is not "An ninh").
+        .filter(|(n, _)| *n >= 2 || (*n == 1 && wanted.len() == 1))
+        .max_by_key(|(n, l)| {
+            (
+                *n,
+                l.repealed.is_none(),
+                std::cmp::Reverse(l.config.title.len()),
+            )
+        })?
+        .1;
     Some((
         law.config.id.clone(),
         law.full_title(),

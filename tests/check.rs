@@ -184,7 +184,10 @@ fn a_post_long_in_review_is_a_warning() {
 fn new_creates_valid_pages_of_every_kind_and_never_overwrites() {
     let p = TestProject::new();
     p.post("content/common/contests/cuoc-thi.md", "Cuộc thi", "", "x\n");
-    for kind in ["article", "story", "primer", "page", "contest"] {
+    // A primer's title names its law (`new` picks the law by title; see new_primer_picks_…).
+    let out = p.lantoa(&["new", "primer", "--site", "thcs-a", "Bộ luật Hình sự"]);
+    assert!(out.status.success());
+    for kind in ["article", "story", "page", "contest"] {
         let out = p.lantoa(&["new", kind, "--site", "thcs-a", "Gương sáng lớp 8A"]);
         assert!(
             out.status.success(),
@@ -369,5 +372,186 @@ fn a_build_failing_half_way_leaves_the_previous_output_byte_for_byte() {
         std::fs::read_to_string(p.path().join("public/my-notes.txt")).unwrap(),
         "ghi chú của tôi",
         "a file lantoa did not write is kept"
+    );
+}
+
+fn run_check(p: &TestProject, extra: &[&str]) -> (bool, String) {
+    let mut args = vec!["check", "--now", common::NOW];
+    args.extend_from_slice(extra);
+    let out = p.lantoa(&args);
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+fn primer(p: &TestProject, name: &str, law: &str, articles: &str) {
+    p.post(
+        &format!("content/common/primers/{name}.md"),
+        "Tìm hiểu pháp luật",
+        &format!("law: {law}\narticles: {articles}\nreviewed: 2026-11-01\nsources: [{{title: \"Văn bản\", url: \"https://example.gov.vn/\"}}]\n"),
+        "Giải thích.\n",
+    );
+}
+
+#[test]
+fn a_law_article_listed_in_laws_yaml_is_known() {
+    let p = TestProject::new();
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-01-a.md",
+        "A",
+        "",
+        "Xem [Điều 155](law:blhs-2015#155).\n",
+    );
+    let (ok, err) = run_check(&p, &["--deny-warnings"]);
+    assert!(ok, "{err}");
+}
+
+#[test]
+fn a_law_article_declared_only_by_a_primer_is_known() {
+    let p = TestProject::new();
+    primer(&p, "toi-vu-khong", "blhs-2015", "[156]");
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-01-a.md",
+        "A",
+        "",
+        "Xem [Điều 156](law:blhs-2015#156).\n",
+    );
+    let (ok, err) = run_check(&p, &["--deny-warnings"]);
+    assert!(
+        ok,
+        "a primer's `articles: [156]` makes Điều 156 known:\n{err}"
+    );
+    p.build_ok();
+    let html = p.read("thcs-a/bai-viet/a/index.html");
+    assert!(
+        html.contains("phap-luat/toi-vu-khong/"),
+        "the link goes to the primer that explains it:\n{html}"
+    );
+}
+
+#[test]
+fn a_law_without_articles_accepts_every_number_with_one_warning() {
+    let p = TestProject::new();
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-01-a.md",
+        "A",
+        "",
+        "Xem [Điều 3](law:luat-an-ninh-mang-2025#3) và [Điều 9](law:luat-an-ninh-mang-2025#9).\n",
+    );
+    let (ok, err) = run_check(&p, &[]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        err.matches("lists no `articles`").count(),
+        1,
+        "one warning per law:\n{err}"
+    );
+    assert!(err.contains("luat-an-ninh-mang-2025"), "{err}");
+    assert!(
+        err.contains("content/laws.yaml:11"),
+        "the law's line in laws.yaml:\n{err}"
+    );
+    let (ok, _) = run_check(&p, &["--deny-warnings"]);
+    assert!(!ok, "it is a warning");
+    p.build_ok();
+    let html = p.read("thcs-a/bai-viet/a/index.html");
+    assert!(
+        html.contains("https://example.gov.vn/luat-116-2025"),
+        "links to the law's url"
+    );
+}
+
+#[test]
+fn an_unknown_article_of_a_law_that_lists_its_articles_is_an_error_with_did_you_mean() {
+    let p = TestProject::new();
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-01-a.md",
+        "A",
+        "",
+        "Xem [Điều 175](law:blhs-2015#175).\n",
+    );
+    let (ok, err) = run_check(&p, &[]);
+    assert!(!ok);
+    assert!(err.contains("has no article 175"), "{err}");
+    assert!(err.contains("did you mean article 174?"), "{err}");
+}
+
+#[test]
+fn an_unknown_site_gets_the_nearest_id_and_the_command_as_location() {
+    let out = Command::new(env!("CARGO_BIN_EXE_lantoa"))
+        .args([
+            "--root",
+            &common::repo().display().to_string(),
+            "check",
+            "--now",
+            common::NOW,
+            "--site",
+            "thcs-hai-yenn",
+        ])
+        .env("LANTOA_LANG", "vi")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("ý bạn là `thcs-hai-yen`?"), "{err}");
+    assert!(
+        err.contains("--> trong lệnh: --site thcs-hai-yenn"),
+        "{err}"
+    );
+}
+
+#[test]
+fn new_primer_picks_the_law_its_title_names_in_the_bundled_network() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&common::repo().join("content"), &dir.path().join("content"));
+    common::copy_dir(&common::repo().join("themes"), &dir.path().join("themes"));
+    let run = |title: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_lantoa"))
+            .arg("--root")
+            .arg(dir.path())
+            .args(["new", "primer", title])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run("Luật Trẻ em");
+    let text =
+        std::fs::read_to_string(dir.path().join("content/common/primers/luat-tre-em.md")).unwrap();
+    assert!(text.contains("\nlaw: luat-tre-em-2016 "), "{text}");
+    assert!(
+        text.contains("102/2016/QH13"),
+        "the law's title in sources:\n{text}"
+    );
+    // No law matches: a placeholder that check rejects, naming the known ids.
+    run("Ăn uống lành mạnh");
+    let text = std::fs::read_to_string(
+        dir.path()
+            .join("content/common/primers/an-uong-lanh-manh.md"),
+    )
+    .unwrap();
+    assert!(
+        text.contains("\nlaw: chon-ma-van-ban-trong-laws-yaml "),
+        "{text}"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_lantoa"))
+        .arg("--root")
+        .arg(dir.path())
+        .args(["check", "--now", common::NOW])
+        .env("LANTOA_LANG", "en")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("law `chon-ma-van-ban-trong-laws-yaml` is not in content/laws.yaml"),
+        "{err}"
+    );
+    assert!(
+        err.contains("luat-tre-em-2016"),
+        "the help lists the ids:\n{err}"
     );
 }

@@ -285,3 +285,83 @@ fn an_unknown_format_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn prizes_may_be_plain_lines_of_text() {
+    let p = TestProject::new();
+    p.post(
+        COMMON,
+        "Cuộc thi",
+        "window: {start: \"03-10\", end: \"03-20\"}\nprizes: [\"01 giải Nhất\", \"02 giải Nhì\"]\n",
+        "Thể lệ.\n",
+    );
+    build_at(&p, common::NOW);
+    let doc = p.html("thcs-a/cuoc-thi/cuoc-thi-anm/index.html");
+    assert_eq!(
+        texts(
+            &doc,
+            "#giai-thuong + ul li, section[aria-labelledby=giai-thuong] li"
+        ),
+        vec!["01 giải Nhất", "02 giải Nhì"],
+        "a list of the lines, not a table with empty cells"
+    );
+    assert!(texts(&doc, "section[aria-labelledby=giai-thuong] table").is_empty());
+}
+
+fn quiz_primer(p: &TestProject, answers: &[&str]) {
+    let mut questions = String::from("questions:\n");
+    for (i, a) in answers.iter().enumerate() {
+        questions.push_str(&format!(
+            "  - q: \"Câu hỏi {i}?\"\n    choices: [\"Không phải tội\", \"Tội lừa đảo\", \"Tội vu khống\"]\n    answer: {a}\n"
+        ));
+    }
+    p.post(
+        "content/common/primers/p1.md",
+        "Điều cấm",
+        &format!(
+            "law: blhs-2015\nsources: [{{title: s, url: \"https://example.gov.vn\"}}]\n{questions}"
+        ),
+        "x\n",
+    );
+}
+
+#[test]
+fn a_quiz_answer_may_be_a_letter_or_the_text_of_a_choice() {
+    let p = TestProject::new();
+    quiz_primer(&p, &["B", "c", "\"Tội lừa đảo\"", "2"]);
+    p.build_ok();
+    let doc = p.html("thcs-a/on-tap/index.html");
+    let json: serde_json::Value =
+        serde_json::from_str(&texts(&doc, "script#quiz-data").join("")).unwrap();
+    let answers: Vec<u64> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["answer"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        answers,
+        vec![1, 2, 1, 1],
+        "B, c, the text, 2 (counted from 0 in the data)"
+    );
+}
+
+#[test]
+fn a_quiz_answer_letter_outside_the_choices_is_an_error() {
+    let p = TestProject::new();
+    quiz_primer(&p, &["A", "E"]);
+    let err = p.build_err();
+    assert!(
+        err.contains("question 2: `answer: E` names no choice"),
+        "{err}"
+    );
+    assert!(err.contains("(A, B, C)"), "the allowed letters:\n{err}");
+    assert!(err.contains("content/common/primers/p1.md:"), "{err}");
+
+    quiz_primer(&p, &["\"Tội trộm cắp\""]);
+    let err = p.build_err();
+    assert!(
+        err.contains("question 1: `answer: Tội trộm cắp` names no choice"),
+        "{err}"
+    );
+}

@@ -393,3 +393,144 @@ fn a_site_colour_too_light_for_wcag_aa_is_an_error_with_a_darker_suggestion() {
         "only colours go into the page's <style>: {err}"
     );
 }
+
+#[test]
+fn toml_front_matter_gets_its_own_error_with_the_yaml_version() {
+    let p = TestProject::new();
+    p.write(
+        &format!("{ART}/2026-11-01-a.md"),
+        "+++\ntitle = \"Gương sáng\"\ndate = 2026-11-01\n+++\nx\n",
+    );
+    let err = p.build_err();
+    assert_names(
+        &err,
+        &format!("{ART}/2026-11-01-a.md"),
+        Some(1),
+        &["TOML", "YAML", "title: \"Gương sáng\"", "date: 2026-11-01"],
+    );
+    assert!(!err.contains("title = "), "{err}");
+}
+
+#[test]
+fn a_wrong_shape_is_explained_with_the_expected_shape() {
+    let p = TestProject::new();
+    p.write(
+        &format!("{ART}/2026-11-01-a.md"),
+        "---\ntitle: A\ntags: {a: 1}\n---\nx\n",
+    );
+    let err = p.build_err();
+    assert_names(
+        &err,
+        &format!("{ART}/2026-11-01-a.md"),
+        Some(3),
+        &["`tags` takes a list, but this is a mapping", "tags: ["],
+    );
+    assert!(
+        !err.contains("expected"),
+        "never the parser's English:\n{err}"
+    );
+
+    p.write(
+        &format!("{ART}/2026-11-01-a.md"),
+        "---\ntitle: [a, b]\n---\nx\n",
+    );
+    let err = p.build_err();
+    assert_names(
+        &err,
+        &format!("{ART}/2026-11-01-a.md"),
+        Some(2),
+        &["`title` takes text, but this is a list", "title: \""],
+    );
+
+    p.write(
+        &format!("{ART}/2026-11-01-a.md"),
+        "---\ntitle: A\nweight: nhiều\n---\nx\n",
+    );
+    let err = p.build_err();
+    assert_names(
+        &err,
+        &format!("{ART}/2026-11-01-a.md"),
+        Some(3),
+        &["`weight` takes a number, but this is text", "weight: 10"],
+    );
+}
+
+#[test]
+fn a_wrong_shape_is_explained_in_vietnamese() {
+    let p = TestProject::new();
+    p.write(
+        "content/network.yaml",
+        "name: \"Mạng\"\nlanguage: vi\nbase_url: \"https://{site}.example.edu.vn/\"\n",
+    );
+    p.write(
+        "content/sites/thcs-a/stories/2026-11-01-a.md",
+        "---\ntitle: A\nperson: [An, học sinh]\n---\nx\n",
+    );
+    let err = p.build_err();
+    assert_names(
+        &err,
+        "content/sites/thcs-a/stories/2026-11-01-a.md",
+        Some(3),
+        &[
+            "trường `person` cần một nhóm trường `tên: giá trị` nhưng đã viết một danh sách",
+            "person: {name:",
+        ],
+    );
+}
+
+#[test]
+fn two_unknown_fields_in_one_file_are_two_errors() {
+    let p = TestProject::new();
+    p.write(
+        &format!("{ART}/2026-11-01-a.md"),
+        "---\ntitle: A\ntittle: B\nsumary: C\ntags: [x]\n---\nx\n",
+    );
+    let err = p.build_err();
+    assert_eq!(err.matches("unknown field").count(), 2, "{err}");
+    assert!(err.contains(&format!("{ART}/2026-11-01-a.md:3")), "{err}");
+    assert!(err.contains(&format!("{ART}/2026-11-01-a.md:4")), "{err}");
+    assert!(err.contains("did you mean `title`"), "{err}");
+    assert!(err.contains("did you mean `summary`"), "{err}");
+}
+
+#[test]
+fn every_one_of_hint_lists_every_allowed_value_and_offers_did_you_mean() {
+    let p = TestProject::new();
+    p.write(
+        &format!("{ART}/2026-11-01-a.md"),
+        "---\ntitle: A\nstatus: aproved\n---\nx\n",
+    );
+    let err = p.build_err();
+    assert!(err.contains("did you mean `approved`?"), "{err}");
+    assert!(err.contains("use one of: draft, review, approved"), "{err}");
+
+    p.write(
+        &format!("{ART}/2026-11-01-a.md"),
+        "---\ntitle: A\nshare: xuong\n---\nx\n",
+    );
+    let err = p.build_err();
+    assert!(err.contains("use one of: down, none"), "{err}");
+
+    p.write(
+        &format!("{ART}/2026-11-01-a.md"),
+        "---\ntitle: A\nxyz: 1\n---\nx\n",
+    );
+    let err = p.build_err();
+    assert!(err.contains("known fields: title, date,"), "{err}");
+    assert!(err.contains(", weight, menu"), "the last field too:\n{err}");
+}
+
+#[test]
+fn a_heading_named_like_a_theme_landmark_gets_another_id() {
+    let p = TestProject::new();
+    p.post(
+        &format!("{ART}/2026-11-01-a.md"),
+        "A",
+        "",
+        "## Nội dung\n\nx\n\n[về mục](#noi-dung-1)\n",
+    );
+    p.build_ok();
+    let html = p.read("thcs-a/bai-viet/a/index.html");
+    assert_eq!(html.matches("id=\"noi-dung\"").count(), 1, "{html}");
+    assert!(html.contains("<h2 id=\"noi-dung-1\">"), "{html}");
+}

@@ -549,7 +549,10 @@ pub fn validate(project: &Project) -> Vec<crate::diagnostics::Diagnostic> {
                 errors.push(crate::diagnostics::Diagnostic::error(
                     file,
                     line,
-                    crate::messages::Problem::UnknownSite { id: s.clone() },
+                    crate::load::config::unknown_site(
+                        s,
+                        project.sites.iter().map(|s| s.id.as_str()),
+                    ),
                 ));
             }
         }

@@ -65,6 +65,8 @@ pub struct Milestone {
     pub title: String,
 }
 
+/// A prize: `{name, count, value}`, or a plain line of text (`"01 giải Nhất"`) — then only
+/// `name` is set.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prize {
@@ -73,6 +75,33 @@ pub struct Prize {
     pub count: Option<u32>,
     #[serde(default)]
     pub value: Option<String>,
+}
+
+/// A prize as written: a mapping or a line of text.
+#[derive(Debug, Clone)]
+pub struct PrizeFm(pub Prize);
+
+impl<'de> Deserialize<'de> for PrizeFm {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = PrizeFm;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<PrizeFm, E> {
+                Ok(PrizeFm(Prize {
+                    name: v.trim().to_string(),
+                    count: None,
+                    value: None,
+                }))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<PrizeFm, A::Error> {
+                Prize::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(PrizeFm)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -129,7 +158,7 @@ pub struct ContestFm {
     pub topics: Option<Vec<String>>,
     pub organizer: Option<String>,
     pub timeline: Option<Vec<Milestone>>,
-    pub prizes: Option<Vec<Prize>>,
+    pub prizes: Option<Vec<PrizeFm>>,
     pub judging: Option<Judging>,
     pub submission: Option<Submission>,
     pub contact: Option<Contact>,
@@ -166,7 +195,7 @@ pub fn load(root: &Path, owner: Owner, path: &Path) -> Result<ContestSource, Vec
     let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let text = file::read_text(path, &rel).map_err(|d| vec![d])?;
     let split = file::split_front_matter(&text).map_err(|p| vec![Diagnostic::error(&rel, 1, p)])?;
-    let fm: ContestFm = yaml::parse(split.yaml, &rel, split.yaml_line).map_err(|d| vec![d])?;
+    let fm: ContestFm = yaml::parse_all(split.yaml, &rel, split.yaml_line)?;
     let (body, mut problems) = markdown::render(split.body, split.body_line);
     // Contest rules are single files, not bundles: pictures go in content/media/.
     problems.extend(body.local_images.iter().map(|img| {
@@ -601,6 +630,8 @@ pub struct ContestView {
     pub organizer: String,
     pub timeline: Vec<MilestoneView>,
     pub prizes: Vec<Prize>,
+    /// Every prize was written as a plain line of text: the theme shows a list, not a table.
+    pub prize_lines: bool,
     pub judging: Judging,
     pub submission: Submission,
     pub contact: Contact,
@@ -684,7 +715,12 @@ pub fn view(input: ViewInput) -> ContestView {
                 })
             })
             .collect(),
-        prizes: fm.prizes.clone().unwrap_or_default(),
+        prizes: fm.prizes.iter().flatten().map(|p| p.0.clone()).collect(),
+        prize_lines: fm
+            .prizes
+            .iter()
+            .flatten()
+            .all(|p| p.0.count.is_none() && p.0.value.is_none()),
         judging: fm.judging.clone().unwrap_or_default(),
         submission: fm.submission.clone().unwrap_or_default(),
         contact: fm.contact.clone().unwrap_or_default(),

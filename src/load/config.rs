@@ -265,8 +265,9 @@ pub struct LawConfig {
     pub replaced_by: Option<String>,
     #[serde(default)]
     pub url: Option<crate::safe::SafeUrl>,
+    /// Number → title. `None` (no `articles:` at all): every number is accepted, unverified.
     #[serde(default)]
-    pub articles: BTreeMap<String, String>,
+    pub articles: Option<BTreeMap<String, String>>,
 }
 
 /// A law with its dates parsed.
@@ -539,6 +540,24 @@ fn site_base_url(network: &Network, id: &str, own: Option<&str>) -> String {
         url.push('/');
     }
     url
+}
+
+/// `UnknownSite` for `id`, with the nearest of the `known` unit ids as "did you mean".
+pub fn unknown_site<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Problem {
+    let known: Vec<String> = known.map(str::to_string).collect();
+    let suggestion = super::yaml::did_you_mean(id, &known).or_else(|| {
+        // A longer typo ("thcs-hai-yenn" vs two close ids): the smallest edit distance.
+        known
+            .iter()
+            .map(|k| (strsim::levenshtein(id, k), k))
+            .filter(|(d, _)| *d <= 3)
+            .min()
+            .map(|(_, k)| k.clone())
+    });
+    Problem::UnknownSite {
+        id: id.to_string(),
+        suggestion,
+    }
 }
 
 #[cfg(test)]

@@ -53,6 +53,11 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Problem> {
         .strip_prefix("---\n")
         .or_else(|| (text.trim_end() == "---").then_some(""))
     else {
+        if let Some(toml) = text.strip_prefix("+++\n") {
+            return Err(Problem::TomlFrontMatter {
+                converted: toml_to_yaml(toml),
+            });
+        }
         return Err(Problem::NoFrontMatter);
     };
     let mut offset = 0;
@@ -70,6 +75,28 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Problem> {
         offset += line.len();
     }
     Err(Problem::UnclosedFrontMatter)
+}
+
+/// The first lines of a TOML front matter (after its `+++`) written as YAML, for the help:
+/// `title = "X"` → `title: "X"`; tables `[person]` become a key with the lines below indented.
+fn toml_to_yaml(toml: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_table = false;
+    for line in toml.lines().take_while(|l| l.trim_end() != "+++").take(6) {
+        let t = line.trim();
+        if let Some(table) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']'))
+            && !t.starts_with("[[")
+        {
+            out.push(format!("{}:", table.trim()));
+            in_table = true;
+        } else if let Some((key, value)) = t.split_once('=') {
+            let indent = if in_table { "  " } else { "" };
+            out.push(format!("{indent}{}: {}", key.trim(), value.trim()));
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -102,14 +102,92 @@ pub struct Consent {
     pub student: bool,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// A quiz question, checked: `answer` is the number of the right choice, from 1.
+#[derive(Debug, Clone, Serialize)]
 pub struct Question {
     pub q: String,
     pub choices: Vec<String>,
     pub answer: usize,
+    pub explain: String,
+}
+
+/// A quiz question as written: `answer` is a number from 1, a letter (`B`, as Vietnamese tests
+/// write it; A = the first choice) or the exact text of a choice.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionFm {
+    pub q: String,
+    pub choices: Vec<String>,
+    pub answer: AnswerFm,
     #[serde(default)]
     pub explain: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerFm {
+    Number(u64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for AnswerFm {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = AnswerFm;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<AnswerFm, E> {
+                Ok(AnswerFm::Number(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<AnswerFm, E> {
+                Ok(AnswerFm::Number(u64::try_from(v).unwrap_or(0)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<AnswerFm, E> {
+                Ok(AnswerFm::Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl AnswerFm {
+    /// The number of the right choice (from 1), or `None` when it names none of `choices`.
+    pub fn resolve(&self, choices: &[String]) -> Option<usize> {
+        let in_range = |n: usize| (1..=choices.len()).contains(&n).then_some(n);
+        match self {
+            AnswerFm::Number(n) => in_range(usize::try_from(*n).ok()?),
+            AnswerFm::Text(t) => {
+                let t = t.trim();
+                let letter = t.trim_end_matches(['.', ')']);
+                let mut chars = letter.chars();
+                if let (Some(c), None) = (chars.next(), chars.next())
+                    && c.is_ascii_alphabetic()
+                {
+                    return in_range((c.to_ascii_uppercase() as u8 - b'A') as usize + 1);
+                }
+                if let Some(i) = choices.iter().position(|c| c.trim() == t) {
+                    return Some(i + 1);
+                }
+                t.parse::<usize>().ok().and_then(in_range)
+            }
+        }
+    }
+
+    pub fn as_written(&self) -> String {
+        match self {
+            AnswerFm::Number(n) => n.to_string(),
+            AnswerFm::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// "A, B, C" for three choices.
+pub fn answer_letters(count: usize) -> String {
+    (0..count.min(26))
+        .map(|i| char::from(b'A' + i as u8).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Declares a front-matter struct with the fields every kind shares plus its own.
@@ -194,7 +272,7 @@ front_matter!(PrimerFm {
     law: Option<String>,
     articles: Vec<String>,
     reviewed: Option<String>,
-    questions: Vec<Question>,
+    questions: Vec<QuestionFm>,
 });
 
 /// Story-only fields.
@@ -282,26 +360,23 @@ pub fn parse(
     file: &Path,
     name: &NameParts,
 ) -> Result<Meta, Vec<Diagnostic>> {
-    let one = |d: Diagnostic| vec![d];
     let (common, story, primer) = match kind {
         Kind::Article => (
-            super::yaml::parse::<ArticleFm>(yaml, file, yaml_line)
-                .map_err(one)?
+            super::yaml::parse_all::<ArticleFm>(yaml, file, yaml_line)?
                 .split()
                 .0,
             None,
             None,
         ),
         Kind::Page => (
-            super::yaml::parse::<PageFm>(yaml, file, yaml_line)
-                .map_err(one)?
+            super::yaml::parse_all::<PageFm>(yaml, file, yaml_line)?
                 .split()
                 .0,
             None,
             None,
         ),
         Kind::Story => {
-            let fm = super::yaml::parse::<StoryFm>(yaml, file, yaml_line).map_err(one)?;
+            let fm = super::yaml::parse_all::<StoryFm>(yaml, file, yaml_line)?;
             let extra = (
                 fm.person.clone(),
                 fm.deed_date.clone(),
@@ -312,7 +387,7 @@ pub fn parse(
             (fm.split().0, Some(extra), None)
         }
         Kind::Primer => {
-            let fm = super::yaml::parse::<PrimerFm>(yaml, file, yaml_line).map_err(one)?;
+            let fm = super::yaml::parse_all::<PrimerFm>(yaml, file, yaml_line)?;
             let extra = (
                 fm.law.clone(),
                 fm.articles.clone(),
@@ -353,11 +428,24 @@ pub fn parse(
         verified_by,
         consent: consent.unwrap_or_default(),
     });
+    let mut answers = Vec::new();
     let primer = primer.map(|(law, articles, reviewed, questions)| PrimerMeta {
         law: law.unwrap_or_default(),
         articles,
         reviewed: date_field("reviewed", reviewed.as_ref()),
-        questions,
+        questions: questions
+            .into_iter()
+            .map(|q| {
+                let answer = q.answer.resolve(&q.choices);
+                answers.push((answer, q.answer.as_written()));
+                Question {
+                    answer: answer.unwrap_or(0),
+                    q: q.q,
+                    choices: q.choices,
+                    explain: q.explain,
+                }
+            })
+            .collect(),
     });
     let title = common
         .title
@@ -421,22 +509,26 @@ pub fn parse(
                 },
             ));
         }
-        for (i, q) in p.questions.iter().enumerate() {
-            let detail = if q.choices.len() < 2 || q.choices.len() > 6 {
-                Some(format!("có {} lựa chọn", q.choices.len()))
-            } else if q.answer == 0 || q.answer > q.choices.len() {
-                Some(format!("`answer: {}` không trỏ tới lựa chọn nào", q.answer))
+        for (i, (q, (answer, written))) in p.questions.iter().zip(&answers).enumerate() {
+            let problem = if q.choices.len() < 2 || q.choices.len() > 6 {
+                Some(Problem::BadQuestion {
+                    index: i + 1,
+                    detail: format!("có {} lựa chọn", q.choices.len()),
+                })
+            } else if answer.is_none() {
+                Some(Problem::BadAnswer {
+                    index: i + 1,
+                    answer: written.clone(),
+                    letters: answer_letters(q.choices.len()),
+                })
             } else {
                 None
             };
-            if let Some(detail) = detail {
+            if let Some(problem) = problem {
                 errors.push(Diagnostic::error(
                     file,
                     line_of(&format!("q: {}", first_words(&q.q))),
-                    Problem::BadQuestion {
-                        index: i + 1,
-                        detail,
-                    },
+                    problem,
                 ));
             }
         }

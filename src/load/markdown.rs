@@ -17,6 +17,52 @@ use syntect::util::LinesWithEndings;
 use crate::messages::Problem;
 use crate::text::slugify;
 
+/// Every `id` the default theme's templates write (one place; a test checks the theme uses no
+/// other): a heading never takes one of them, so a page has no duplicate id ("Nội dung" gets
+/// `noi-dung-1`, not the main landmark's `noi-dung`).
+pub const THEME_IDS: &[&str] = &[
+    "cac-nam",
+    "doi-tuong",
+    "footer-board",
+    "footer-site",
+    "giai-thuong",
+    "giam-khao",
+    "hinh-thuc",
+    "home-articles",
+    "home-primers",
+    "home-stories",
+    "law-notice-title",
+    "law-title",
+    "lien-he-cuoc-thi",
+    "luu-tru",
+    "muc-dich",
+    "ngay-quan-trong",
+    "noi-dung",
+    "noi-dung-thi",
+    "person-title",
+    "q",
+    "quiz",
+    "quiz-data",
+    "quiz-score",
+    "quy-dinh",
+    "search-results",
+    "search-status",
+    "sources-title",
+    "thoi-gian",
+];
+
+/// Ids the theme numbers itself: `cau-1`, `cau-2`… (the quiz's questions).
+pub const THEME_ID_PREFIXES: &[&str] = &["cau-"];
+
+/// Whether the theme may use `id` on a page a heading is shown on.
+pub fn is_theme_id(id: &str) -> bool {
+    THEME_IDS.contains(&id)
+        || THEME_ID_PREFIXES.iter().any(|p| {
+            id.strip_prefix(p)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// A link whose URL depends on the site that publishes the page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkTarget {
@@ -136,7 +182,7 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
                 };
                 let mut anchor = base.clone();
                 let mut n = 1;
-                while !used_ids.insert(anchor.clone()) {
+                while is_theme_id(&anchor) || !used_ids.insert(anchor.clone()) {
                     anchor = format!("{base}-{n}");
                     n += 1;
                 }
@@ -763,6 +809,38 @@ mod tests {
     fn code_is_highlighted_with_classes() {
         let r = ok(render("```rust\nfn main() {}\n```\n", 1));
         assert!(r.html.contains("hl-"), "{}", r.html);
+    }
+    #[test]
+    fn the_theme_uses_no_id_outside_the_reserved_list() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        let mut seen = 0;
+        for entry in walkdir::WalkDir::new(&dir) {
+            let entry = entry.unwrap();
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for part in text.split(" id=\"").skip(1) {
+                let id = &part[..part.find('"').unwrap()];
+                seen += 1;
+                let ok = match id.split_once("{{") {
+                    Some((prefix, _)) => THEME_ID_PREFIXES.contains(&prefix),
+                    None => THEME_IDS.contains(&id),
+                };
+                assert!(
+                    ok,
+                    "{}: id `{id}` is not in THEME_IDS",
+                    entry.path().display()
+                );
+            }
+        }
+        assert!(seen > 10, "the theme's ids were not found");
+    }
+
+    #[test]
+    fn headings_never_take_a_theme_id() {
+        let r = ok(render("## Nội dung\n\n## Câu 1\n", 1));
+        assert_eq!(r.anchors, vec!["noi-dung-1", "cau-1-1"]);
     }
 }
 

@@ -300,7 +300,7 @@ impl<'a> Viewer<'a> {
                         .map(|a| ArticleRef {
                             number: a.clone(),
                             title: law
-                                .and_then(|l| l.config.articles.get(a).cloned())
+                                .and_then(|l| l.config.articles.as_ref()?.get(a).cloned())
                                 .unwrap_or_default(),
                         })
                         .collect(),

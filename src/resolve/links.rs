@@ -12,6 +12,7 @@ use crate::messages::Problem;
 /// Checks every link of every source; returns all problems.
 pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let by_key = crate::load::index_by_key(&project.sources);
+    let declared = declared_articles(project);
     let mut errors = Vec::new();
     for src in &project.sources {
         for link in &src.body.links {
@@ -43,11 +44,13 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
                     None => errors.push(Diagnostic::error(
                         &src.file,
                         link.line,
-                        Problem::UnknownLaw { id: id.clone() },
+                        unknown_law(project, id),
                     )),
                     Some(law) => {
                         if let Some(a) = article
-                            && !law.config.articles.contains_key(a)
+                            && let Some(listed) = &law.config.articles
+                            && !listed.contains_key(a)
+                            && !declared.contains(&(id.as_str(), a.as_str()))
                         {
                             errors.push(Diagnostic::error(
                                 &src.file,
@@ -55,6 +58,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
                                 Problem::UnknownLawArticle {
                                     id: id.clone(),
                                     article: a.clone(),
+                                    nearest: nearest_articles(a, listed.keys()),
                                 },
                             ));
                         }
@@ -81,32 +85,91 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         }
         if let Some(p) = &src.meta.primer
             && !p.law.is_empty()
+            && !project.laws.contains_key(&p.law)
         {
-            let line = 1;
-            match project.laws.get(&p.law) {
-                None => errors.push(Diagnostic::error(
-                    &src.file,
-                    line,
-                    Problem::UnknownLaw { id: p.law.clone() },
-                )),
-                Some(law) => {
-                    for a in &p.articles {
-                        if !law.config.articles.contains_key(a) {
-                            errors.push(Diagnostic::error(
-                                &src.file,
-                                line,
-                                Problem::UnknownLawArticle {
-                                    id: p.law.clone(),
-                                    article: a.clone(),
-                                },
-                            ));
-                        }
-                    }
-                }
-            }
+            // A primer's own `articles` declare what it explains: they need no laws.yaml entry.
+            let line = src.raw_line_of("law:");
+            errors.push(Diagnostic::error(
+                &src.file,
+                line,
+                unknown_law(project, &p.law),
+            ));
         }
     }
     errors
+}
+
+/// (law id, article) pairs that some primer declares in its `articles`.
+fn declared_articles(project: &Project) -> std::collections::BTreeSet<(&str, &str)> {
+    project
+        .sources
+        .iter()
+        .filter_map(|s| s.meta.primer.as_ref())
+        .flat_map(|p| p.articles.iter().map(|a| (p.law.as_str(), a.as_str())))
+        .collect()
+}
+
+fn unknown_law(project: &Project, id: &str) -> Problem {
+    let known: Vec<String> = project.laws.keys().cloned().collect();
+    Problem::UnknownLaw {
+        id: id.to_string(),
+        suggestion: crate::load::yaml::did_you_mean(id, &known),
+        known,
+    }
+}
+
+/// The listed article numbers nearest to `wanted` (by number, else by spelling), at most two.
+fn nearest_articles<'a>(wanted: &str, listed: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let listed: Vec<&String> = listed.collect();
+    if let Ok(n) = wanted.trim().parse::<i64>() {
+        let mut by_distance: Vec<(i64, &String)> = listed
+            .iter()
+            .filter_map(|a| a.trim().parse::<i64>().ok().map(|m| ((m - n).abs(), *a)))
+            .collect();
+        by_distance.sort();
+        if let Some(&(best, _)) = by_distance.first() {
+            return by_distance
+                .iter()
+                .take_while(|(d, _)| *d == best)
+                .map(|(_, a)| (*a).clone())
+                .collect();
+        }
+    }
+    let owned: Vec<String> = listed.iter().map(|a| (*a).clone()).collect();
+    crate::load::yaml::did_you_mean(wanted, &owned)
+        .into_iter()
+        .collect()
+}
+
+/// Laws without any `articles:` in laws.yaml that a link names by article (not declared by a
+/// primer): a warning once per law, at its line of laws.yaml.
+pub fn unverified_articles(project: &Project) -> Vec<Diagnostic> {
+    let declared = declared_articles(project);
+    let mut ids = std::collections::BTreeSet::new();
+    for src in &project.sources {
+        for link in &src.body.links {
+            if let LinkTarget::Law {
+                id,
+                article: Some(a),
+            } = &link.target
+                && let Some(law) = project.laws.get(id)
+                && law.config.articles.is_none()
+                && !declared.contains(&(id.as_str(), a.as_str()))
+            {
+                ids.insert(id.clone());
+            }
+        }
+    }
+    ids.into_iter()
+        .map(|id| {
+            let line = project.laws[&id].line;
+            Diagnostic::warning(
+                "content/laws.yaml",
+                line,
+                Problem::LawArticlesUnverified { id },
+            )
+        })
+        .collect()
 }
 
 /// Where each link of a site points: a path relative to the site root (no leading `/`), or an
