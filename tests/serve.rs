@@ -753,3 +753,108 @@ fn saving_an_image_bomb_while_serving_never_ends_the_server() {
     );
     assert_eq!(server.get("/thcs-a/").status, 200);
 }
+
+/// A second school with a post, for the isolation tests.
+fn two_schools() -> TestProject {
+    let p = project();
+    p.post(
+        "content/sites/th-b/articles/2026-11-01-tin-b.md",
+        "Tin của trường B",
+        "",
+        "Nội dung của B.\n",
+    );
+    p
+}
+
+const BROKEN_A: &str = "content/sites/thcs-a/articles/2026-11-03-loi.md";
+
+fn break_a(p: &TestProject) {
+    p.write(
+        BROKEN_A,
+        "---\ntitle: Lỗi\ntittle: gõ nhầm\nstatus: approved\napproved_by: X\n---\nx\n",
+    );
+}
+
+#[test]
+fn serve_started_with_one_broken_file_serves_every_other_site() {
+    let p = two_schools();
+    break_a(&p);
+    let mut server = Server::start(&p, &[]);
+    let b = server.wait_for("/th-b/bai-viet/tin-b/", "the other school's page", |r| {
+        r.status == 200
+    });
+    assert!(b.body.contains("Tin của trường B"));
+    assert!(
+        !b.body.contains("lantoa-error"),
+        "no overlay on a sound site"
+    );
+    let a = server.get("/thcs-a/");
+    assert!(
+        a.body.contains("lantoa-error") && a.body.contains("2026-11-03-loi.md:3"),
+        "the broken school shows its problems:\n{}",
+        a.body
+    );
+    let index = server.get("/");
+    assert_eq!(index.status, 200);
+    assert!(
+        index.body.contains("lantoa-problems") && index.body.contains("thcs-a"),
+        "the network index names the site with problems"
+    );
+    p.post(BROKEN_A, "Đã sửa lỗi", "", "x\n");
+    let fixed = server.wait_for("/thcs-a/bai-viet/loi/", "the fixed page", |r| {
+        r.status == 200 && r.body.contains("Đã sửa lỗi")
+    });
+    assert!(!fixed.body.contains("lantoa-error"));
+    assert!(!server.get("/").body.contains("lantoa-problems"));
+    assert!(server.child.try_wait().unwrap().is_none());
+}
+
+#[test]
+fn a_save_that_breaks_one_school_never_blanks_another_and_keeps_its_last_good_pages() {
+    let p = two_schools();
+    let server = Server::start(&p, &[]);
+    server.wait_for("/thcs-a/bai-viet/bai/", "the first build", |r| {
+        r.status == 200
+    });
+    break_a(&p);
+    let a = server.wait_for("/thcs-a/bai-viet/bai/", "the overlay", |r| {
+        r.body.contains("lantoa-error")
+    });
+    assert_eq!(a.status, 200, "the last good page, under the overlay");
+    assert!(
+        a.body.contains("Bài đầu tiên"),
+        "the last good version is shown"
+    );
+    let b = server.get("/th-b/bai-viet/tin-b/");
+    assert_eq!(b.status, 200);
+    assert!(b.body.contains("Tin của trường B"));
+    assert!(
+        !b.body.contains("lantoa-error"),
+        "another school is never blanked"
+    );
+}
+
+#[test]
+fn a_burst_alternating_broken_and_fixed_saves_ends_in_the_right_state() {
+    let p = two_schools();
+    let server = Server::start(&p, &[]);
+    server.wait_for("/thcs-a/", "the first build", |r| r.status == 200);
+    for i in 0..6 {
+        if i % 2 == 0 {
+            break_a(&p);
+        } else {
+            p.post(BROKEN_A, &format!("Bản sửa {i}"), "", "x\n");
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    // The last save fixed it.
+    let ok = server.wait_for("/thcs-a/bai-viet/loi/", "the last save", |r| {
+        r.status == 200 && r.body.contains("Bản sửa 5") && !r.body.contains("lantoa-error")
+    });
+    assert!(ok.body.contains("Bản sửa 5"));
+    break_a(&p);
+    server.wait_for("/thcs-a/", "broken again", |r| {
+        r.body.contains("lantoa-error")
+    });
+    assert!(!server.get("/th-b/").body.contains("lantoa-error"));
+}
