@@ -180,6 +180,14 @@ pub fn generate(
     let mut errors = loaded.problems;
     errors.extend(validate(&project));
     let mut warnings = check::warnings(&project, &now);
+    // What is public where, once for the network; links must follow it.
+    let table = resolve::Table::new(&project, &now);
+    let (link_errors, link_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        resolve::links::check_published(&project, &table, mode)
+            .into_iter()
+            .partition(Diagnostic::is_error);
+    errors.extend(link_errors);
+    warnings.extend(link_warnings);
     diagnostics::sort(&mut warnings);
     timer.lap("validate");
     let fail = |mut errors: Vec<Diagnostic>, warnings: &[Diagnostic]| {
@@ -210,13 +218,14 @@ pub fn generate(
         .collect();
     let rendered = render_project(
         &project,
+        &table,
         &theme,
         &images,
         &now,
         &buildable,
         &selected,
         &RenderOptions {
-            preview: mode.preview,
+            mode,
             ..options.clone()
         },
         sink,
@@ -273,6 +282,7 @@ pub fn generate(
 #[allow(clippy::too_many_arguments)]
 pub fn render_project(
     project: &Project,
+    table: &resolve::Table,
     theme: &render::theme::Theme,
     images: &features::images::ImageSet,
     now: &jiff::Zoned,
@@ -281,9 +291,7 @@ pub fn render_project(
     options: &RenderOptions,
     sink: Option<Sink>,
 ) -> Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mode = Mode {
-        preview: options.preview,
-    };
+    let mode = options.mode;
     let search = std::sync::OnceLock::new();
     let renderer = Renderer {
         project,
@@ -292,12 +300,13 @@ pub fn render_project(
         search: &search,
         now,
         options,
+        table,
     };
     let write_failed = std::sync::Mutex::new(Vec::new());
     let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> = build
         .par_iter()
         .map(|&i| {
-            let b = resolve::resolve_site(project, i, now, mode)?;
+            let b = resolve::resolve_site(project, table, i, mode)?;
             let mut site = renderer.render_site(&b)?;
             if let Some(sink) = sink {
                 if let Err(e) = sink(&site) {
@@ -467,7 +476,7 @@ pub fn build(
         root,
         now,
         selection,
-        Mode { preview: drafts },
+        if drafts { Mode::Preview } else { Mode::Publish },
         &RenderOptions::default(),
         Some(&write_site),
         policy,

@@ -179,6 +179,10 @@ pub enum Problem {
         id: String,
         suggestion: String,
     },
+    LinkToUnpublished {
+        target: String,
+        state: TargetState,
+    },
     Template {
         detail: String,
     },
@@ -301,6 +305,42 @@ pub fn waiting_for_output(lang: Lang, path: &str) -> String {
     }
 }
 
+/// The state of a link's target that is not public, for `LinkToUnpublished`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TargetState {
+    Published,
+    Draft,
+    Review,
+    /// With its date, `dd/mm/yyyy hh:mm`.
+    Scheduled(String),
+    Expired,
+    /// Published on no site this page could link to.
+    Elsewhere,
+}
+
+impl TargetState {
+    fn vi(&self) -> String {
+        match self {
+            TargetState::Published => "đã đăng".into(),
+            TargetState::Draft => "bài đích đang là bản nháp".into(),
+            TargetState::Review => "bài đích đang chờ duyệt".into(),
+            TargetState::Scheduled(at) => format!("bài đích hẹn đăng ngày {at}"),
+            TargetState::Expired => "bài đích đã hết hạn".into(),
+            TargetState::Elsewhere => "bài đích không được đăng ở trang web nào".into(),
+        }
+    }
+    fn en(&self) -> String {
+        match self {
+            TargetState::Published => "published".into(),
+            TargetState::Draft => "the target is a draft".into(),
+            TargetState::Review => "the target is waiting for approval".into(),
+            TargetState::Scheduled(at) => format!("the target is scheduled for {at}"),
+            TargetState::Expired => "the target has expired".into(),
+            TargetState::Elsewhere => "the target is published on no site".into(),
+        }
+    }
+}
+
 /// One line of the build summary for a unit kept at its previous output.
 pub fn site_kept(lang: Lang, id: &str, errors: usize) -> String {
     match lang {
@@ -411,6 +451,7 @@ impl Problem {
             EmptySlug { .. } => "empty-slug",
             ReservedSlug { .. } => "reserved-slug",
             BadSiteId { .. } => "bad-site-id",
+            LinkToUnpublished { .. } => "link-to-unpublished",
             Template { .. } => "template",
             BadQuestion { .. } => "bad-question",
             BadAnswer { .. } => "bad-answer",
@@ -682,6 +723,10 @@ impl Problem {
             ReservedSlug { slug } => (
                 format!("địa chỉ `{slug}/` đã dành cho một mục của trang web"),
                 "đặt `slug` khác cho trang này".into(),
+            ),
+            LinkToUnpublished { target, state } => (
+                format!("liên kết tới `{target}` nhưng {}", state.vi()),
+                "duyệt và đăng bài đích trước (status: approved, approved_by), hoặc bỏ liên kết cho tới khi bài được đăng".into(),
             ),
             BadSiteId { id, suggestion } => (
                 format!("tên thư mục đơn vị `{id}` không dùng được làm địa chỉ"),
@@ -1002,6 +1047,10 @@ impl Problem {
             ReservedSlug { slug } => (
                 format!("address `{slug}/` is reserved for a section of the site"),
                 "choose another `slug` for this page".into(),
+            ),
+            LinkToUnpublished { target, state } => (
+                format!("link to `{target}`, but {}", state.en()),
+                "approve and publish the target first (status: approved, approved_by), or remove the link until it is published".into(),
             ),
             BadSiteId { id, suggestion } => (
                 format!("unit folder name `{id}` cannot be an address"),

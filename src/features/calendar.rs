@@ -12,7 +12,7 @@ use jiff::{ToSpan, Zoned};
 use serde::Serialize;
 
 use crate::load::config::{KeyDate, Per, QuotaRule, Site, UnitKind};
-use crate::load::frontmatter::{Kind, Status};
+use crate::load::frontmatter::Kind;
 use crate::load::{Owner, Project, Source};
 use crate::text::fold;
 
@@ -45,11 +45,21 @@ pub fn posts<'a>(project: &'a Project, now: &Zoned) -> Vec<Post<'a>> {
                 return None;
             };
             let date = s.meta.date.as_ref()?;
-            let state = match s.meta.status {
-                Status::Draft => State::Draft,
-                Status::Review if project.network.require_approval => State::Review,
-                _ if date > now => State::Scheduled,
-                _ => State::Published,
+            // The owner always carries its own posts: their state is the publication rule's.
+            // A post that has expired since counts for the week it was published in.
+            use crate::resolve::Publication;
+            let state = match crate::resolve::publication::lifecycle(
+                &s.meta,
+                now,
+                project.network.require_approval,
+            ) {
+                Publication::Draft => State::Draft,
+                Publication::Review => State::Review,
+                Publication::Scheduled(_) => State::Scheduled,
+                Publication::Published
+                | Publication::Expired
+                | Publication::NotTargeted
+                | Publication::NotOwned => State::Published,
             };
             Some(Post {
                 source: s,
@@ -573,16 +583,22 @@ pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
     let mut candidates: Vec<(jiff::Timestamp, String, String)> = Vec::new();
     for s in &project.sources {
         let file = crate::diagnostics::display_path(&s.file);
-        if s.meta.status == Status::Approved
-            && let Some(d) = s.meta.date.as_ref().filter(|d| *d > now)
-        {
+        // The publication rule says when a post goes live by itself: scheduled, whatever
+        // lets it through the approval gate (`require_approval: false` too).
+        let state =
+            crate::resolve::publication::lifecycle(&s.meta, now, project.network.require_approval);
+        if let crate::resolve::Publication::Scheduled(d) = &state {
             candidates.push((
                 d.timestamp(),
                 format!("đăng bài hẹn giờ \"{}\"", s.meta.title),
                 file.clone(),
             ));
         }
-        if let Some(e) = s.meta.expires.as_ref().filter(|e| *e > now) {
+        let gated = matches!(
+            state,
+            crate::resolve::Publication::Draft | crate::resolve::Publication::Review
+        );
+        if let Some(e) = s.meta.expires.as_ref().filter(|e| *e > now && !gated) {
             candidates.push((
                 e.timestamp(),
                 format!("hết hạn \"{}\"", s.meta.title),

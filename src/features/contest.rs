@@ -495,12 +495,10 @@ pub struct SiteContests {
 }
 
 /// Whether a contest definition is published at the build time (`preview` shows all).
+/// An edition is public when it passes the approval gate (the publication rule's).
 fn visible(fm: &ContestFm, require_approval: bool) -> bool {
-    match fm.status.unwrap_or(Status::Draft) {
-        Status::Approved => true,
-        Status::Review => !require_approval,
-        Status::Draft => false,
-    }
+    crate::resolve::publication::gate(fm.status.unwrap_or(Status::Draft), require_approval)
+        .is_none()
 }
 
 fn targeted(fm: &ContestFm, site: &Site) -> bool {

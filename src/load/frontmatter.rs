@@ -295,7 +295,7 @@ pub struct PrimerMeta {
 }
 
 /// Checked front matter: dates parsed, defaults applied.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Meta {
     pub title: String,
     pub date: Option<Zoned>,

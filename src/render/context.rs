@@ -314,10 +314,11 @@ impl<'a> Viewer<'a> {
     fn banner(&self, entry: &PageEntry) -> String {
         let src = &self.project.sources[entry.source];
         match entry.visibility {
-            Visibility::Published => String::new(),
+            // A site shows neither (`Publication::shown`).
+            Visibility::Published | Visibility::NotTargeted | Visibility::NotOwned => String::new(),
             Visibility::Draft => t_or(self.theme, "banner_draft", "Bản nháp — chưa xuất bản"),
             Visibility::Review => t_or(self.theme, "banner_review", "Chờ duyệt"),
-            Visibility::Scheduled => format!(
+            Visibility::Scheduled(_) => format!(
                 "{} {}",
                 t_or(self.theme, "banner_scheduled", "Hẹn đăng ngày"),
                 src.meta

@@ -49,10 +49,11 @@ impl<'a> Renderer<'a> {
             let root = root_of(&path);
             let src = &self.project.contests[e.body_source];
             let content = crate::resolve::links::fill_placeholders(&src.body.html, |i| {
-                match r.viewer.links.href(&src.body.links[i].target) {
+                let url = match r.viewer.links.href(&src.body.links[i].target) {
                     crate::resolve::links::Href::Site(p) => format!("{root}{p}"),
                     crate::resolve::links::Href::Absolute(u) => u,
-                }
+                };
+                (url, None)
             });
             let view = contest::view(contest::ViewInput {
                 edition: e,
@@ -275,7 +276,7 @@ impl<'a> Renderer<'a> {
             .build
             .pages
             .iter()
-            .filter(|p| p.visibility == Visibility::Published || self.options.preview)
+            .filter(|p| p.visibility == Visibility::Published || self.options.preview())
             .map(|p| p.source)
             .collect();
         r.out.files.insert(

@@ -39,13 +39,22 @@ pub struct SiteOutput {
     pub written: usize,
 }
 
-/// Options that change rendering.
+/// Options that change rendering: the run's one mode (publish, `--drafts` preview, `serve`).
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
-    /// In `serve`, sites live under `/<site-id>/`: the 404 page's links need that prefix.
-    pub serve: bool,
+    pub mode: crate::resolve::Mode,
+}
+
+impl RenderOptions {
+    /// In `serve`, sites live under `/<site-id>/`: the 404 page's links need that prefix, and
+    /// pages get the live-reload script and the preview banner.
+    pub fn serve(&self) -> bool {
+        self.mode == crate::resolve::Mode::Serve
+    }
     /// Drafts, pages in review and scheduled pages are shown (with a banner).
-    pub preview: bool,
+    pub fn preview(&self) -> bool {
+        self.mode.preview()
+    }
 }
 
 /// What every render of a site shares.
@@ -57,6 +66,8 @@ pub struct Renderer<'a> {
     pub images: &'a crate::features::images::ImageSet,
     pub now: &'a jiff::Zoned,
     pub options: &'a RenderOptions,
+    /// What is public on which site (links follow it).
+    pub table: &'a crate::resolve::Table,
 }
 
 struct SiteRender<'a> {
@@ -101,7 +112,7 @@ impl<'a> Renderer<'a> {
         let templates = self
             .theme
             .for_site(&self.project.root, site.theme_dir.as_deref())?;
-        let links = SiteLinks::new(self.project, build);
+        let links = SiteLinks::new(self.project, build, self.table);
         let viewer = Viewer {
             project: self.project,
             build,
@@ -115,16 +126,16 @@ impl<'a> Renderer<'a> {
             site,
             self.now,
             self.project.network.require_approval,
-            self.options.preview,
+            self.options.preview(),
         );
-        let quiz = crate::features::quiz::items(self.project, build, self.options.preview);
+        let quiz = crate::features::quiz::items(self.project, build, self.options.preview());
         let site_value = tera::Value::from_serializable(&self.site_view(
             build,
             !contests.current.is_empty(),
             !quiz.is_empty(),
         ));
         let mut base = self.base_context();
-        base.insert("preview", &self.options.serve);
+        base.insert("preview", &self.options.preview());
         base.insert("build_year", &self.now.year());
         let mut r = SiteRender {
             viewer,
@@ -399,7 +410,7 @@ impl<'a> Renderer<'a> {
         r.viewer
             .build
             .of_kind(self.project, kind)
-            .filter(|(_, p)| p.visibility == Visibility::Published || self.options.serve)
+            .filter(|(_, p)| p.visibility == Visibility::Published || self.options.preview())
             .take(n)
             .map(|(_, p)| r.viewer.page(p, None))
             .collect()
@@ -669,7 +680,7 @@ impl<'a> Renderer<'a> {
 
     fn render_404(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
         let site = r.viewer.site();
-        let root = if self.options.serve {
+        let root = if self.options.serve() {
             format!("/{}/", site.id)
         } else {
             let after_scheme = site
@@ -769,7 +780,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("sites", &list);
         ctx.insert("root", "");
         ctx.insert("build_year", &self.now.year());
-        ctx.insert("preview", &self.options.serve);
+        ctx.insert("preview", &self.options.preview());
         let t = &self.theme.default;
         t.tera
             .render("network.html", &ctx)

@@ -172,13 +172,85 @@ pub fn unverified_articles(project: &Project) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Links follow publication: a page a site shows that links (`@/…`) a page which is public
+/// nowhere it could point to — a draft, a page in review, a scheduled or expired page — is an
+/// error naming both files and the target's state; in previews (`--drafts`, `serve`), where
+/// the target is shown too, a warning (and the link is marked in the page, see `fill`).
+pub fn check_published(
+    project: &Project,
+    table: &super::Table,
+    mode: super::Mode,
+) -> Vec<Diagnostic> {
+    let by_key = crate::load::index_by_key(&project.sources);
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for site in 0..project.sites.len() {
+        for (i, state) in table.row(site) {
+            if !state.shown(mode) {
+                continue;
+            }
+            let src = &project.sources[*i];
+            for link in &src.body.links {
+                let LinkTarget::Internal { path, .. } = &link.target else {
+                    continue;
+                };
+                let Some(&t) = by_key.get(path.as_str()) else {
+                    continue; // a missing page: `validate` reports it
+                };
+                let here = table.get(project, site, t);
+                if here.is_published() || (!here.carried() && table.published_on(t).is_some()) {
+                    continue;
+                }
+                let target_state = if here.carried() {
+                    here
+                } else {
+                    table
+                        .own_state(project, t)
+                        .unwrap_or(super::Publication::NotOwned)
+                };
+                let problem = Problem::LinkToUnpublished {
+                    target: crate::diagnostics::display_path(&project.sources[t].file),
+                    state: state_word(&target_state),
+                };
+                let d = if target_state.shown(mode) {
+                    Diagnostic::warning(&src.file, link.line, problem)
+                } else {
+                    Diagnostic::error(&src.file, link.line, problem)
+                };
+                if !out
+                    .iter()
+                    .any(|o| o.file == d.file && o.line == d.line && o.problem == d.problem)
+                {
+                    out.push(d);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The state of a link's target, as the message about it says it.
+fn state_word(p: &super::Publication) -> crate::messages::TargetState {
+    use super::Publication::*;
+    use crate::messages::TargetState;
+    match p {
+        Published => TargetState::Published,
+        Scheduled(at) => TargetState::Scheduled(at.strftime("%d/%m/%Y %H:%M").to_string()),
+        Draft => TargetState::Draft,
+        Review => TargetState::Review,
+        Expired => TargetState::Expired,
+        NotTargeted | NotOwned => TargetState::Elsewhere,
+    }
+}
+
 /// Where each link of a site points: a path relative to the site root (no leading `/`), or an
 /// absolute URL.
 pub struct SiteLinks<'a> {
     pub project: &'a Project,
     pub site: usize,
-    /// `@/` key → path on this site, for pages this site carries.
-    pub local: BTreeMap<&'a str, String>,
+    /// What is public on which site.
+    pub table: &'a super::Table,
+    /// `@/` key → (path on this site, source), for the pages this site shows.
+    pub local: BTreeMap<&'a str, (String, usize)>,
     /// (law id, article) → primer path on this site.
     pub primers: BTreeMap<(&'a str, &'a str), String>,
     pub primer_by_law: BTreeMap<&'a str, String>,
@@ -191,15 +263,13 @@ pub enum Href {
 }
 
 impl<'a> SiteLinks<'a> {
-    pub fn new(project: &'a Project, build: &super::SiteBuild) -> Self {
-        let site = &project.sites[build.site];
+    pub fn new(project: &'a Project, build: &super::SiteBuild, table: &'a super::Table) -> Self {
         let mut local = BTreeMap::new();
         let mut primers = BTreeMap::new();
         let mut primer_by_law = BTreeMap::new();
-        for src in &project.sources {
-            if super::carries(src, site).is_some() {
-                local.insert(src.key.as_str(), super::page_path(project, src));
-            }
+        for page in &build.pages {
+            let src = &project.sources[page.source];
+            local.insert(src.key.as_str(), (page.path.clone(), page.source));
         }
         for page in &build.pages {
             let src = &project.sources[page.source];
@@ -217,6 +287,7 @@ impl<'a> SiteLinks<'a> {
         SiteLinks {
             project,
             site: build.site,
+            table,
             local,
             primers,
             primer_by_law,
@@ -227,23 +298,20 @@ impl<'a> SiteLinks<'a> {
         match target {
             LinkTarget::Internal { path, anchor } => {
                 let frag = anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default();
-                if let Some(p) = self.local.get(path.as_str()) {
+                if let Some((p, _)) = self.local.get(path.as_str()) {
                     return Href::Site(format!("{p}{frag}"));
                 }
-                // Not on this site: the first site that carries it.
-                let src = self.project.sources.iter().find(|s| s.key == *path);
-                for site in &self.project.sites {
-                    if let Some(src) = src
-                        && super::carries(src, site).is_some()
-                    {
-                        return Href::Absolute(format!(
-                            "{}{}{frag}",
-                            site.base_url,
-                            super::page_path(self.project, src)
-                        ));
-                    }
+                // Not shown on this site: the first site that publishes it. (A link to a page
+                // public nowhere is an error, `check_published`; its href leads nowhere.)
+                let target = self.project.sources.iter().position(|s| s.key == *path);
+                match target.and_then(|t| self.table.published_on(t).map(|site| (t, site))) {
+                    Some((t, site)) => Href::Absolute(format!(
+                        "{}{}{frag}",
+                        self.project.sites[site].base_url,
+                        super::page_path(self.project, &self.project.sources[t])
+                    )),
+                    None => Href::Site(String::new()),
                 }
-                Href::Site(String::new())
             }
             LinkTarget::Law { id, article } => {
                 let primer = match article {
@@ -267,21 +335,43 @@ impl<'a> SiteLinks<'a> {
     }
 
     /// The page's HTML with placeholders replaced; `root` is the relative way to the site root.
+    /// In a preview, a link to a page this site shows but does not publish yet is marked
+    /// (`data-unpublished="draft|review|scheduled"`, styled by the theme).
     pub fn fill(&self, src: &Source, root: &str) -> String {
         if src.body.links.is_empty() {
             return src.body.html.clone(); // no placeholder to look for
         }
         fill_placeholders(&src.body.html, |i| {
-            match self.href(&src.body.links[i].target) {
+            let target = &src.body.links[i].target;
+            let url = match self.href(target) {
                 Href::Site(p) => format!("{root}{p}"),
                 Href::Absolute(u) => u,
-            }
+            };
+            (url, self.unpublished(target))
         })
+    }
+
+    /// The state word of an `@/` target this site shows but has not published.
+    fn unpublished(&self, target: &LinkTarget) -> Option<&'static str> {
+        let LinkTarget::Internal { path, .. } = target else {
+            return None;
+        };
+        let (_, t) = self.local.get(path.as_str())?;
+        match self.table.get(self.project, self.site, *t) {
+            super::Publication::Draft => Some("draft"),
+            super::Publication::Review => Some("review"),
+            super::Publication::Scheduled(_) => Some("scheduled"),
+            _ => None,
+        }
     }
 }
 
-/// Replaces every `lantoa-link:N` with `url(N)`.
-pub fn fill_placeholders(html: &str, url: impl Fn(usize) -> String) -> String {
+/// Replaces every `lantoa-link:N` (always inside a double-quoted `href`) with the URL of
+/// `link(N)`, and adds its marker attribute when it has one.
+pub fn fill_placeholders(
+    html: &str,
+    link: impl Fn(usize) -> (String, Option<&'static str>),
+) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     while let Some(pos) = rest.find(PLACEHOLDER) {
@@ -289,7 +379,15 @@ pub fn fill_placeholders(html: &str, url: impl Fn(usize) -> String) -> String {
         let after = &rest[pos + PLACEHOLDER.len()..];
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         match after[..digits].parse::<usize>() {
-            Ok(n) => out.push_str(&crate::text::escape_html(&url(n))),
+            Ok(n) => {
+                let (url, mark) = link(n);
+                out.push_str(&crate::text::escape_html(&url));
+                if let Some(mark) = mark
+                    && after[digits..].starts_with('"')
+                {
+                    out.push_str(&format!("\" data-unpublished=\"{mark}"));
+                }
+            }
             Err(_) => out.push_str(PLACEHOLDER),
         }
         rest = &after[digits..];

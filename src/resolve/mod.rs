@@ -5,34 +5,21 @@
 
 pub mod affected;
 pub mod links;
+pub mod publication;
 
 use std::collections::{BTreeMap, HashMap};
 
-use jiff::Zoned;
-
 use crate::diagnostics::Diagnostic;
 use crate::load::config::Site;
-use crate::load::frontmatter::{Kind, Share, Status};
+use crate::load::frontmatter::{Kind, Share};
 use crate::load::{Owner, Project, Source};
 use crate::messages::Problem;
 use crate::text::slugify;
 
-/// Why a page is (or is not) public at the build time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Visibility {
-    Published,
-    Draft,
-    Review,
-    Scheduled,
-    Expired,
-}
+pub use publication::{Mode, Publication, Table};
 
-/// What to include besides published pages.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Mode {
-    /// `--drafts` and `serve`: drafts, pages in review and scheduled pages too, with a banner.
-    pub preview: bool,
-}
+/// The state a page is shown in (the banner of a draft, a page in review, a scheduled page).
+pub type Visibility = Publication;
 
 /// A page as one site publishes it.
 #[derive(Debug, Clone)]
@@ -132,22 +119,6 @@ pub fn page_path(project: &Project, src: &Source) -> String {
     }
 }
 
-pub fn visibility(src: &Source, now: &Zoned, require_approval: bool) -> Visibility {
-    let m = &src.meta;
-    if m.expires.as_ref().is_some_and(|e| e <= now) {
-        return Visibility::Expired;
-    }
-    match m.status {
-        Status::Draft => return Visibility::Draft,
-        Status::Review if require_approval => return Visibility::Review,
-        _ => {}
-    }
-    if m.date.as_ref().is_some_and(|d| d > now) {
-        return Visibility::Scheduled;
-    }
-    Visibility::Published
-}
-
 /// Whether `site` carries `src` at all (ownership, targeting, sharing), whatever its status.
 /// Returns the origin unit for a shared-down copy.
 pub fn carries(src: &Source, site: &Site) -> Option<Option<String>> {
@@ -177,32 +148,27 @@ pub fn carried(
 }
 
 /// Resolves one site. Errors: two pages with one address.
+/// Resolves one site from the publication table: the pages it shows in `mode`.
 pub fn resolve_site(
     project: &Project,
+    table: &Table,
     site_idx: usize,
-    now: &Zoned,
     mode: Mode,
 ) -> Result<SiteBuild, Vec<Diagnostic>> {
     let site = &project.sites[site_idx];
     let mut pages = Vec::new();
-    for (i, src) in project.sources.iter().enumerate() {
-        let Some(origin) = carries(src, site) else {
+    for (i, state) in table.row(site_idx) {
+        if !state.shown(mode) {
             continue;
-        };
-        let vis = visibility(src, now, project.network.require_approval);
-        let shown = match vis {
-            Visibility::Published => true,
-            Visibility::Expired => false,
-            _ => mode.preview,
-        };
-        if shown {
-            pages.push(PageEntry {
-                source: i,
-                path: page_path(project, src),
-                origin,
-                visibility: vis,
-            });
         }
+        let src = &project.sources[*i];
+        let origin = carries(src, site).flatten();
+        pages.push(PageEntry {
+            source: *i,
+            path: page_path(project, src),
+            origin,
+            visibility: state.clone(),
+        });
     }
     pages.sort_by(|a, b| order_key(project, a).cmp(&order_key(project, b)));
     check_duplicates(project, site, &pages)?;
@@ -224,33 +190,6 @@ pub fn resolve_site(
         tags,
         tag_index,
     })
-}
-
-/// Resolves the given sites in parallel; every problem of every site, or all the builds.
-pub fn resolve_sites(
-    project: &Project,
-    sites: &[usize],
-    now: &Zoned,
-    mode: Mode,
-) -> Result<Vec<SiteBuild>, Vec<Diagnostic>> {
-    use rayon::prelude::*;
-    let resolved: Vec<_> = sites
-        .par_iter()
-        .map(|&i| resolve_site(project, i, now, mode))
-        .collect();
-    let mut builds = Vec::with_capacity(resolved.len());
-    let mut errors = Vec::new();
-    for r in resolved {
-        match r {
-            Ok(b) => builds.push(b),
-            Err(e) => errors.extend(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(builds)
-    } else {
-        Err(errors)
-    }
 }
 
 /// Kind, then newest first for dated kinds, then weight and title.

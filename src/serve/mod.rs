@@ -194,7 +194,9 @@ fn apply(
         Ok(prepared) => {
             let (sites, pages) = (prepared.site_count(), prepared.page_count());
             let problems = prepared.errors().to_vec();
-            let text = prepared.problems_text(&problems);
+            let shown: Vec<Diagnostic> =
+                problems.iter().chain(&prepared.warnings).cloned().collect();
+            let text = prepared.problems_text(&shown);
             let prepared = Arc::new(prepared);
             let (had_error, print) = {
                 let mut s = write(state);
@@ -210,6 +212,9 @@ fn apply(
                 (had, print)
             };
             let ms = started.elapsed().as_millis();
+            if print && problems.is_empty() && !shown.is_empty() {
+                eprint!("{text}"); // warnings only: printed once
+            }
             if !problems.is_empty() {
                 if print {
                     eprint!("{text}");

@@ -24,6 +24,8 @@ type Rendered<T> = OnceLock<Result<T, String>>;
 
 pub struct Prepared {
     project: Arc<Project>,
+    /// What is public on which site at `now`.
+    table: crate::resolve::Table,
     theme: Arc<Theme>,
     images: Arc<ImageSet>,
     now: Zoned,
@@ -46,6 +48,8 @@ pub struct Prepared {
     errors: Vec<Diagnostic>,
     /// The selected sites that could not be prepared (their problems are in `errors`).
     blocked: Vec<String>,
+    /// Warnings of this rebuild to print once (links to pages not published yet).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The answer to a request path.
@@ -61,8 +65,10 @@ pub enum Answer {
 
 impl Prepared {
     /// Resolves the selected sites and renders the network index; nothing else yet.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         project: Arc<Project>,
+        table: crate::resolve::Table,
         theme: Arc<Theme>,
         images: Arc<ImageSet>,
         now: Zoned,
@@ -71,10 +77,7 @@ impl Prepared {
         mut errors: Vec<Diagnostic>,
     ) -> Result<Prepared, Vec<Diagnostic>> {
         let lang = Lang::choose(project.network.language.as_deref());
-        let options = RenderOptions {
-            serve: true,
-            preview: true,
-        };
+        let options = RenderOptions { mode: Mode::Serve };
         let selected = crate::select_sites(&project, selection)?;
         let affected: HashSet<String> = errors
             .iter()
@@ -88,7 +91,7 @@ impl Prepared {
                 blocked.push(id.clone());
                 continue;
             }
-            match crate::resolve::resolve_site(&project, i, &now, Mode { preview: true }) {
+            match crate::resolve::resolve_site(&project, &table, i, Mode::Serve) {
                 Ok(b) => builds.push(b),
                 Err(mut e) => {
                     for d in &mut e {
@@ -119,6 +122,7 @@ impl Prepared {
             .collect();
         let sites = builds.iter().map(|_| OnceLock::new()).collect();
         let mut p = Prepared {
+            table,
             project,
             theme,
             images,
@@ -136,6 +140,7 @@ impl Prepared {
             printed: Mutex::new(HashSet::new()),
             errors,
             blocked,
+            warnings: Vec::new(),
         };
         let (assets, index) = {
             let r = p.renderer();
@@ -156,6 +161,7 @@ impl Prepared {
             search: &self.corpus,
             now: &self.now,
             options: &self.options,
+            table: &self.table,
         }
     }
 

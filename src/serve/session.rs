@@ -189,17 +189,27 @@ impl Session {
             Some(&self.images),
         );
         errors.extend(image_errors);
+        let table = crate::resolve::Table::new(&project, &now);
+        // In a preview, a link to a draft is a warning (shown in the terminal, the link marked).
+        let (link_errors, link_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            crate::resolve::links::check_published(&project, &table, crate::resolve::Mode::Serve)
+                .into_iter()
+                .partition(Diagnostic::is_error);
+        errors.extend(link_errors);
         let failed: Vec<load::FailedSource> = self.failed.values().cloned().collect();
         crate::resolve::affected::attribute(&project, &failed, &self.missing_sites, &mut errors);
-        Prepared::new(
+        let mut prepared = Prepared::new(
             project,
+            table,
             theme,
             Arc::new(images),
             now,
             &self.selection,
             self.root.clone(),
             errors,
-        )
+        )?;
+        prepared.warnings = link_warnings;
+        Ok(prepared)
     }
 
     /// Forgets everything loaded, after a rebuild panicked half-way: the next rebuild reloads
