@@ -326,7 +326,6 @@ fn check(
         now.as_deref(),
         &selection,
         crate::resolve::Mode::default(),
-        &Default::default(),
         None,
         crate::Policy::Isolate,
     ) {

@@ -161,7 +161,6 @@ pub fn generate(
     now: Option<&str>,
     selection: &Selection,
     mode: Mode,
-    options: &RenderOptions,
     sink: Option<Sink>,
     policy: Policy,
 ) -> Result<Generated, Failure> {
@@ -223,11 +222,7 @@ pub fn generate(
         &images,
         &now,
         &buildable,
-        &selected,
-        &RenderOptions {
-            mode,
-            ..options.clone()
-        },
+        &RenderOptions { mode },
         sink,
     )
     .map_err(|e| fail(e, &warnings))?;
@@ -275,7 +270,7 @@ pub fn generate(
 }
 
 /// resolve → render of the sites `build` (a loaded project), the network index and the
-/// editorial calendar (of every site in `selected`). `options.preview` also decides which
+/// editorial calendar (of every unit, so every shard writes the same). `options.preview` also decides which
 /// pages are resolved (drafts, review and scheduled pages too). A site that fails to resolve
 /// or render is left out, its problems returned with its id; an error in the network index or
 /// the editorial calendar fails the whole run.
@@ -287,7 +282,6 @@ pub fn render_project(
     images: &features::images::ImageSet,
     now: &jiff::Zoned,
     build: &[usize],
-    selected: &[usize],
     options: &RenderOptions,
     sink: Option<Sink>,
 ) -> Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -355,7 +349,9 @@ pub fn render_project(
     });
     let next_change = features::calendar::next_change(project, now);
     let (from, to) = features::calendar::default_range(now.date());
-    let units: Vec<&load::config::Site> = selected.iter().map(|&i| &project.sites[i]).collect();
+    // Network-wide outputs are the same whatever is selected (every shard writes the same
+    // index and editorial calendar): every unit, not only the selected ones.
+    let units: Vec<&load::config::Site> = project.sites.iter().collect();
     let plan = features::calendar::plan(project, now, &units, from, to);
     let editorial = renderer
         .render_editorial(&plan, next_change.as_ref())
@@ -477,7 +473,6 @@ pub fn build(
         now,
         selection,
         if drafts { Mode::Preview } else { Mode::Publish },
-        &RenderOptions::default(),
         Some(&write_site),
         policy,
     )?;

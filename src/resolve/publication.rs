@@ -220,7 +220,9 @@ mod tests {
         use Publication::*;
         use Status as S;
         let now = at("2026-12-01 12:00");
-        let cases: Vec<(Status, Option<&str>, Option<&str>, bool, Publication)> = vec![
+        // (status, date, expires, require_approval, expected)
+        type Case<'a> = (Status, Option<&'a str>, Option<&'a str>, bool, Publication);
+        let cases: Vec<Case> = vec![
             (S::Approved, Some("2026-11-30"), None, true, Published),
             (S::Approved, None, None, true, Published),
             (S::Draft, Some("2026-11-30"), None, true, Draft),
