@@ -640,24 +640,25 @@ pub struct ContestView {
     pub editions: Vec<EditionLink>,
 }
 
-/// Status words ("Sắp diễn ra — còn 102 ngày").
+/// Status words ("Sắp diễn ra — còn 102 ngày"), from the theme's strings (every key is
+/// there: the theme checks them when it loads, `render::theme::CODE_KEYS`).
 pub fn status_label(t: &BTreeMap<String, String>, e: &Edition, today: Date) -> String {
-    let get = |k: &str, d: &str| t.get(k).cloned().unwrap_or_else(|| d.to_string());
+    let get = |k: &str| t.get(k).cloned().unwrap_or_default();
     let days = e.days_left(today);
     match e.phase(today) {
         Phase::Upcoming => format!(
             "{} — {} {days} {}",
-            get("contest_upcoming", "Sắp diễn ra"),
-            get("contest_days_before", "còn"),
-            get("contest_days", "ngày")
+            get("contest_upcoming"),
+            get("contest_days_before"),
+            get("contest_days")
         ),
         Phase::Open => format!(
             "{} — {} {days} {}",
-            get("contest_open", "Đang diễn ra"),
-            get("contest_days_left", "còn"),
-            get("contest_days", "ngày")
+            get("contest_open"),
+            get("contest_days_left"),
+            get("contest_days")
         ),
-        Phase::Closed => get("contest_closed", "Đã kết thúc"),
+        Phase::Closed => get("contest_closed"),
     }
 }
 

@@ -161,11 +161,16 @@ impl<'a> Renderer<'a> {
                 .render(name, ctx)
                 .map_err(|e| vec![theme::template_error(&e, &t.files, &self.theme.dir)])
         };
+        // The editorial pages are the tool's own pages: their words are in the language of
+        // messages (`crate::messages`), not the theme's strings.
+        let lang = plan.lang;
         let mut base = self.base_context();
-        base.insert("today_vi", &crate::dates::vi_long(self.now));
+        base.insert("lang", lang.code());
+        base.insert("m", &crate::messages::editorial_words(lang));
+        base.insert("today_text", &crate::messages::long_date(lang, self.now));
         base.insert("next_change", &next);
-        base.insert("from_vi", &crate::dates::vi_date_short(plan.from));
-        base.insert("to_vi", &crate::dates::vi_date_short(plan.to));
+        base.insert("from_text", &crate::dates::vi_date_short(plan.from));
+        base.insert("to_text", &crate::dates::vi_date_short(plan.to));
         for unit in &plan.units {
             let below: Vec<&calendar::UnitPlan> = plan
                 .units

@@ -16,7 +16,36 @@ pub struct Templates {
     pub tera: Tera,
     /// Template name → file (relative to the project), for error messages.
     pub files: BTreeMap<String, PathBuf>,
+    /// Every UI string the templates read (`t.<key>`), with the first file and line using it.
+    pub used: BTreeMap<String, (PathBuf, usize)>,
 }
+
+/// The UI strings lantoa itself puts on pages (section titles, kinds, preview banners,
+/// contest status): the theme's i18n file must have them, like those its templates use.
+pub const CODE_KEYS: &[&str] = &[
+    "section_articles",
+    "section_stories",
+    "section_primers",
+    "section_tags",
+    "section_contests",
+    "section_quiz",
+    "section_calendar",
+    "section_search",
+    "kind_article",
+    "kind_story",
+    "kind_primer",
+    "kind_page",
+    "banner_draft",
+    "banner_review",
+    "banner_scheduled",
+    "banner_expired",
+    "contest_upcoming",
+    "contest_open",
+    "contest_closed",
+    "contest_days_before",
+    "contest_days_left",
+    "contest_days",
+];
 
 /// The shared theme plus, lazily per site, template sets with that site's overrides.
 #[derive(Clone)]
@@ -27,6 +56,8 @@ pub struct Theme {
     pub strings_map: BTreeMap<String, String>,
     /// Static files: output path → source file.
     pub statics: BTreeMap<String, PathBuf>,
+    /// The strings' file, relative to the project (`themes/default/i18n/vi.yaml`).
+    pub i18n: PathBuf,
 }
 
 const PREFIX: &str = "default/";
@@ -47,13 +78,64 @@ impl Theme {
             };
         let strings = tera::Value::from_serializable(&strings_map);
         let statics = static_files(&dir.join("static"));
-        Ok(Theme {
+        let theme = Theme {
             dir,
             default,
             strings,
             strings_map,
             statics,
-        })
+            i18n: rel,
+        };
+        let mut missing: Vec<Diagnostic> = CODE_KEYS
+            .iter()
+            .filter(|k| !theme.strings_map.contains_key(**k))
+            .map(|k| {
+                Diagnostic::error(
+                    &theme.i18n,
+                    0,
+                    Problem::MissingString {
+                        key: k.to_string(),
+                        i18n: crate::diagnostics::display_path(&theme.i18n),
+                        template: String::new(),
+                        line: 0,
+                    },
+                )
+            })
+            .collect();
+        missing.extend(theme.missing_strings(&theme.default));
+        if missing.is_empty() {
+            Ok(theme)
+        } else {
+            Err(missing)
+        }
+    }
+
+    /// A UI string of the theme. Every key lantoa reads is in [`CODE_KEYS`], checked when the
+    /// theme loads, so there is no fallback here.
+    pub fn t(&self, key: &str) -> String {
+        self.strings_map.get(key).cloned().unwrap_or_default()
+    }
+
+    /// The strings a template set uses that the i18n file does not have: one error each,
+    /// at the template and line that uses it, naming the key and the i18n file.
+    fn missing_strings(&self, templates: &Templates) -> Vec<Diagnostic> {
+        templates
+            .used
+            .iter()
+            .filter(|(key, _)| !self.strings_map.contains_key(*key))
+            .map(|(key, (file, line))| {
+                Diagnostic::error(
+                    file,
+                    *line,
+                    Problem::MissingString {
+                        key: key.clone(),
+                        i18n: crate::diagnostics::display_path(&self.i18n),
+                        template: crate::diagnostics::display_path(file),
+                        line: *line,
+                    },
+                )
+            })
+            .collect()
     }
 
     /// Templates for a site with overrides (or the shared set).
@@ -67,11 +149,15 @@ impl Theme {
             .filter(|d| d.is_dir())
         {
             None => Ok(self.default.clone()),
-            Some(dir) => Ok(Arc::new(load_templates(
-                root,
-                &self.dir.join("templates"),
-                Some(&dir),
-            )?)),
+            Some(dir) => {
+                let templates = load_templates(root, &self.dir.join("templates"), Some(&dir))?;
+                let missing = self.missing_strings(&templates);
+                if missing.is_empty() {
+                    Ok(Arc::new(templates))
+                } else {
+                    Err(missing)
+                }
+            }
         }
     }
 
@@ -143,14 +229,50 @@ fn load_templates(
         }
     }
     let mut texts = Vec::with_capacity(sources.len());
+    let mut used = BTreeMap::new();
     for (name, path) in &sources {
         let rel = path.strip_prefix(root).unwrap_or(path);
         let text = crate::load::file::read_text(path, rel).map_err(|d| vec![d])?;
+        for (key, line) in string_keys(&text) {
+            used.entry(key).or_insert_with(|| (rel.to_path_buf(), line));
+        }
         texts.push((name.clone(), text));
     }
     tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| vec![template_error(&e, &files, default_dir)])?;
-    Ok(Templates { tera, files })
+    Ok(Templates { tera, files, used })
+}
+
+/// The UI strings a template reads, `t.<key>` inside its `{{ … }}` and `{% … %}` tags, each
+/// with the (1-based) line of its first use.
+pub fn string_keys(text: &str) -> Vec<(String, usize)> {
+    let mut keys: Vec<(String, usize)> = Vec::new();
+    for (open, close) in [("{{", "}}"), ("{%", "%}")] {
+        let mut rest = 0;
+        while let Some(start) = text[rest..].find(open).map(|i| rest + i + open.len()) {
+            let end = text[start..].find(close).map_or(text.len(), |i| start + i);
+            let tag = &text[start..end];
+            let bytes = tag.as_bytes();
+            for (i, _) in tag.match_indices("t.") {
+                let before = if i == 0 { b' ' } else { bytes[i - 1] };
+                if before.is_ascii_alphanumeric() || before == b'_' || before == b'.' {
+                    continue;
+                }
+                let key: String = tag[i + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if key.is_empty() || keys.iter().any(|(k, _)| *k == key) {
+                    continue;
+                }
+                let line = text[..start + i].matches('\n').count() + 1;
+                keys.push((key, line));
+            }
+            rest = end;
+        }
+    }
+    keys.sort_by_key(|(_, line)| *line);
+    keys
 }
 
 /// A Tera error as a diagnostic pointing into the template file.
