@@ -346,3 +346,28 @@ fn error_chain(err: &tera::Error) -> String {
     }
     msg.lines().next().unwrap_or_default().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_keys_are_the_t_dot_names_inside_tags_with_their_line() {
+        let text = "<p>t.not_in_a_tag</p>\n{{ t.home }} {{ site.t.x }}\n{% if t.see_more %}{{ t.home }}{% endif %}\n{{ list_title | default(value=t.page) }}";
+        assert_eq!(
+            string_keys(text),
+            vec![
+                ("home".to_string(), 2),
+                ("see_more".to_string(), 3),
+                ("page".to_string(), 4)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_default_theme_has_every_string_its_templates_and_lantoa_use() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let theme = Theme::load(root, &root.join("themes"), "default");
+        assert!(theme.is_ok(), "{:?}", theme.err());
+    }
+}
