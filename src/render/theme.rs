@@ -370,4 +370,159 @@ mod tests {
         let theme = Theme::load(root, &root.join("themes"), "default");
         assert!(theme.is_ok(), "{:?}", theme.err());
     }
+    /// Names in `code spans` of a Markdown text (`{id, name}` gives `id` and `name`).
+    fn doc_names(doc: &str) -> std::collections::BTreeSet<String> {
+        doc.split('`')
+            .skip(1)
+            .step_by(2)
+            .flat_map(|span| {
+                span.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// The field names (as serialized) of every `Serialize` struct of a Rust source.
+    fn serialized_fields(source: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let lines: Vec<&str> = source.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let derive = lines[i].trim_start();
+            if !(derive.starts_with("#[derive(") && derive.contains("Serialize")) {
+                i += 1;
+                continue;
+            }
+            let Some(head) = lines[i..]
+                .iter()
+                .position(|l| !l.trim_start().starts_with("#["))
+                .map(|k| i + k)
+            else {
+                break;
+            };
+            let head_line = lines[head].trim_start().trim_start_matches("pub ");
+            let Some(name) = head_line
+                .strip_prefix("struct ")
+                .filter(|_| head_line.ends_with('{'))
+                .map(|r| r.split(['<', ' ']).next().unwrap_or("").to_string())
+            else {
+                i = head + 1;
+                continue;
+            };
+            let mut attrs: Vec<&str> = Vec::new();
+            let mut j = head + 1;
+            while j < lines.len() && lines[j].trim() != "}" {
+                let l = lines[j].trim();
+                if l.starts_with("#[") {
+                    attrs.push(l);
+                } else if let Some((field, _)) = l.trim_start_matches("pub ").split_once(':')
+                    && !l.starts_with("//")
+                    && field
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+                {
+                    let skip = attrs
+                        .iter()
+                        .any(|a| a.contains("skip)") || a.contains("skip,"));
+                    let renamed = attrs.iter().find_map(|a| {
+                        let r = a.split("rename = \"").nth(1)?;
+                        r.split('"').next().map(str::to_string)
+                    });
+                    if !skip {
+                        out.push((name.clone(), renamed.unwrap_or_else(|| field.to_string())));
+                    }
+                    attrs.clear();
+                } else {
+                    attrs.clear();
+                }
+                j += 1;
+            }
+            i = j;
+        }
+        out
+    }
+
+    fn read(rel: &str) -> String {
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
+    }
+
+    /// Every template of the default theme is in docs/theme.md.
+    #[test]
+    fn the_theme_docs_list_every_template() {
+        let doc = read("docs/theme.md");
+        let names =
+            template_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates"));
+        let missing: Vec<&String> = names
+            .iter()
+            .map(|(n, _)| n)
+            .filter(|n| !doc.contains(&format!("`{n}`")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "docs/theme.md does not document {missing:?}"
+        );
+    }
+
+    /// Every variable the renderer puts into a template's context, and every field of the
+    /// views it serializes there, is named in docs/theme.md: a template never uses a
+    /// variable the theme contract does not list.
+    #[test]
+    fn the_theme_docs_list_every_variable_and_every_field_of_the_views() {
+        let names = doc_names(&read("docs/theme.md"));
+        let mut missing = Vec::new();
+        for file in ["src/render/mod.rs", "src/render/features.rs"] {
+            let source = read(file);
+            for call in ["insert(\"", "insert_value(\"", "[(\""] {
+                for (i, _) in source.match_indices(call) {
+                    let name: String = source[i + call.len()..]
+                        .chars()
+                        .take_while(|c| *c != '"')
+                        .collect();
+                    if !name.contains(['.', '/']) && !names.contains(&name) {
+                        missing.push(format!("{file}: variable `{name}`"));
+                    }
+                }
+            }
+        }
+        // The front matter's own types (`Window`, `Milestone`) are read, never shown.
+        let front_matter = ["Window", "Milestone"];
+        let mut checked = 0;
+        for file in [
+            "src/render/context.rs",
+            "src/render/mod.rs",
+            "src/features/contest.rs",
+            "src/features/calendar.rs",
+            "src/features/quiz.rs",
+        ] {
+            for (view, field) in serialized_fields(&read(file)) {
+                checked += 1;
+                if !front_matter.contains(&view.as_str()) && !names.contains(&field) {
+                    missing.push(format!("{file}: `{view}.{field}`"));
+                }
+            }
+        }
+        assert!(
+            checked > 150,
+            "only {checked} fields of views found: the scan is broken"
+        );
+        assert!(
+            missing.is_empty(),
+            "docs/theme.md does not list:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn serialized_fields_reads_renames_and_skips() {
+        let src = "#[derive(Debug, Serialize)]\npub struct A<'a> {\n    pub one: u8,\n    /// doc\n    #[serde(skip)]\n    pub two: u8,\n    #[serde(default, rename = \"where\")]\n    pub place: &'a str,\n}\n";
+        assert_eq!(
+            serialized_fields(src),
+            vec![
+                ("A".to_string(), "one".to_string()),
+                ("A".to_string(), "where".to_string())
+            ]
+        );
+    }
 }
