@@ -16,7 +16,9 @@ use crate::{Failure, Selection};
 #[command(
     name = "lantoa",
     version,
-    about = "Trình tạo trang web tĩnh cho mô hình \"Sử dụng mạng xã hội an toàn\""
+    // `--help` is in English, like clap's own words around it; every message lantoa prints
+    // while it runs is in `crate::messages`, in the language of messages.
+    about = "Static site generator for the \"Sử dụng mạng xã hội an toàn\" (safe social-network use) model of Vietnamese schools"
 )]
 pub struct Cli {
     /// Project folder (holding content/ and themes/).

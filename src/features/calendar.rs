@@ -873,11 +873,11 @@ pub struct ListedEvent {
     pub title: String,
 }
 
-pub const WEEKDAY_SHORT: [&str; 7] = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"];
-
-/// The months of the school year holding `today`, with published posts and events.
+/// The months of the school year holding `today`, with published posts and events; `month`
+/// is the theme's word for a month (the title is "Tháng 3/2026").
 pub fn months(
     section: &str,
+    month: &str,
     today: Date,
     posts: &[(Date, String, String)],
     events: &[DayEvent],
@@ -927,7 +927,7 @@ pub fn months(
             let path_of = |d: Date| format!("{section}/{}/", key(d));
             MonthView {
                 key: key(first),
-                title: format!("Tháng {}/{}", first.month(), first.year()),
+                title: format!("{month} {}/{}", first.month(), first.year()),
                 path: path_of(first),
                 prev_path: if i > 0 {
                     path_of(months[i - 1])

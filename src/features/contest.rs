@@ -34,11 +34,12 @@ impl Format {
             Format::SanKhauHoa => "san-khau-hoa",
         }
     }
-    pub fn label(self) -> &'static str {
+    /// The key of its words in the theme's strings (`contest_format_trac_nghiem`, …).
+    pub fn key(self) -> &'static str {
         match self {
-            Format::TracNghiem => "Thi trắc nghiệm",
-            Format::Viet => "Thi viết",
-            Format::SanKhauHoa => "Sân khấu hóa (tiểu phẩm)",
+            Format::TracNghiem => "contest_format_trac_nghiem",
+            Format::Viet => "contest_format_viet",
+            Format::SanKhauHoa => "contest_format_san_khau_hoa",
         }
     }
 }
@@ -590,7 +591,7 @@ pub fn edition_path(section: &str, e: &Edition, current: bool) -> String {
 #[derive(Serialize)]
 pub struct FormatView {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 #[derive(Serialize)]
@@ -696,7 +697,7 @@ pub fn view(input: ViewInput) -> ContestView {
             .flatten()
             .map(|f| FormatView {
                 id: f.id(),
-                label: f.label(),
+                label: input.strings.get(f.key()).cloned().unwrap_or_default(),
             })
             .collect(),
         purpose: fm.purpose.clone().unwrap_or_default(),

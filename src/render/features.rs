@@ -118,7 +118,10 @@ impl<'a> Renderer<'a> {
             });
         }
         events.sort_by(|a, b| (a.start, &a.title).cmp(&(b.start, &b.title)));
-        let months = calendar::months(&section, today, &posts, &events);
+        let month_word = self.theme.t("calendar_month");
+        let months = calendar::months(&section, &month_word, today, &posts, &events);
+        let weekdays = self.theme.t("calendar_weekdays");
+        let weekdays: Vec<&str> = weekdays.split_whitespace().collect();
         let current = months
             .iter()
             .position(|m| m.key == format!("{}-{:02}", today.year(), today.month()))
@@ -133,7 +136,7 @@ impl<'a> Renderer<'a> {
                 let root = root_of(&path);
                 let mut ctx = self.page_context(r, &path, &root);
                 ctx.insert("month", month);
-                ctx.insert("weekdays", &calendar::WEEKDAY_SHORT);
+                ctx.insert("weekdays", &weekdays);
                 ctx.insert("ics_path", "calendar.ics");
                 self.render_to(r, "calendar.html", &path, ctx)?;
             }

@@ -45,6 +45,11 @@ pub const CODE_KEYS: &[&str] = &[
     "contest_days_before",
     "contest_days_left",
     "contest_days",
+    "contest_format_trac_nghiem",
+    "contest_format_viet",
+    "contest_format_san_khau_hoa",
+    "calendar_month",
+    "calendar_weekdays",
 ];
 
 /// The shared theme plus, lazily per site, template sets with that site's overrides.
