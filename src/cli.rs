@@ -9,14 +9,16 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::diagnostics::{self, Diagnostic, Format};
-use crate::messages::Lang;
+use crate::messages::{self, Lang};
 use crate::{Failure, Selection};
 
 #[derive(Parser, Debug)]
 #[command(
     name = "lantoa",
     version,
-    about = "Trình tạo trang web tĩnh cho mô hình \"Sử dụng mạng xã hội an toàn\""
+    // `--help` is in English, like clap's own words around it; every message lantoa prints
+    // while it runs is in `crate::messages`, in the language of messages.
+    about = "Static site generator for the \"Sử dụng mạng xã hội an toàn\" (safe social-network use) model of Vietnamese schools"
 )]
 pub struct Cli {
     /// Project folder (holding content/ and themes/).
@@ -232,29 +234,26 @@ fn build(
         Ok(report) => {
             print_grouped(root, &report.errors, format, report.lang);
             print_problems(root, &report.warnings, format, report.lang);
-            let warnings = if report.warnings.is_empty() {
-                String::new()
-            } else {
-                format!(", {} cảnh báo", report.warnings.len())
-            };
             println!(
-                "lantoa: {} trang web, {} trang, {} tệp → {} trong {} ms{warnings}",
-                report.sites,
-                report.pages,
-                report.files,
-                report.out.display(),
-                report.elapsed.as_millis()
+                "{}",
+                messages::build_summary(
+                    report.lang,
+                    (report.sites, report.pages, report.files),
+                    &report.out.display().to_string(),
+                    report.elapsed.as_millis(),
+                    report.warnings.len(),
+                )
             );
             if report.images != (0, 0) {
                 println!(
-                    "lantoa: ảnh: {} mới, {} dùng lại từ bộ nhớ đệm",
-                    report.images.0, report.images.1
+                    "{}",
+                    messages::images_summary(report.lang, report.images.0, report.images.1)
                 );
             }
             if let Some(n) = &report.next_change {
                 println!(
-                    "lantoa: lần tự thay đổi tiếp theo: {} — {} ({})",
-                    n.at, n.reason, n.file
+                    "{}",
+                    messages::next_change_line(report.lang, true, &n.at, &n.reason, &n.file)
                 );
             }
             let kept: Vec<_> = report.kept().collect();
@@ -338,23 +337,12 @@ fn check(
             if format == Format::Text {
                 let sites = g.output.sites.len();
                 let w = g.warnings.len();
-                match (lang, errors > 0, fail) {
-                    (_, true, _) => eprintln!(
-                        "{}",
-                        crate::messages::check_failed(lang, errors, g.kept.len())
-                    ),
-                    (Lang::Vi, false, false) => {
-                        println!("lantoa check: không có lỗi ({sites} trang web, {w} cảnh báo)")
+                match (errors > 0, fail) {
+                    (true, _) => {
+                        eprintln!("{}", messages::check_failed(lang, errors, g.kept.len()))
                     }
-                    (Lang::En, false, false) => {
-                        println!("lantoa check: no errors ({sites} sites, {w} warnings)")
-                    }
-                    (Lang::Vi, false, true) => {
-                        eprintln!("lantoa check: {w} cảnh báo (--deny-warnings)")
-                    }
-                    (Lang::En, false, true) => {
-                        eprintln!("lantoa check: {w} warnings (--deny-warnings)")
-                    }
+                    (false, false) => println!("{}", messages::check_ok(lang, sites, w)),
+                    (false, true) => eprintln!("{}", messages::check_denied(lang, w)),
                 }
             }
             if fail {
@@ -375,12 +363,7 @@ fn new(root: &Path, kind: NewKind, title: &str, site: Option<String>) -> ExitCod
     match crate::scaffold::create(root, kind, title, site.as_deref(), today) {
         Ok(path) => {
             let shown = diagnostics::display_path(path.strip_prefix(root).unwrap_or(&path));
-            match lang {
-                Lang::Vi => println!("lantoa: đã tạo {shown} (bản nháp: đổi `status` khi xong)"),
-                Lang::En => {
-                    println!("lantoa: created {shown} (a draft: change `status` when done)")
-                }
-            }
+            println!("{}", messages::created(lang, &shown));
             ExitCode::SUCCESS
         }
         Err(d) => {
@@ -504,13 +487,13 @@ fn calendar(
         && let Some(n) = cal::next_change(&project, &now)
     {
         println!(
-            "Lần trang web tự thay đổi tiếp theo: {} — {} ({})",
-            n.at, n.reason, n.file
+            "{}",
+            messages::next_change_line(lang, false, &n.at, &n.reason, &n.file)
         );
     }
     let missed: usize = plan.units.iter().map(|u| u.missed_weeks()).sum();
     if strict && missed > 0 {
-        eprintln!("lantoa calendar: {missed} tuần đã qua không đạt chỉ tiêu");
+        eprintln!("{}", messages::calendar_missed(lang, missed));
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
@@ -519,23 +502,13 @@ fn calendar(
 /// Prints a failed run's problems and a closing line: `build` says its output is kept; the
 /// other commands (`command`: "check", "calendar") never write.
 fn report_failure(root: &Path, f: &Failure, format: Format, command: &str) -> ExitCode {
-    let wrote = command == "build";
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
         f.diagnostics.iter().cloned().partition(|d| d.is_error());
     print_grouped(root, &errors, format, f.lang);
     print_problems(root, &warnings, format, f.lang);
     let errors = f.diagnostics.iter().filter(|d| d.is_error()).count();
     if format == Format::Text {
-        let summary = match (f.lang, wrote) {
-            (Lang::Vi, true) => {
-                format!("lantoa: {errors} lỗi, không xuất bản gì; thư mục xuất cũ được giữ nguyên")
-            }
-            (Lang::En, true) => format!(
-                "lantoa: {errors} error(s), nothing published; the previous output is untouched"
-            ),
-            (Lang::Vi, false) => format!("lantoa {command}: {errors} lỗi"),
-            (Lang::En, false) => format!("lantoa {command}: {errors} error(s)"),
-        };
+        let summary = messages::command_failed(f.lang, command, errors);
         if std::io::stderr().is_terminal() {
             eprintln!("\x1b[1;31m{summary}\x1b[0m");
         } else {

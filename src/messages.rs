@@ -186,6 +186,14 @@ pub enum Problem {
     Template {
         detail: String,
     },
+    /// A template (or lantoa itself, `template` empty) uses a UI string the theme's i18n file
+    /// does not have.
+    MissingString {
+        key: String,
+        i18n: String,
+        template: String,
+        line: usize,
+    },
     BadQuestion {
         index: usize,
         detail: String,
@@ -281,6 +289,434 @@ impl Shape {
             (Shape::Mapping, Lang::En) => "a mapping of `name: value` fields",
             (Shape::Empty, Lang::En) => "an empty value",
         }
+    }
+}
+
+impl Lang {
+    /// The code written as `<html lang>` of the pages in this language.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
+// ---- the tool's own words: summaries of the commands ----
+
+/// The closing line of a build (`lantoa: 5 trang web, 430 trang, 508 tệp → ./public trong 786 ms`).
+pub fn build_summary(
+    lang: Lang,
+    (sites, pages, files): (usize, usize, usize),
+    out: &str,
+    ms: u128,
+    warnings: usize,
+) -> String {
+    match lang {
+        Lang::Vi => {
+            let w = if warnings > 0 {
+                format!(", {warnings} cảnh báo")
+            } else {
+                String::new()
+            };
+            format!(
+                "lantoa: {sites} trang web, {pages} trang, {files} tệp → {out} trong {ms} ms{w}"
+            )
+        }
+        Lang::En => {
+            let w = if warnings > 0 {
+                format!(", {warnings} warning(s)")
+            } else {
+                String::new()
+            };
+            format!(
+                "lantoa: {sites} site(s), {pages} page(s), {files} file(s) → {out} in {ms} ms{w}"
+            )
+        }
+    }
+}
+
+/// How many photos a build processed and how many it took from the cache.
+pub fn images_summary(lang: Lang, new: usize, reused: usize) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa: ảnh: {new} mới, {reused} dùng lại từ bộ nhớ đệm"),
+        Lang::En => format!("lantoa: photos: {new} processed, {reused} reused from the cache"),
+    }
+}
+
+/// The next moment the published output changes by itself: `prefix` is `lantoa: ` after a
+/// build (`build`), or without `lantoa:` after the calendar table.
+pub fn next_change_line(lang: Lang, build: bool, at: &str, reason: &str, file: &str) -> String {
+    match (lang, build) {
+        (Lang::Vi, true) => format!("lantoa: lần tự thay đổi tiếp theo: {at} — {reason} ({file})"),
+        (Lang::Vi, false) => {
+            format!("Lần trang web tự thay đổi tiếp theo: {at} — {reason} ({file})")
+        }
+        (Lang::En, true) => format!("lantoa: next change by itself: {at} — {reason} ({file})"),
+        (Lang::En, false) => {
+            format!("Next time the sites change by themselves: {at} — {reason} ({file})")
+        }
+    }
+}
+
+/// Why the output changes then (the `reason` of `next-change.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeReason {
+    Scheduled,
+    Expires,
+    Repealed,
+    ContestStarts,
+    ContestEnds,
+}
+
+/// `đăng bài hẹn giờ "Tiêu đề"`, `Luật … hết hiệu lực`, …: `what` is the title (data).
+pub fn change_reason(lang: Lang, reason: ChangeReason, what: &str) -> String {
+    use ChangeReason::*;
+    match (lang, reason) {
+        (Lang::Vi, Scheduled) => format!("đăng bài hẹn giờ \"{what}\""),
+        (Lang::Vi, Expires) => format!("hết hạn \"{what}\""),
+        (Lang::Vi, Repealed) => format!("{what} hết hiệu lực"),
+        (Lang::Vi, ContestStarts) => format!("{what} bắt đầu"),
+        (Lang::Vi, ContestEnds) => format!("{what} kết thúc"),
+        (Lang::En, Scheduled) => format!("scheduled post \"{what}\" is published"),
+        (Lang::En, Expires) => format!("\"{what}\" expires"),
+        (Lang::En, Repealed) => format!("{what} is no longer in force"),
+        (Lang::En, ContestStarts) => format!("{what} starts"),
+        (Lang::En, ContestEnds) => format!("{what} ends"),
+    }
+}
+
+/// `check` found no errors.
+pub fn check_ok(lang: Lang, sites: usize, warnings: usize) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa check: không có lỗi ({sites} trang web, {warnings} cảnh báo)"),
+        Lang::En => format!("lantoa check: no errors ({sites} site(s), {warnings} warning(s))"),
+    }
+}
+
+/// `check --deny-warnings` fails because of warnings.
+pub fn check_denied(lang: Lang, warnings: usize) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa check: {warnings} cảnh báo (--deny-warnings)"),
+        Lang::En => format!("lantoa check: {warnings} warning(s) (--deny-warnings)"),
+    }
+}
+
+/// `new` wrote a page.
+pub fn created(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa: đã tạo {path} (bản nháp: đổi `status` khi xong)"),
+        Lang::En => format!("lantoa: created {path} (a draft: change `status` when done)"),
+    }
+}
+
+/// `calendar --strict`: weeks that are over missed a quota.
+pub fn calendar_missed(lang: Lang, weeks: usize) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa calendar: {weeks} tuần đã qua không đạt chỉ tiêu"),
+        Lang::En => format!("lantoa calendar: {weeks} past week(s) missed a quota"),
+    }
+}
+
+/// The closing line of a command that failed: `build` says its output is untouched.
+pub fn command_failed(lang: Lang, command: &str, errors: usize) -> String {
+    match (lang, command == "build") {
+        (Lang::Vi, true) => {
+            format!("lantoa: {errors} lỗi, không xuất bản gì; thư mục xuất cũ được giữ nguyên")
+        }
+        (Lang::En, true) => format!(
+            "lantoa: {errors} error(s), nothing published; the previous output is untouched"
+        ),
+        (Lang::Vi, false) => format!("lantoa {command}: {errors} lỗi"),
+        (Lang::En, false) => format!("lantoa {command}: {errors} error(s)"),
+    }
+}
+
+// ---- the tool's own words: serve ----
+
+/// One line `serve` prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServeLine {
+    /// `--bind` is not loopback.
+    OpenToNetwork {
+        bind: String,
+    },
+    Listening {
+        url: String,
+    },
+    PortTaken {
+        port: u16,
+        used: u16,
+    },
+    NoPort {
+        from: u16,
+        to: u16,
+    },
+    CssUpdated,
+    Fixed {
+        ms: u128,
+    },
+    Rebuilt {
+        ms: u128,
+    },
+    Ready {
+        sites: usize,
+        pages: usize,
+        ms: u128,
+    },
+    Broken {
+        errors: usize,
+    },
+    Crashed {
+        target: String,
+        detail: String,
+    },
+}
+
+pub fn serve_line(lang: Lang, line: &ServeLine) -> String {
+    use ServeLine::*;
+    match (lang, line) {
+        (Lang::Vi, OpenToNetwork { bind }) => format!(
+            "lantoa serve: cảnh báo: máy chủ mở cho cả mạng ({bind}): mọi người trong mạng đều xem được bản nháp"
+        ),
+        (Lang::En, OpenToNetwork { bind }) => format!(
+            "lantoa serve: warning: the server is open to the whole network ({bind}): everyone on it can see the drafts"
+        ),
+        (Lang::Vi, Listening { url }) => {
+            format!("lantoa serve: đang phục vụ tại {url}  (Ctrl+C để dừng)")
+        }
+        (Lang::En, Listening { url }) => {
+            format!("lantoa serve: serving at {url}  (Ctrl+C to stop)")
+        }
+        (Lang::Vi, PortTaken { port, used }) => {
+            format!("lantoa serve: cổng {port} đang được chương trình khác dùng; dùng cổng {used}")
+        }
+        (Lang::En, PortTaken { port, used }) => {
+            format!("lantoa serve: port {port} is taken by another program; using port {used}")
+        }
+        (Lang::Vi, NoPort { from, to }) => {
+            format!("không mở được cổng nào từ {from} đến {to}: hãy chọn cổng khác với --port")
+        }
+        (Lang::En, NoPort { from, to }) => {
+            format!("no free port from {from} to {to}: choose another one with --port")
+        }
+        (Lang::Vi, CssUpdated) => "lantoa serve: CSS đổi, đã cập nhật kiểu trang".into(),
+        (Lang::En, CssUpdated) => "lantoa serve: CSS changed, the style was updated".into(),
+        (Lang::Vi, Fixed { ms }) => {
+            format!("lantoa serve: đã sửa xong lỗi; dựng lại trong {ms} ms")
+        }
+        (Lang::En, Fixed { ms }) => {
+            format!("lantoa serve: the problems are fixed; rebuilt in {ms} ms")
+        }
+        (Lang::Vi, Rebuilt { ms }) => format!("lantoa serve: dựng lại trong {ms} ms"),
+        (Lang::En, Rebuilt { ms }) => format!("lantoa serve: rebuilt in {ms} ms"),
+        (Lang::Vi, Ready { sites, pages, ms }) => format!(
+            "lantoa serve: {sites} trang web, {pages} trang, sẵn sàng sau {ms} ms (mỗi trang dựng khi được mở)"
+        ),
+        (Lang::En, Ready { sites, pages, ms }) => format!(
+            "lantoa serve: {sites} site(s), {pages} page(s), ready in {ms} ms (each page is rendered when opened)"
+        ),
+        (Lang::Vi, Broken { errors }) => {
+            format!("lantoa serve: {errors} lỗi — trang hiển thị lỗi cho tới khi được sửa")
+        }
+        (Lang::En, Broken { errors }) => {
+            format!("lantoa serve: {errors} error(s) — the pages show them until they are fixed")
+        }
+        (Lang::Vi, Crashed { target, detail }) => {
+            format!("lantoa serve: lỗi bên trong khi trả lời {target} ({detail}); máy chủ vẫn chạy")
+        }
+        (Lang::En, Crashed { target, detail }) => format!(
+            "lantoa serve: internal error while answering {target} ({detail}); the server keeps running"
+        ),
+    }
+}
+
+/// The title of the overlay `serve` shows over pages while problems keep them from building.
+pub fn overlay_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => {
+            "lantoa: trang chưa dựng được — sửa lỗi dưới đây rồi lưu lại, trang sẽ tự tải lại"
+        }
+        Lang::En => {
+            "lantoa: the page could not be built — fix the problems below and save, the page reloads by itself"
+        }
+    }
+}
+
+/// The page `serve` answers for a path no site has.
+pub fn not_found_page(lang: Lang) -> String {
+    let (title, home) = match lang {
+        Lang::Vi => ("Không tìm thấy trang", "Về trang chủ của mạng"),
+        Lang::En => ("Page not found", "Back to the network's home page"),
+    };
+    format!(
+        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><title>404</title><body><h1>{title}</h1><p><a href=\"/\">{home}</a></p></body></html>",
+        lang.code()
+    )
+}
+
+// ---- the tool's own words: the calendar (table, CSV) and the editorial pages ----
+
+/// `ngày`, `tuần`, … of a quota period (`day`, `week`, `month`, `year`).
+pub fn period_word(lang: Lang, per: &str) -> &'static str {
+    match (lang, per) {
+        (Lang::Vi, "day") => "ngày",
+        (Lang::Vi, "week") => "tuần",
+        (Lang::Vi, "month") => "tháng",
+        (Lang::Vi, _) => "năm",
+        (Lang::En, "day") => "day",
+        (Lang::En, "week") => "week",
+        (Lang::En, "month") => "month",
+        (Lang::En, _) => "year",
+    }
+}
+
+/// A quota rule: `≥ 1 bài/tuần (stories, #kỹ năng số)`; `filters` are data (kinds, tags).
+pub fn rule_label(lang: Lang, min: u32, per: &str, filters: &[String]) -> String {
+    let per = period_word(lang, per);
+    let mut label = match lang {
+        Lang::Vi => format!("≥ {min} bài/{per}"),
+        Lang::En => format!("≥ {min} post(s)/{per}"),
+    };
+    if !filters.is_empty() {
+        label.push_str(&format!(" ({})", filters.join(", ")));
+    }
+    label
+}
+
+/// A verdict (`met`, `missed`, `reachable`, `upcoming`) as a word.
+pub fn verdict_word(lang: Lang, verdict: &str) -> &'static str {
+    match (lang, verdict) {
+        (Lang::Vi, "met") => "đạt",
+        (Lang::Vi, "missed") => "không đạt",
+        (Lang::Vi, "reachable") => "còn thời gian",
+        (Lang::Vi, _) => "chưa tới",
+        (Lang::En, "met") => "met",
+        (Lang::En, "missed") => "missed",
+        (Lang::En, "reachable") => "reachable",
+        (Lang::En, _) => "upcoming",
+    }
+}
+
+/// A unit has no quota.
+pub fn no_rules(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "không có chỉ tiêu",
+        Lang::En => "no quota",
+    }
+}
+
+/// The header of `calendar --format table`'s columns: week, from, published, scheduled,
+/// in review, drafts; and the heading of the n-th quota's column.
+pub fn table_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Vi => ["Tuần", "Từ ngày", "Đăng", "Hẹn", "Duyệt", "Nháp"],
+        Lang::En => ["Week", "From", "Publ", "Sched", "Revw", "Draft"],
+    }
+}
+
+pub fn table_rule_column(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Chỉ tiêu {n}"),
+        Lang::En => format!("Quota {n}"),
+    }
+}
+
+/// One cell of a quota in the table: `count` (with `/7 ngày` for a daily rule), and the
+/// verdict with the gap, or the scheduled posts of a week to come.
+pub fn table_cell(
+    lang: Lang,
+    verdict: &str,
+    (count, gap, scheduled, min): (u32, u32, u32, u32),
+    daily: bool,
+) -> String {
+    let unit = match (daily, lang) {
+        (false, _) => "",
+        (true, Lang::Vi) => "/7 ngày",
+        (true, Lang::En) => "/7 days",
+    };
+    match (lang, verdict) {
+        (Lang::Vi, "met") => format!("{count}{unit} ✓ Đạt"),
+        (Lang::Vi, "missed") => format!("{count}{unit} ✗ thiếu {gap}"),
+        (Lang::Vi, "reachable") => format!("{count}{unit} … còn thiếu {gap}"),
+        (Lang::Vi, _) => format!("hẹn {scheduled}/{min}"),
+        (Lang::En, "met") => format!("{count}{unit} ✓ met"),
+        (Lang::En, "missed") => format!("{count}{unit} ✗ {gap} short"),
+        (Lang::En, "reachable") => format!("{count}{unit} … {gap} to go"),
+        (Lang::En, _) => format!("planned {scheduled}/{min}"),
+    }
+}
+
+/// The line under a unit's table when finished weeks missed a quota.
+pub fn table_missed(lang: Lang, weeks: usize) -> String {
+    match lang {
+        Lang::Vi => format!("⚠ {weeks} tuần không đạt chỉ tiêu"),
+        Lang::En => format!("⚠ {weeks} week(s) missed a quota"),
+    }
+}
+
+/// The header row of the calendar's CSV (`calendar --format csv`, `_editorial/report.csv`).
+pub fn csv_header(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => {
+            "ma_don_vi,ten_don_vi,loai_don_vi,tuan,tu_ngay,den_ngay,tin_bai,nguoi_tot_viec_tot,tim_hieu_phap_luat,da_dang,hen_gio,cho_duyet,nhap,chi_tieu,ket_qua,con_thieu"
+        }
+        Lang::En => {
+            "unit_id,unit_name,unit_kind,week,from,to,articles,stories,primers,published,scheduled,review,draft,quota,verdict,gap"
+        }
+    }
+}
+
+/// Every word of the editorial pages (`_editorial/`), in the templates as `m.<key>`; the
+/// states of posts are `m.state_<state>` and the verdicts `m.verdict_<verdict>`.
+pub fn editorial_words(lang: Lang) -> std::collections::BTreeMap<&'static str, &'static str> {
+    let words: &[(&str, &str, &str)] = &[
+        ("title", "Lịch biên tập", "Editorial calendar"),
+        ("today", "Hôm nay", "Today"),
+        ("period", "Giai đoạn", "Period"),
+        (
+            "next_change",
+            "Lần trang web tự thay đổi tiếp theo",
+            "Next time the sites change by themselves",
+        ),
+        ("unit", "Đơn vị", "Unit"),
+        ("rules", "Chỉ tiêu", "Quotas"),
+        ("no_rules", "không có chỉ tiêu", "no quota"),
+        ("missed_weeks", "Số tuần không đạt", "Weeks missed"),
+        (
+            "units_below",
+            "Các đơn vị trực thuộc theo tuần (số bài đã đăng)",
+            "Units below, by week (posts published)",
+        ),
+        ("weeks", "Theo tuần", "By week"),
+        ("week", "Tuần", "Week"),
+        ("week_short", "T", "W"),
+        ("published", "Đã đăng", "Published"),
+        ("scheduled", "Hẹn giờ", "Scheduled"),
+        ("review", "Chờ duyệt", "In review"),
+        ("draft", "Nháp", "Drafts"),
+        ("days", "ngày", "days"),
+        ("posts", "Bài trong tuần", "Posts of the week"),
+        ("state_published", "đã đăng", "published"),
+        ("state_scheduled", "hẹn giờ", "scheduled"),
+        ("state_review", "chờ duyệt", "in review"),
+        ("state_draft", "nháp", "draft"),
+        ("verdict_met", "đạt", "met"),
+        ("verdict_missed", "không đạt", "missed"),
+        ("verdict_reachable", "còn thời gian", "still reachable"),
+        ("verdict_upcoming", "chưa tới", "upcoming"),
+    ];
+    words
+        .iter()
+        .map(|(k, vi, en)| (*k, if lang == Lang::Vi { *vi } else { *en }))
+        .collect()
+}
+
+/// A day as the editorial pages write it: "Thứ Năm, 12/03/2026", "Thursday, 12/03/2026".
+pub fn long_date(lang: Lang, z: &jiff::Zoned) -> String {
+    match lang {
+        Lang::Vi => crate::dates::vi_long(z),
+        Lang::En => z.strftime("%A, %d/%m/%Y").to_string(),
     }
 }
 
@@ -453,6 +889,7 @@ impl Problem {
             BadSiteId { .. } => "bad-site-id",
             LinkToUnpublished { .. } => "link-to-unpublished",
             Template { .. } => "template",
+            MissingString { .. } => "missing-string",
             BadQuestion { .. } => "bad-question",
             BadAnswer { .. } => "bad-answer",
             OutputRefused { .. } => "output-refused",
@@ -735,6 +1172,14 @@ impl Problem {
             Template { detail } => (
                 format!("lỗi mẫu giao diện: {detail}"),
                 "sửa tệp mẫu (template) được nêu; nếu không chắc, xoá tệp ghi đè trong theme/ của đơn vị".into(),
+            ),
+            MissingString { key, i18n, template, line } => (
+                if template.is_empty() {
+                    format!("`{i18n}` thiếu chuỗi `{key}` (lantoa cần chuỗi này cho các trang)")
+                } else {
+                    format!("`{i18n}` thiếu chuỗi `{key}`, được dùng trong {template} (dòng {line})")
+                },
+                format!("thêm một dòng `{key}: \"…\"` vào {i18n}"),
             ),
             BadAnswer { index, answer, letters } => (
                 format!("câu hỏi số {index}: `answer: {answer}` không trỏ tới lựa chọn nào"),
@@ -1059,6 +1504,14 @@ impl Problem {
             Template { detail } => (
                 format!("template error: {detail}"),
                 "fix the named template; if unsure, remove the site's override in theme/".into(),
+            ),
+            MissingString { key, i18n, template, line } => (
+                if template.is_empty() {
+                    format!("`{i18n}` has no string `{key}` (lantoa needs it for the pages)")
+                } else {
+                    format!("`{i18n}` has no string `{key}`, used in {template} (line {line})")
+                },
+                format!("add a line `{key}: \"…\"` to {i18n}"),
             ),
             BadAnswer { index, answer, letters } => (
                 format!("question {index}: `answer: {answer}` names no choice"),

@@ -525,7 +525,7 @@ fn build_of_one_site_keeps_the_others_and_prints_a_summary() {
     let out = p.lantoa(&["build", "--now", common::NOW, "--site", "thcs-a"]);
     assert!(out.status.success());
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(summary.contains("1 trang web"), "{summary}");
+    assert!(summary.contains("1 site(s)"), "{summary}");
     assert!(p.exists("th-b/index.html"), "the other sites stay");
     let out = p.lantoa(&["build", "--now", common::NOW, "--site", "khong-co"]);
     assert_eq!(out.status.code(), Some(1));

@@ -103,7 +103,7 @@ fn a_phone_photo_is_rotated_stripped_resized_and_cached() {
     );
     let out = p.build_ok();
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("ảnh: 1 mới"),
+        String::from_utf8_lossy(&out.stdout).contains("photos: 1 processed"),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
@@ -182,7 +182,7 @@ fn a_phone_photo_is_rotated_stripped_resized_and_cached() {
 
     let again = p.build_ok();
     assert!(
-        String::from_utf8_lossy(&again.stdout).contains("ảnh: 0 mới, 1 dùng lại"),
+        String::from_utf8_lossy(&again.stdout).contains("photos: 0 processed, 1 reused"),
         "cache hit: {}",
         String::from_utf8_lossy(&again.stdout)
     );

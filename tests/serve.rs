@@ -438,7 +438,7 @@ fn a_taken_port_moves_to_the_next_one() {
     let server = Server::start(&p, &["--port", &port.to_string()]);
     assert_ne!(server.port, port);
     assert!(
-        server.log().contains(&format!("cổng {port}")),
+        server.log().contains(&format!("port {port}")),
         "{}",
         server.log()
     );

@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::load::config::{KeyDate, Per, QuotaRule, Site, UnitKind};
 use crate::load::frontmatter::Kind;
 use crate::load::{Owner, Project, Source};
+use crate::messages::{self, ChangeReason, Lang};
 use crate::text::fold;
 
 /// Where a post stands at the build time.
@@ -108,21 +109,21 @@ pub fn matches(rule: &QuotaRule, post: &Post) -> bool {
     kind_ok && tags_ok
 }
 
-/// "≥ 1 bài/tuần (người tốt việc tốt)".
-pub fn rule_label(rule: &QuotaRule) -> String {
-    let per = match rule.per {
-        Per::Day => "ngày",
-        Per::Week => "tuần",
-        Per::Month => "tháng",
-        Per::Year => "năm",
-    };
-    let mut label = format!("≥ {} bài/{per}", rule.min);
+/// The name of a period as written in `network.yaml` (`day`, `week`, `month`, `year`).
+fn per_key(per: Per) -> &'static str {
+    match per {
+        Per::Day => "day",
+        Per::Week => "week",
+        Per::Month => "month",
+        Per::Year => "year",
+    }
+}
+
+/// "≥ 1 bài/tuần (stories, #người tốt việc tốt)", in the language of messages.
+pub fn rule_label(rule: &QuotaRule, lang: Lang) -> String {
     let mut filters: Vec<String> = rule.kinds.clone();
     filters.extend(rule.tags.iter().map(|t| format!("#{t}")));
-    if !filters.is_empty() {
-        let _ = write!(label, " ({})", filters.join(", "));
-    }
-    label
+    messages::rule_label(lang, rule.min, per_key(rule.per), &filters)
 }
 
 /// Whether a quota is met in a period.
@@ -140,13 +141,19 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn label(self) -> &'static str {
+    /// The name in JSON and in the editorial pages' classes.
+    pub fn key(self) -> &'static str {
         match self {
-            Verdict::Met => "Đạt",
-            Verdict::Missed => "Không đạt",
-            Verdict::Reachable => "Còn thời gian",
-            Verdict::Upcoming => "Chưa tới",
+            Verdict::Met => "met",
+            Verdict::Missed => "missed",
+            Verdict::Reachable => "reachable",
+            Verdict::Upcoming => "upcoming",
         }
+    }
+
+    /// The verdict as a word of the language of messages.
+    pub fn label(self, lang: Lang) -> &'static str {
+        messages::verdict_word(lang, self.key())
     }
 }
 
@@ -282,6 +289,9 @@ pub struct Plan {
     pub to: Date,
     pub today: Date,
     pub units: Vec<UnitPlan>,
+    /// The language of the table's and the CSV's words (`LANTOA_LANG`, `language:`).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// The school year (1 September – 31 August) that contains `day`.
@@ -329,6 +339,7 @@ fn period_of(per: Per, d: Date) -> (Date, Date) {
 /// Builds the plan of the given units (all when empty) over `[from, to]`.
 pub fn plan(project: &Project, now: &Zoned, units: &[&Site], from: Date, to: Date) -> Plan {
     let today = now.date();
+    let lang = Lang::choose(project.network.language.as_deref());
     let all = posts(project, now);
     let mut by_unit: BTreeMap<&str, Vec<&Post>> = BTreeMap::new();
     for p in &all {
@@ -357,10 +368,10 @@ pub fn plan(project: &Project, now: &Zoned, units: &[&Site], from: Date, to: Dat
                 kind: site.config.kind,
                 depth: site.depth(),
                 parent: site.config.parent.clone(),
-                rules: rules.iter().map(rule_label).collect(),
+                rules: rules.iter().map(|r| rule_label(r, lang)).collect(),
                 weeks: weeks
                     .iter()
-                    .map(|&monday| week_row(monday, posts, rules, today))
+                    .map(|&monday| week_row(monday, posts, rules, today, lang))
                     .collect(),
             }
         })
@@ -370,10 +381,17 @@ pub fn plan(project: &Project, now: &Zoned, units: &[&Site], from: Date, to: Dat
         to,
         today,
         units,
+        lang,
     }
 }
 
-fn week_row(monday: Date, posts: &[&Post], rules: &[QuotaRule], today: Date) -> WeekRow {
+fn week_row(
+    monday: Date,
+    posts: &[&Post],
+    rules: &[QuotaRule],
+    today: Date,
+    lang: Lang,
+) -> WeekRow {
     let sunday = monday.checked_add(6.days()).unwrap_or(monday);
     let in_week: Vec<&&Post> = posts
         .iter()
@@ -411,7 +429,7 @@ fn week_row(monday: Date, posts: &[&Post], rules: &[QuotaRule], today: Date) -> 
         .sort_by(|a, b| (a.date, &a.title).cmp(&(b.date, &b.title)));
     row.rules = rules
         .iter()
-        .map(|rule| rule_cell(rule, monday, sunday, posts, today))
+        .map(|rule| rule_cell(rule, (monday, sunday), posts, today, lang))
         .collect();
     row.total = row.published.total();
     row.verdict = row.overall();
@@ -427,10 +445,10 @@ fn count(posts: &[&Post], rule: &QuotaRule, start: Date, end: Date, state: State
 
 fn rule_cell(
     rule: &QuotaRule,
-    monday: Date,
-    sunday: Date,
+    (monday, sunday): (Date, Date),
     posts: &[&Post],
     today: Date,
+    lang: Lang,
 ) -> RuleCell {
     if rule.per == Per::Day {
         // A daily rule in a weekly row: how many of the 7 days met it.
@@ -460,7 +478,7 @@ fn rule_cell(
             Verdict::Upcoming
         };
         return RuleCell {
-            rule: rule_label(rule),
+            rule: rule_label(rule, lang),
             per: rule.per,
             min: rule.min,
             count: met,
@@ -480,7 +498,7 @@ fn rule_cell(
     };
     let published = count(posts, rule, start, end, State::Published);
     RuleCell {
-        rule: rule_label(rule),
+        rule: rule_label(rule, lang),
         per: rule.per,
         min: rule.min,
         count: published,
@@ -580,6 +598,7 @@ pub struct NextChange {
 }
 
 pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
+    let lang = Lang::choose(project.network.language.as_deref());
     let mut candidates: Vec<(jiff::Timestamp, String, String)> = Vec::new();
     for s in &project.sources {
         let file = crate::diagnostics::display_path(&s.file);
@@ -590,7 +609,7 @@ pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
         if let crate::resolve::Publication::Scheduled(d) = &state {
             candidates.push((
                 d.timestamp(),
-                format!("đăng bài hẹn giờ \"{}\"", s.meta.title),
+                messages::change_reason(lang, ChangeReason::Scheduled, &s.meta.title),
                 file.clone(),
             ));
         }
@@ -601,7 +620,7 @@ pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
         if let Some(e) = s.meta.expires.as_ref().filter(|e| *e > now && !gated) {
             candidates.push((
                 e.timestamp(),
-                format!("hết hạn \"{}\"", s.meta.title),
+                messages::change_reason(lang, ChangeReason::Expires, &s.meta.title),
                 file.clone(),
             ));
         }
@@ -614,7 +633,7 @@ pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
         {
             candidates.push((
                 t,
-                format!("{} hết hiệu lực", law.full_title()),
+                messages::change_reason(lang, ChangeReason::Repealed, &law.full_title()),
                 "content/laws.yaml".into(),
             ));
         }
@@ -629,15 +648,15 @@ pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
         );
         for e in contests.current {
             for (day, what) in [
-                (e.start, "bắt đầu"),
-                (e.end.tomorrow().unwrap_or(e.end), "kết thúc"),
+                (e.start, ChangeReason::ContestStarts),
+                (e.end.tomorrow().unwrap_or(e.end), ChangeReason::ContestEnds),
             ] {
                 if let Some(t) = midnight(day)
                     && t > now.timestamp()
                 {
                     candidates.push((
                         t,
-                        format!("{} {}", e.full_title(), what),
+                        messages::change_reason(lang, what, &e.full_title()),
                         crate::diagnostics::display_path(&e.file),
                     ));
                 }
@@ -660,6 +679,7 @@ pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
 
 /// Weeks as rows, the count against each rule and the gap.
 pub fn to_table(plan: &Plan) -> String {
+    let lang = plan.lang;
     let mut out = String::new();
     for u in &plan.units {
         let _ = writeln!(
@@ -668,17 +688,16 @@ pub fn to_table(plan: &Plan) -> String {
             u.name,
             u.id,
             if u.rules.is_empty() {
-                "không có chỉ tiêu".into()
+                messages::no_rules(lang).into()
             } else {
                 u.rules.join("; ")
             }
         );
-        let mut header = format!(
-            "{:<9} {:<11} {:>4} {:>4} {:>4} {:>4}",
-            "Tuần", "Từ ngày", "Đăng", "Hẹn", "Duyệt", "Nháp"
-        );
+        let [week, from, published, scheduled, review, draft] = messages::table_columns(lang);
+        let mut header =
+            format!("{week:<9} {from:<11} {published:>4} {scheduled:>4} {review:>4} {draft:>4}");
         for (i, _) in u.rules.iter().enumerate() {
-            let _ = write!(header, "  {:<22}", format!("Chỉ tiêu {}", i + 1));
+            let _ = write!(header, "  {:<22}", messages::table_rule_column(lang, i + 1));
         }
         let _ = writeln!(out, "{header}");
         for w in &u.weeks {
@@ -692,20 +711,19 @@ pub fn to_table(plan: &Plan) -> String {
                 w.draft
             );
             for r in &w.rules {
-                let unit = if r.per == Per::Day { "/7 ngày" } else { "" };
-                let cell = match r.verdict {
-                    Verdict::Met => format!("{}{unit} ✓ Đạt", r.count),
-                    Verdict::Missed => format!("{}{unit} ✗ thiếu {}", r.count, r.gap),
-                    Verdict::Reachable => format!("{}{unit} … còn thiếu {}", r.count, r.gap),
-                    Verdict::Upcoming => format!("hẹn {}/{}", r.scheduled, r.min),
-                };
+                let cell = messages::table_cell(
+                    lang,
+                    r.verdict.key(),
+                    (r.count, r.gap, r.scheduled, r.min),
+                    r.per == Per::Day,
+                );
                 let _ = write!(line, "  {cell:<22}");
             }
             let _ = writeln!(out, "{}", line.trim_end());
         }
         let missed = u.missed_weeks();
         if missed > 0 {
-            let _ = writeln!(out, "⚠ {missed} tuần không đạt chỉ tiêu");
+            let _ = writeln!(out, "{}", messages::table_missed(lang, missed));
         }
         out.push('\n');
     }
@@ -716,14 +734,12 @@ pub fn to_table(plan: &Plan) -> String {
 /// rules) go through [`crate::text::csv_text`] (formula characters neutralised); the numbers,
 /// dates and verdicts lantoa computes are written as they are, so they stay numbers.
 pub fn to_csv(plan: &Plan) -> String {
-    let mut out = String::from(
-        "unit_id,unit_name,unit_kind,week,from,to,articles,stories,primers,published,scheduled,review,draft,quota,verdict,gap\n",
-    );
+    let mut out = format!("{}\n", messages::csv_header(plan.lang));
     for u in &plan.units {
         for w in &u.weeks {
             let verdict = w
                 .overall()
-                .map(|v| format!("{v:?}").to_lowercase())
+                .map(|v| v.label(plan.lang).to_string())
                 .unwrap_or_default();
             let gap: u32 = w
                 .rules
@@ -873,11 +889,11 @@ pub struct ListedEvent {
     pub title: String,
 }
 
-pub const WEEKDAY_SHORT: [&str; 7] = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"];
-
-/// The months of the school year holding `today`, with published posts and events.
+/// The months of the school year holding `today`, with published posts and events; `month`
+/// is the theme's word for a month (the title is "Tháng 3/2026").
 pub fn months(
     section: &str,
+    month: &str,
     today: Date,
     posts: &[(Date, String, String)],
     events: &[DayEvent],
@@ -927,7 +943,7 @@ pub fn months(
             let path_of = |d: Date| format!("{section}/{}/", key(d));
             MonthView {
                 key: key(first),
-                title: format!("Tháng {}/{}", first.month(), first.year()),
+                title: format!("{month} {}/{}", first.month(), first.year()),
                 path: path_of(first),
                 prev_path: if i > 0 {
                     path_of(months[i - 1])

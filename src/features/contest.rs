@@ -34,11 +34,12 @@ impl Format {
             Format::SanKhauHoa => "san-khau-hoa",
         }
     }
-    pub fn label(self) -> &'static str {
+    /// The key of its words in the theme's strings (`contest_format_trac_nghiem`, …).
+    pub fn key(self) -> &'static str {
         match self {
-            Format::TracNghiem => "Thi trắc nghiệm",
-            Format::Viet => "Thi viết",
-            Format::SanKhauHoa => "Sân khấu hóa (tiểu phẩm)",
+            Format::TracNghiem => "contest_format_trac_nghiem",
+            Format::Viet => "contest_format_viet",
+            Format::SanKhauHoa => "contest_format_san_khau_hoa",
         }
     }
 }
@@ -588,7 +589,7 @@ pub fn edition_path(section: &str, e: &Edition, current: bool) -> String {
 #[derive(Serialize)]
 pub struct FormatView {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 #[derive(Serialize)]
@@ -638,24 +639,25 @@ pub struct ContestView {
     pub editions: Vec<EditionLink>,
 }
 
-/// Status words ("Sắp diễn ra — còn 102 ngày").
+/// Status words ("Sắp diễn ra — còn 102 ngày"), from the theme's strings (every key is
+/// there: the theme checks them when it loads, `render::theme::CODE_KEYS`).
 pub fn status_label(t: &BTreeMap<String, String>, e: &Edition, today: Date) -> String {
-    let get = |k: &str, d: &str| t.get(k).cloned().unwrap_or_else(|| d.to_string());
+    let get = |k: &str| t.get(k).cloned().unwrap_or_default();
     let days = e.days_left(today);
     match e.phase(today) {
         Phase::Upcoming => format!(
             "{} — {} {days} {}",
-            get("contest_upcoming", "Sắp diễn ra"),
-            get("contest_days_before", "còn"),
-            get("contest_days", "ngày")
+            get("contest_upcoming"),
+            get("contest_days_before"),
+            get("contest_days")
         ),
         Phase::Open => format!(
             "{} — {} {days} {}",
-            get("contest_open", "Đang diễn ra"),
-            get("contest_days_left", "còn"),
-            get("contest_days", "ngày")
+            get("contest_open"),
+            get("contest_days_left"),
+            get("contest_days")
         ),
-        Phase::Closed => get("contest_closed", "Đã kết thúc"),
+        Phase::Closed => get("contest_closed"),
     }
 }
 
@@ -693,7 +695,7 @@ pub fn view(input: ViewInput) -> ContestView {
             .flatten()
             .map(|f| FormatView {
                 id: f.id(),
-                label: f.label(),
+                label: input.strings.get(f.key()).cloned().unwrap_or_default(),
             })
             .collect(),
         purpose: fm.purpose.clone().unwrap_or_default(),

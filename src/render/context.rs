@@ -316,18 +316,18 @@ impl<'a> Viewer<'a> {
         match entry.visibility {
             // A site shows neither (`Publication::shown`).
             Visibility::Published | Visibility::NotTargeted | Visibility::NotOwned => String::new(),
-            Visibility::Draft => t_or(self.theme, "banner_draft", "Bản nháp — chưa xuất bản"),
-            Visibility::Review => t_or(self.theme, "banner_review", "Chờ duyệt"),
+            Visibility::Draft => self.theme.t("banner_draft"),
+            Visibility::Review => self.theme.t("banner_review"),
             Visibility::Scheduled(_) => format!(
                 "{} {}",
-                t_or(self.theme, "banner_scheduled", "Hẹn đăng ngày"),
+                self.theme.t("banner_scheduled"),
                 src.meta
                     .date
                     .as_ref()
                     .map(|d| d.strftime("%d/%m/%Y %H:%M").to_string())
                     .unwrap_or_default()
             ),
-            Visibility::Expired => t_or(self.theme, "banner_expired", "Đã hết hạn"),
+            Visibility::Expired => self.theme.t("banner_expired"),
         }
     }
 
@@ -363,21 +363,14 @@ impl<'a> Viewer<'a> {
     }
 }
 
-pub fn t_or(theme: &super::theme::Theme, key: &str, default: &str) -> String {
-    theme
-        .strings_map
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| default.to_string())
-}
-
+/// The theme's word for a kind of page (`kind_article`, … of `i18n/vi.yaml`).
 pub fn kind_label(theme: &super::theme::Theme, kind: Kind) -> String {
-    match kind {
-        Kind::Article => t_or(theme, "kind_article", "Bài viết"),
-        Kind::Story => t_or(theme, "kind_story", "Người tốt, việc tốt"),
-        Kind::Primer => t_or(theme, "kind_primer", "Tìm hiểu pháp luật"),
-        Kind::Page => t_or(theme, "kind_page", "Trang"),
-    }
+    theme.t(match kind {
+        Kind::Article => "kind_article",
+        Kind::Story => "kind_story",
+        Kind::Primer => "kind_primer",
+        Kind::Page => "kind_page",
+    })
 }
 
 /// `tel:` form of a phone number: digits and a leading `+` only.

@@ -119,7 +119,10 @@ impl<'a> Renderer<'a> {
             });
         }
         events.sort_by(|a, b| (a.start, &a.title).cmp(&(b.start, &b.title)));
-        let months = calendar::months(&section, today, &posts, &events);
+        let month_word = self.theme.t("calendar_month");
+        let months = calendar::months(&section, &month_word, today, &posts, &events);
+        let weekdays = self.theme.t("calendar_weekdays");
+        let weekdays: Vec<&str> = weekdays.split_whitespace().collect();
         let current = months
             .iter()
             .position(|m| m.key == format!("{}-{:02}", today.year(), today.month()))
@@ -134,7 +137,7 @@ impl<'a> Renderer<'a> {
                 let root = root_of(&path);
                 let mut ctx = self.page_context(r, &path, &root);
                 ctx.insert("month", month);
-                ctx.insert("weekdays", &calendar::WEEKDAY_SHORT);
+                ctx.insert("weekdays", &weekdays);
                 ctx.insert("ics_path", "calendar.ics");
                 self.render_to(r, "calendar.html", &path, ctx)?;
             }
@@ -162,11 +165,16 @@ impl<'a> Renderer<'a> {
                 .render(name, ctx)
                 .map_err(|e| vec![theme::template_error(&e, &t.files, &self.theme.dir)])
         };
+        // The editorial pages are the tool's own pages: their words are in the language of
+        // messages (`crate::messages`), not the theme's strings.
+        let lang = plan.lang;
         let mut base = self.base_context();
-        base.insert("today_vi", &crate::dates::vi_long(self.now));
+        base.insert("lang", lang.code());
+        base.insert("m", &crate::messages::editorial_words(lang));
+        base.insert("today_text", &crate::messages::long_date(lang, self.now));
         base.insert("next_change", &next);
-        base.insert("from_vi", &crate::dates::vi_date_short(plan.from));
-        base.insert("to_vi", &crate::dates::vi_date_short(plan.to));
+        base.insert("from_text", &crate::dates::vi_date_short(plan.from));
+        base.insert("to_text", &crate::dates::vi_date_short(plan.to));
         for unit in &plan.units {
             let below: Vec<&calendar::UnitPlan> = plan
                 .units

@@ -18,7 +18,7 @@ use crate::load::Project;
 use crate::load::frontmatter::Kind;
 use crate::resolve::links::SiteLinks;
 use crate::resolve::{SiteBuild, Visibility};
-use context::{Link, PageNumber, Pagination, SiteView, Viewer, root_of, t_or};
+use context::{Link, PageNumber, Pagination, SiteView, Viewer, root_of};
 use theme::{Templates, Theme};
 
 /// One output file: bytes made here, or a file to copy.
@@ -202,39 +202,39 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let mut sections = BTreeMap::new();
-        let t = |k: &str, d: &str| t_or(self.theme, k, d);
+        let t = |k: &str| self.theme.t(k);
         sections.insert(
             "articles",
             Link {
-                title: t("section_articles", "Tin tức - Sự kiện"),
+                title: t("section_articles"),
                 path: format!("{}/", paths.articles),
             },
         );
         sections.insert(
             "stories",
             Link {
-                title: t("section_stories", "Gương người tốt, việc tốt"),
+                title: t("section_stories"),
                 path: format!("{}/", paths.stories),
             },
         );
         sections.insert(
             "primers",
             Link {
-                title: t("section_primers", "Tìm hiểu pháp luật"),
+                title: t("section_primers"),
                 path: format!("{}/", paths.primers),
             },
         );
         sections.insert(
             "tags",
             Link {
-                title: t("section_tags", "Từ khóa"),
+                title: t("section_tags"),
                 path: format!("{}/", paths.tags),
             },
         );
         // Features a site does not have get an empty title: the theme hides them.
-        let feature = |on: bool, key: &str, default: &str, path: &str| match on {
+        let feature = |on: bool, key: &str, path: &str| match on {
             true => Link {
-                title: t(key, default),
+                title: t(key),
                 path: format!("{path}/"),
             },
             false => Link {
@@ -244,25 +244,14 @@ impl<'a> Renderer<'a> {
         };
         sections.insert(
             "contests",
-            feature(
-                has_contests,
-                "section_contests",
-                "Cuộc thi",
-                &paths.contests,
-            ),
+            feature(has_contests, "section_contests", &paths.contests),
         );
-        sections.insert(
-            "quiz",
-            feature(has_quiz, "section_quiz", "Ôn tập pháp luật", &paths.quiz),
-        );
+        sections.insert("quiz", feature(has_quiz, "section_quiz", &paths.quiz));
         sections.insert(
             "calendar",
-            feature(true, "section_calendar", "Lịch đăng bài", &paths.calendar),
+            feature(true, "section_calendar", &paths.calendar),
         );
-        sections.insert(
-            "search",
-            feature(true, "section_search", "Tìm kiếm", &paths.search),
-        );
+        sections.insert("search", feature(true, "section_search", &paths.search));
         let logo = self
             .theme
             .statics_for_site(site.theme_dir.as_deref())
@@ -508,25 +497,10 @@ impl<'a> Renderer<'a> {
 
     fn render_sections(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
         let paths = &self.project.network.paths;
-        for (kind, folder, key, default) in [
-            (
-                Kind::Article,
-                &paths.articles,
-                "section_articles",
-                "Tin tức - Sự kiện",
-            ),
-            (
-                Kind::Story,
-                &paths.stories,
-                "section_stories",
-                "Gương người tốt, việc tốt",
-            ),
-            (
-                Kind::Primer,
-                &paths.primers,
-                "section_primers",
-                "Tìm hiểu pháp luật",
-            ),
+        for (kind, folder, key) in [
+            (Kind::Article, &paths.articles, "section_articles"),
+            (Kind::Story, &paths.stories, "section_stories"),
+            (Kind::Primer, &paths.primers, "section_primers"),
         ] {
             let items: Vec<usize> = r
                 .viewer
@@ -534,7 +508,7 @@ impl<'a> Renderer<'a> {
                 .of_kind(self.project, kind)
                 .map(|(i, _)| i)
                 .collect();
-            let title = t_or(self.theme, key, default);
+            let title = self.theme.t(key);
             self.render_list(
                 r,
                 "section.html",

@@ -126,9 +126,10 @@ pub fn inject(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
 
 /// The overlay shown over the page while the build is broken: every problem with its file,
 /// line, message and fix.
-pub fn overlay(problems: &str) -> String {
+pub fn overlay(problems: &str, lang: crate::messages::Lang) -> String {
     format!(
-        "<div id=\"lantoa-error\" role=\"alertdialog\" aria-labelledby=\"lantoa-error-title\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem\"><h2 id=\"lantoa-error-title\" style=\"color:#ff8a80;font:bold 1.3rem system-ui,sans-serif;margin:0 0 1rem\">lantoa: trang chưa dựng được — sửa lỗi dưới đây rồi lưu lại, trang sẽ tự tải lại</h2><pre style=\"white-space:pre-wrap;margin:0;color:#fff;background:none\">{}</pre></div>",
+        "<div id=\"lantoa-error\" role=\"alertdialog\" aria-labelledby=\"lantoa-error-title\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem\"><h2 id=\"lantoa-error-title\" style=\"color:#ff8a80;font:bold 1.3rem system-ui,sans-serif;margin:0 0 1rem\">{}</h2><pre style=\"white-space:pre-wrap;margin:0;color:#fff;background:none\">{}</pre></div>",
+        crate::messages::overlay_title(lang),
         crate::text::escape_html(problems)
     )
 }

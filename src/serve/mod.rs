@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use crate::Selection;
 use crate::diagnostics::{self, Diagnostic};
-use crate::messages::{Lang, Problem, Refusal};
+use crate::messages::{Lang, Problem, Refusal, ServeLine, serve_line};
 use prepared::Prepared;
 use server::{Request, Response};
 use session::{Change, Session};
@@ -85,15 +85,16 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         false,
     );
 
-    let (listener, addr) = bind(opts.bind, opts.port)?;
+    let (listener, addr) = bind(opts.bind, opts.port, lang)?;
     if !opts.bind.is_loopback() {
-        eprintln!(
-            "cảnh báo: máy chủ mở cho cả mạng ({}): mọi người trong mạng đều xem được bản nháp",
-            opts.bind
-        );
+        let bind = opts.bind.to_string();
+        eprintln!("{}", serve_line(lang, &ServeLine::OpenToNetwork { bind }));
     }
     let url = format!("http://{addr}/");
-    println!("lantoa serve: đang phục vụ tại {url}  (Ctrl+C để dừng)");
+    println!(
+        "{}",
+        serve_line(lang, &ServeLine::Listening { url: url.clone() })
+    );
     let _ = std::io::stdout().flush();
     if opts.open {
         open_browser(&url);
@@ -115,15 +116,14 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-fn bind(ip: IpAddr, port: u16) -> Result<(TcpListener, SocketAddr), String> {
+fn bind(ip: IpAddr, port: u16, lang: Lang) -> Result<(TcpListener, SocketAddr), String> {
     for candidate in port..port.saturating_add(20) {
         let addr = SocketAddr::new(ip, candidate);
         match TcpListener::bind(addr) {
             Ok(s) => {
                 if candidate != port {
-                    println!(
-                        "lantoa serve: cổng {port} đang được chương trình khác dùng; dùng cổng {candidate}"
-                    );
+                    let used = candidate;
+                    println!("{}", serve_line(lang, &ServeLine::PortTaken { port, used }));
                 }
                 let real = s.local_addr().unwrap_or(addr);
                 return Ok((s, real));
@@ -131,10 +131,8 @@ fn bind(ip: IpAddr, port: u16) -> Result<(TcpListener, SocketAddr), String> {
             Err(_) => continue,
         }
     }
-    Err(format!(
-        "không mở được cổng nào từ {port} đến {}: hãy chọn cổng khác với --port",
-        port.saturating_add(19)
-    ))
+    let (from, to) = (port, port.saturating_add(19));
+    Err(serve_line(lang, &ServeLine::NoPort { from, to }))
 }
 
 fn open_browser(url: &str) {
@@ -167,7 +165,7 @@ fn apply(
             s.version
         };
         broadcast(clients, &format!("event: css\ndata: {version}\n\n"));
-        println!("lantoa serve: CSS đổi, đã cập nhật kiểu trang");
+        println!("{}", serve_line(lang, &ServeLine::CssUpdated));
         return;
     }
     // A panic in a rebuild (a bug that some content triggers) is shown like a problem of the
@@ -228,13 +226,12 @@ fn apply(
                     );
                 }
             } else if had_error {
-                println!("lantoa serve: đã sửa xong lỗi; dựng lại trong {ms} ms");
+                println!("{}", serve_line(lang, &ServeLine::Fixed { ms }));
             } else if announce {
-                println!("lantoa serve: dựng lại trong {ms} ms (rebuilt in {ms} ms)");
+                println!("{}", serve_line(lang, &ServeLine::Rebuilt { ms }));
             } else {
-                println!(
-                    "lantoa serve: {sites} trang web, {pages} trang, sẵn sàng sau {ms} ms (mỗi trang dựng khi được mở)"
-                );
+                let ready = ServeLine::Ready { sites, pages, ms };
+                println!("{}", serve_line(lang, &ready));
             }
         }
         Err(mut errors) => {
@@ -243,7 +240,7 @@ fn apply(
             let text = diagnostics::render(&errors, diagnostics::Format::Text, lang, root);
             let changed = {
                 let mut s = write(state);
-                let overlay = http::overlay(&text);
+                let overlay = http::overlay(&text, lang);
                 let changed = s.overlay.as_deref() != Some(overlay.as_str());
                 s.overlay = Some(overlay);
                 s.printed.clear();
@@ -252,10 +249,8 @@ fn apply(
             };
             if changed {
                 eprint!("{text}");
-                eprintln!(
-                    "lantoa serve: {} lỗi — trang hiển thị lỗi cho tới khi được sửa",
-                    errors.iter().filter(|d| d.is_error()).count()
-                );
+                let errors = errors.iter().filter(|d| d.is_error()).count();
+                eprintln!("{}", serve_line(lang, &ServeLine::Broken { errors }));
             }
         }
     }
@@ -364,7 +359,7 @@ fn handle(request: &Request, state: &RwLock<Snapshot>, clients: &Clients, lang: 
     // or the problems alone when it never built.
     let kept = prepared.as_ref().and_then(|p| {
         p.problems_of(&site)
-            .map(|problems| http::overlay(&p.problems_text(&problems)))
+            .map(|problems| http::overlay(&p.problems_text(&problems), lang))
     });
     let overlay = kept.clone().or(overlay);
     let answer = match (&prepared, &kept, &good) {
@@ -397,15 +392,22 @@ fn handle(request: &Request, state: &RwLock<Snapshot>, clients: &Clients, lang: 
         Answer::Bytes(b) => (200, b, path.clone()),
         Answer::Disk(p) => match std::fs::read(&p) {
             Ok(b) => (200, b, path.clone()),
-            Err(_) => (404, not_found_page(), "404.html".into()),
+            Err(_) => (404, not_found_page(lang), "404.html".into()),
         },
-        Answer::NotFound(page) => (404, page.unwrap_or_else(not_found_page), "404.html".into()),
+        Answer::NotFound(page) => (
+            404,
+            page.unwrap_or_else(|| not_found_page(lang)),
+            "404.html".into(),
+        ),
         Answer::Failed(text) if text.starts_with("<div id=\"lantoa-error\"") => {
-            (500, not_found_page(), "500.html".into()) // the overlay is injected below
+            (500, not_found_page(lang), "500.html".into()) // the overlay is injected below
         }
         Answer::Failed(text) => (
             500,
-            http::inject(not_found_page().as_slice(), Some(&http::overlay(&text))),
+            http::inject(
+                not_found_page(lang).as_slice(),
+                Some(&http::overlay(&text, lang)),
+            ),
             "500.html".into(),
         ),
     };
@@ -432,8 +434,8 @@ fn handle(request: &Request, state: &RwLock<Snapshot>, clients: &Clients, lang: 
         .header("ETag", tag)
 }
 
-fn not_found_page() -> Vec<u8> {
-    "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>404</title><body><h1>Không tìm thấy trang</h1><p><a href=\"/\">Về trang chủ của mạng</a></p></body></html>".as_bytes().to_vec()
+fn not_found_page(lang: Lang) -> Vec<u8> {
+    crate::messages::not_found_page(lang).into_bytes()
 }
 
 /// Server-Sent Events: `reload` after each rebuild, `css` after a stylesheet change. The

@@ -563,11 +563,11 @@ fn answer(
         match catch_unwind(AssertUnwindSafe(|| handler(&request))) {
             Ok(response) => response,
             Err(panic) => {
-                eprintln!(
-                    "lantoa serve: lỗi bên trong khi trả lời {} ({}); máy chủ vẫn chạy",
-                    request.target,
-                    panic_text(&*panic)
-                );
+                let crashed = crate::messages::ServeLine::Crashed {
+                    target: request.target.clone(),
+                    detail: panic_text(&*panic),
+                };
+                eprintln!("{}", crate::messages::serve_line(lang, &crashed));
                 Response::refusal(Refusal::Crashed, lang)
             }
         }
