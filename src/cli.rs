@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use crate::diagnostics::{self, Diagnostic, Format};
 use crate::messages::Lang;
+use crate::scaffold::NewKind;
 use crate::{Failure, Selection};
 
 #[derive(Parser, Debug)]
@@ -123,16 +124,6 @@ pub enum CalendarFormat {
     Csv,
     Json,
     Ics,
-}
-
-/// What `lantoa new` creates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum NewKind {
-    Article,
-    Story,
-    Primer,
-    Page,
-    Contest,
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod dates;
 pub mod diagnostics;
 pub mod features;
+pub mod files;
 pub mod load;
 pub mod messages;
 pub mod output;
@@ -132,7 +133,7 @@ pub struct Output {
     pub sites: Vec<SiteOutput>,
     pub network_index: Vec<u8>,
     /// `_editorial/`: the editorial calendar, reports and `next-change.json` (not deployed).
-    pub editorial: std::collections::BTreeMap<String, render::FileData>,
+    pub editorial: std::collections::BTreeMap<String, files::FileData>,
     pub next_change: Option<features::calendar::NextChange>,
 }
 
@@ -485,11 +486,11 @@ pub fn build(
         lang,
     );
     let report_name = report::FILE.to_string();
-    let report_data = render::FileData::Bytes(build_report.to_json().into_bytes());
+    let report_data = files::FileData::Bytes(build_report.to_json().into_bytes());
     staging
         .write("_editorial/", [(&report_name, &report_data)])
         .map_err(io_error)?;
-    let index = render::FileData::Bytes(generated.output.network_index.clone());
+    let index = files::FileData::Bytes(generated.output.network_index.clone());
     let index_name = "index.html".to_string();
     staging
         .write("", [(&index_name, &index)])

@@ -1,11 +1,14 @@
 //! The load stage: walk `content/`, read and parse every file once (in parallel), and return
-//! the `Project` — configuration, the unit tree, laws, and every source with its HTML.
-//! Nothing here depends on which site will publish a page.
+//! the `Project` — configuration, the unit tree, laws, every source with its HTML and search
+//! terms (`search.rs`), and the contest files (`contest.rs`). Nothing here depends on which
+//! site will publish a page, and nothing here uses a later stage.
 
 pub mod config;
+pub mod contest;
 pub mod file;
 pub mod frontmatter;
 pub mod markdown;
+pub mod search;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -42,7 +45,7 @@ pub struct Source {
     /// The file of a local `cover` (in the page's folder or content/media/), resolved once.
     pub cover_file: Option<PathBuf>,
     /// Its words for the site search, counted once.
-    pub search: crate::features::search::SearchTerms,
+    pub search: search::SearchTerms,
 }
 
 impl Source {
@@ -70,7 +73,7 @@ pub struct Project {
     /// Shared (`Arc`): `serve` keeps the project between saves and replaces only changed files.
     pub sources: Vec<std::sync::Arc<Source>>,
     /// Contest definitions and editions.
-    pub contests: Vec<crate::features::contest::ContestSource>,
+    pub contests: Vec<contest::ContestSource>,
     /// Every file of `content/media/`, checked once (publishable types only).
     pub media: Vec<MediaFile>,
 }
@@ -216,7 +219,7 @@ pub fn load_partial(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         .collect();
     let contest_results: Vec<_> = contest_files
         .par_iter()
-        .map(|(owner, path)| crate::features::contest::load(root, owner.clone(), path))
+        .map(|(owner, path)| contest::load(root, owner.clone(), path))
         .collect();
     let mut contests = Vec::new();
     for r in contest_results {
@@ -590,7 +593,7 @@ pub fn parse_source_full(
             .replace('\\', "/"),
     );
     let summary = meta.summary.as_deref().unwrap_or(&body.first_paragraph);
-    let search = crate::features::search::SearchTerms::new(&meta.title, summary, &body.text);
+    let search = search::SearchTerms::new(&meta.title, summary, &body.text);
     Ok(Source {
         search,
         file: rel,

@@ -266,7 +266,7 @@ impl Session {
                     load::parse_source_full(&self.root, &content, owner.clone(), kind, path, &text)
                 })
                 .map(|s| project.sources.push(std::sync::Arc::new(s))),
-            None => crate::features::contest::load(&self.root, owner.clone(), path)
+            None => crate::load::contest::load(&self.root, owner.clone(), path)
                 .map(|c| project.contests.push(c))
                 .map_err(|diagnostics| load::Failure {
                     diagnostics,
