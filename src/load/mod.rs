@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::messages::Problem;
+use crate::messages::{Lang, Problem};
 use config::{Laws, Network, Site, SiteConfig};
 use frontmatter::{Kind, Meta};
 use markdown::Rendered;
@@ -88,6 +88,10 @@ pub struct MediaFile {
 }
 
 impl Project {
+    /// The language of messages: `LANTOA_LANG`, else `network.yaml`'s `language`.
+    pub fn lang(&self) -> Lang {
+        Lang::choose(self.network.language.as_deref())
+    }
     pub fn site(&self, id: &str) -> Option<&Site> {
         self.sites.iter().find(|s| s.id == id)
     }
@@ -121,18 +125,29 @@ pub struct FailedSource {
 
 /// Loads the project at `root` (`root/content`, `root/themes`). Returns every problem found;
 /// any problem fails (see `load_partial` for a load that keeps what is sound).
-pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
+pub fn load(root: &Path) -> Result<Project, NotLoaded> {
     let loaded = load_partial(root)?;
     if loaded.problems.is_empty() {
         Ok(loaded.project)
     } else {
-        Err(loaded.problems)
+        Err(NotLoaded {
+            problems: loaded.problems,
+            lang: loaded.project.lang(),
+        })
     }
+}
+
+/// Why a project could not be loaded, and the language to tell it in: `network.yaml`'s (read
+/// once, here), or `LANTOA_LANG` / Vietnamese when it could not be read.
+#[derive(Debug)]
+pub struct NotLoaded {
+    pub problems: Vec<Diagnostic>,
+    pub lang: Lang,
 }
 
 /// Loads what can be loaded. Fails only when there is no project at all to build: no readable
 /// `network.yaml`, no unit, or a unit tree that cannot be put together.
-pub fn load_partial(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+pub fn load_partial(root: &Path) -> Result<Loaded, NotLoaded> {
     let content = root.join("content");
     let rel = |p: &Path| {
         p.strip_prefix(root)
@@ -245,7 +260,10 @@ pub fn load_partial(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     }
 
     let Some(network) = network else {
-        return Err(errors);
+        return Err(NotLoaded {
+            problems: errors,
+            lang: Lang::choose(None),
+        });
     };
     let (sites, missing_sites) = without_orphans(sites, &broken_sites);
     let sites = if sites.is_empty() {
@@ -265,7 +283,10 @@ pub fn load_partial(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         }
     };
     if sites.is_empty() {
-        return Err(errors);
+        return Err(NotLoaded {
+            problems: errors,
+            lang: Lang::choose(network.language.as_deref()),
+        });
     }
     sources.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(Loaded {
