@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use crate::diagnostics::{self, Diagnostic, Format};
 use crate::messages::{self, Lang};
+use crate::scaffold::NewKind;
 use crate::{Failure, Selection};
 
 #[derive(Parser, Debug)]
@@ -125,16 +126,6 @@ pub enum CalendarFormat {
     Csv,
     Json,
     Ics,
-}
-
-/// What `lantoa new` creates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum NewKind {
-    Article,
-    Story,
-    Primer,
-    Page,
-    Contest,
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
@@ -356,7 +347,8 @@ fn check(
 }
 
 fn new(root: &Path, kind: NewKind, title: &str, site: Option<String>) -> ExitCode {
-    let lang = crate::language_of(root);
+    // `new` does not load the project: `LANTOA_LANG`, else Vietnamese.
+    let lang = crate::language_before_load();
     let today = crate::dates::build_time(None)
         .map(|z| z.date())
         .unwrap_or_else(|_| jiff::Zoned::now().date());
@@ -397,8 +389,7 @@ fn calendar(
     use crate::diagnostics::Diagnostic;
     use crate::features::calendar as cal;
     use crate::messages::Problem;
-    let lang = crate::language_of(root);
-    let fail = |d: Vec<Diagnostic>| {
+    let fail = |d: Vec<Diagnostic>, lang: Lang| {
         report_failure(
             root,
             &Failure {
@@ -412,20 +403,20 @@ fn calendar(
     let now = match crate::dates::build_time(now.as_deref()) {
         Ok(n) => n,
         Err(v) => {
-            return fail(vec![Diagnostic::error(
-                "--now",
-                0,
-                Problem::BadDate { value: v },
-            )]);
+            return fail(
+                vec![Diagnostic::error("--now", 0, Problem::BadDate { value: v })],
+                crate::language_before_load(),
+            );
         }
     };
     let project = match crate::load::load(root) {
         Ok(p) => p,
-        Err(d) => return fail(d),
+        Err(e) => return fail(e.problems, e.lang),
     };
+    let lang = project.lang();
     let errors = cal::validate(&project);
     if !errors.is_empty() {
-        return fail(errors);
+        return fail(errors, lang);
     }
     let (default_from, default_to) = cal::default_range(now.date());
     let parse_day = |flag: &str, v: Option<String>, default| match v {
@@ -439,21 +430,24 @@ fn calendar(
         parse_day("--to", to, default_to),
     ) {
         (Ok(f), Ok(t)) => (f, t),
-        (f, t) => return fail([f.err(), t.err()].into_iter().flatten().collect()),
+        (f, t) => return fail([f.err(), t.err()].into_iter().flatten().collect(), lang),
     };
     let units: Vec<&crate::load::config::Site> = match &site {
         None => project.sites.iter().collect(),
         Some(id) => match project.site(id) {
             Some(s) => cal::subtree(&project, s),
             None => {
-                return fail(vec![Diagnostic::error(
-                    format!("--site {id}"),
-                    0,
-                    crate::load::config::unknown_site(
-                        id,
-                        project.sites.iter().map(|s| s.id.as_str()),
-                    ),
-                )]);
+                return fail(
+                    vec![Diagnostic::error(
+                        format!("--site {id}"),
+                        0,
+                        crate::load::config::unknown_site(
+                            id,
+                            project.sites.iter().map(|s| s.id.as_str()),
+                        ),
+                    )],
+                    lang,
+                );
             }
         },
     };
@@ -472,13 +466,16 @@ fn calendar(
                 true,
             ),
             None => {
-                return fail(vec![Diagnostic::error(
-                    "--site",
-                    0,
-                    Problem::MissingField {
-                        field: "--site".into(),
-                    },
-                )]);
+                return fail(
+                    vec![Diagnostic::error(
+                        "--site",
+                        0,
+                        Problem::MissingField {
+                            field: "--site".into(),
+                        },
+                    )],
+                    lang,
+                );
             }
         },
     };

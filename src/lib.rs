@@ -12,6 +12,7 @@ pub mod cli;
 pub mod dates;
 pub mod diagnostics;
 pub mod features;
+pub mod files;
 pub mod load;
 pub mod messages;
 pub mod output;
@@ -117,14 +118,11 @@ impl Failure {
     }
 }
 
-/// The language of messages before `network.yaml` is read (or when it cannot be).
-pub fn language_of(root: &Path) -> Lang {
-    let network = std::fs::read_to_string(root.join("content/network.yaml")).unwrap_or_default();
-    let lang = network
-        .lines()
-        .find_map(|l| l.strip_prefix("language:"))
-        .map(|v| v.trim().trim_matches('"').to_string());
-    Lang::choose(lang.as_deref())
+/// The language of messages before `network.yaml` is read (or when it cannot be):
+/// `LANTOA_LANG`, else Vietnamese. `network.yaml` is read once, by `load`; its `language` is
+/// then `Project::lang` (or `load::NotLoaded::lang`).
+pub fn language_before_load() -> Lang {
+    Lang::choose(None)
 }
 
 /// The rendered network, before writing or serving.
@@ -132,7 +130,7 @@ pub struct Output {
     pub sites: Vec<SiteOutput>,
     pub network_index: Vec<u8>,
     /// `_editorial/`: the editorial calendar, reports and `next-change.json` (not deployed).
-    pub editorial: std::collections::BTreeMap<String, render::FileData>,
+    pub editorial: std::collections::BTreeMap<String, files::FileData>,
     pub next_change: Option<features::calendar::NextChange>,
 }
 
@@ -164,18 +162,38 @@ pub fn generate(
     sink: Option<Sink>,
     policy: Policy,
 ) -> Result<Generated, Failure> {
-    let lang = language_of(root);
+    let timer = Timer::new();
+    let loaded = load_stage(root)?;
+    timer.lap("load");
+    generate_loaded(root, loaded, now, selection, mode, sink, policy)
+}
+
+/// The load stage of `generate`: fails only when there is no project at all (see
+/// `load::load_partial`), in the language of `network.yaml` when it could be parsed.
+pub fn load_stage(root: &Path) -> Result<load::Loaded, Failure> {
+    load::load_partial(root).map_err(|e| Failure::new(e.problems, e.lang))
+}
+
+/// `generate` after its load stage.
+#[allow(clippy::too_many_arguments)]
+pub fn generate_loaded(
+    root: &Path,
+    loaded: load::Loaded,
+    now: Option<&str>,
+    selection: &Selection,
+    mode: Mode,
+    sink: Option<Sink>,
+    policy: Policy,
+) -> Result<Generated, Failure> {
+    let timer = Timer::new();
+    let project = loaded.project;
+    let lang = project.lang();
     let now = dates::build_time(now).map_err(|v| {
         Failure::new(
             vec![Diagnostic::error("--now", 0, Problem::BadDate { value: v })],
             lang,
         )
     })?;
-    let timer = Timer::new();
-    let loaded = load::load_partial(root).map_err(|d| Failure::new(d, lang))?;
-    let project = loaded.project;
-    timer.lap("load");
-    let lang = Lang::choose(project.network.language.as_deref());
     let mut errors = loaded.problems;
     errors.extend(validate(&project));
     let mut warnings = check::warnings(&project, &now);
@@ -435,7 +453,9 @@ pub fn build(
     policy: Policy,
 ) -> Result<BuildReport, Failure> {
     let started = Instant::now();
-    let lang = language_of(root);
+    // `network.yaml` is read once, here, so that every message is in its language.
+    let loaded = load_stage(root)?;
+    let lang = loaded.project.lang();
     output::check_output_dir(out, root).map_err(|d| Failure::new(vec![d], lang))?;
     let io_error = |e: std::io::Error| {
         Failure::new(
@@ -468,8 +488,9 @@ pub fn build(
             .insert(site.site_id.clone(), digest);
         Ok(())
     };
-    let generated = generate(
+    let generated = generate_loaded(
         root,
+        loaded,
         now,
         selection,
         if drafts { Mode::Preview } else { Mode::Publish },
@@ -478,7 +499,7 @@ pub fn build(
     )?;
     let digests = digests.into_inner().unwrap_or_else(|p| p.into_inner());
     let previous = report::BuildReport::read(out);
-    let lang = Lang::choose(generated.project.network.language.as_deref());
+    let lang = generated.project.lang();
     let build_report = report::BuildReport::new(
         &generated.project,
         &generated.now,
@@ -489,11 +510,11 @@ pub fn build(
         lang,
     );
     let report_name = report::FILE.to_string();
-    let report_data = render::FileData::Bytes(build_report.to_json().into_bytes());
+    let report_data = files::FileData::Bytes(build_report.to_json().into_bytes());
     staging
         .write("_editorial/", [(&report_name, &report_data)])
         .map_err(io_error)?;
-    let index = render::FileData::Bytes(generated.output.network_index.clone());
+    let index = files::FileData::Bytes(generated.output.network_index.clone());
     let index_name = "index.html".to_string();
     staging
         .write("", [(&index_name, &index)])

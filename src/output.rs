@@ -31,8 +31,8 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::files::FileData;
 use crate::messages::Problem;
-use crate::render::FileData;
 
 pub const MANIFEST: &str = ".lantoa-manifest";
 

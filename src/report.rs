@@ -10,9 +10,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
+use crate::files::FileData;
 use crate::load::Project;
 use crate::messages::Lang;
-use crate::render::FileData;
 
 /// The report's file name inside `_editorial/`.
 pub const FILE: &str = "build-report.json";

@@ -5,9 +5,18 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::cli::NewKind;
 use crate::diagnostics::Diagnostic;
 use crate::messages::Problem;
+
+/// What `lantoa new` creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewKind {
+    Article,
+    Story,
+    Primer,
+    Page,
+    Contest,
+}
 
 fn folder(kind: NewKind) -> &'static str {
     match kind {

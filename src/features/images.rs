@@ -375,7 +375,7 @@ pub fn outputs(
     original: &str,
     source_file: &Path,
     set: &ImageSet,
-) -> Vec<(String, crate::render::FileData)> {
+) -> Vec<(String, crate::files::FileData)> {
     match set.get(source_file) {
         Some(p) => p
             .variants
@@ -383,13 +383,13 @@ pub fn outputs(
             .map(|v| {
                 (
                     variant_name(original, p, v),
-                    crate::render::FileData::Copy(v.file.clone()),
+                    crate::files::FileData::Copy(v.file.clone()),
                 )
             })
             .collect(),
         None => vec![(
             original.to_string(),
-            crate::render::FileData::Copy(source_file.to_path_buf()),
+            crate::files::FileData::Copy(source_file.to_path_buf()),
         )],
     }
 }

@@ -1,11 +1,14 @@
 //! The load stage: walk `content/`, read and parse every file once (in parallel), and return
-//! the `Project` — configuration, the unit tree, laws, and every source with its HTML.
-//! Nothing here depends on which site will publish a page.
+//! the `Project` — configuration, the unit tree, laws, every source with its HTML and search
+//! terms (`search.rs`), and the contest files (`contest.rs`). Nothing here depends on which
+//! site will publish a page, and nothing here uses a later stage.
 
 pub mod config;
+pub mod contest;
 pub mod file;
 pub mod frontmatter;
 pub mod markdown;
+pub mod search;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -14,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::messages::Problem;
+use crate::messages::{Lang, Problem};
 use config::{Laws, Network, Site, SiteConfig};
 use frontmatter::{Kind, Meta};
 use markdown::Rendered;
@@ -42,7 +45,7 @@ pub struct Source {
     /// The file of a local `cover` (in the page's folder or content/media/), resolved once.
     pub cover_file: Option<PathBuf>,
     /// Its words for the site search, counted once.
-    pub search: crate::features::search::SearchTerms,
+    pub search: search::SearchTerms,
 }
 
 impl Source {
@@ -70,7 +73,7 @@ pub struct Project {
     /// Shared (`Arc`): `serve` keeps the project between saves and replaces only changed files.
     pub sources: Vec<std::sync::Arc<Source>>,
     /// Contest definitions and editions.
-    pub contests: Vec<crate::features::contest::ContestSource>,
+    pub contests: Vec<contest::ContestSource>,
     /// Every file of `content/media/`, checked once (publishable types only).
     pub media: Vec<MediaFile>,
 }
@@ -85,6 +88,10 @@ pub struct MediaFile {
 }
 
 impl Project {
+    /// The language of messages: `LANTOA_LANG`, else `network.yaml`'s `language`.
+    pub fn lang(&self) -> Lang {
+        Lang::choose(self.network.language.as_deref())
+    }
     pub fn site(&self, id: &str) -> Option<&Site> {
         self.sites.iter().find(|s| s.id == id)
     }
@@ -118,18 +125,29 @@ pub struct FailedSource {
 
 /// Loads the project at `root` (`root/content`, `root/themes`). Returns every problem found;
 /// any problem fails (see `load_partial` for a load that keeps what is sound).
-pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
+pub fn load(root: &Path) -> Result<Project, NotLoaded> {
     let loaded = load_partial(root)?;
     if loaded.problems.is_empty() {
         Ok(loaded.project)
     } else {
-        Err(loaded.problems)
+        Err(NotLoaded {
+            problems: loaded.problems,
+            lang: loaded.project.lang(),
+        })
     }
+}
+
+/// Why a project could not be loaded, and the language to tell it in: `network.yaml`'s (read
+/// once, here), or `LANTOA_LANG` / Vietnamese when it could not be read.
+#[derive(Debug)]
+pub struct NotLoaded {
+    pub problems: Vec<Diagnostic>,
+    pub lang: Lang,
 }
 
 /// Loads what can be loaded. Fails only when there is no project at all to build: no readable
 /// `network.yaml`, no unit, or a unit tree that cannot be put together.
-pub fn load_partial(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+pub fn load_partial(root: &Path) -> Result<Loaded, NotLoaded> {
     let content = root.join("content");
     let rel = |p: &Path| {
         p.strip_prefix(root)
@@ -216,7 +234,7 @@ pub fn load_partial(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         .collect();
     let contest_results: Vec<_> = contest_files
         .par_iter()
-        .map(|(owner, path)| crate::features::contest::load(root, owner.clone(), path))
+        .map(|(owner, path)| contest::load(root, owner.clone(), path))
         .collect();
     let mut contests = Vec::new();
     for r in contest_results {
@@ -242,7 +260,10 @@ pub fn load_partial(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     }
 
     let Some(network) = network else {
-        return Err(errors);
+        return Err(NotLoaded {
+            problems: errors,
+            lang: Lang::choose(None),
+        });
     };
     let (sites, missing_sites) = without_orphans(sites, &broken_sites);
     let sites = if sites.is_empty() {
@@ -262,7 +283,10 @@ pub fn load_partial(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         }
     };
     if sites.is_empty() {
-        return Err(errors);
+        return Err(NotLoaded {
+            problems: errors,
+            lang: Lang::choose(network.language.as_deref()),
+        });
     }
     sources.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(Loaded {
@@ -590,7 +614,7 @@ pub fn parse_source_full(
             .replace('\\', "/"),
     );
     let summary = meta.summary.as_deref().unwrap_or(&body.first_paragraph);
-    let search = crate::features::search::SearchTerms::new(&meta.title, summary, &body.text);
+    let search = search::SearchTerms::new(&meta.title, summary, &body.text);
     Ok(Source {
         search,
         file: rel,

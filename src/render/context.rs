@@ -1,5 +1,9 @@
-//! The values templates see (docs/theme.md is their contract): the site, pages, pagination.
-//! Built from the resolved site; every key is always present (Tera 2 treats undefined as error).
+//! The values templates see (docs/theme.md is their contract): the site (`SiteView`), each
+//! page (`PageView`: its content with the site's links and images filled in, cover with its
+//! processed sizes, story and primer fields, origin, the preview banner, notices of repealed
+//! laws), pagination, and the theme's strings (`t_or`, `kind_label`). Built per site by a
+//! `Viewer` from the resolved site, its links and the processed images; every key is always
+//! present (an absent value is `null` or empty: Tera 2 treats an undefined key as an error).
 
 use serde::Serialize;
 

@@ -9,8 +9,9 @@ use tera::Context;
 
 use super::context::{self, root_of};
 use super::theme::Theme;
-use super::{FileData, Renderer, SiteRender, theme};
+use super::{Renderer, SiteRender, theme};
 use crate::diagnostics::Diagnostic;
+use crate::files::FileData;
 use crate::load::Project;
 use crate::resolve::Visibility;
 

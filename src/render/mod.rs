@@ -7,26 +7,19 @@ mod features;
 pub mod theme;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::Diagnostic;
+use crate::files::FileData;
 use crate::load::Project;
 use crate::load::frontmatter::Kind;
 use crate::resolve::links::SiteLinks;
 use crate::resolve::{SiteBuild, Visibility};
 use context::{Link, PageNumber, Pagination, SiteView, Viewer, root_of};
 use theme::{Templates, Theme};
-
-/// One output file: bytes made here, or a file to copy.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FileData {
-    Bytes(Vec<u8>),
-    Copy(PathBuf),
-}
 
 /// Everything one site's folder will hold, by path relative to it.
 #[derive(Debug, Default)]

@@ -59,7 +59,8 @@ type Clients = Arc<Mutex<Vec<mpsc::Sender<String>>>>;
 /// Runs the server until the process is stopped. Returns an error message only when it cannot
 /// start (no free port).
 pub fn serve(opts: ServeOptions) -> Result<(), String> {
-    let lang = crate::language_of(&opts.root);
+    // Until the first build has read `network.yaml`: `LANTOA_LANG`, else Vietnamese.
+    let lang = crate::language_before_load();
     let mut session = Session::new(
         &opts.root,
         opts.now.clone(),
@@ -84,6 +85,8 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         started,
         false,
     );
+    // The language of `network.yaml` as the first build parsed it (`LANTOA_LANG` first).
+    let lang = session.lang().unwrap_or(lang);
 
     let (listener, addr) = bind(opts.bind, opts.port, lang)?;
     if !opts.bind.is_loopback() {
@@ -147,6 +150,7 @@ fn open_browser(url: &str) {
 }
 
 /// Rebuilds for one change, swaps the snapshot, notifies browsers, prints the outcome once.
+/// Messages are in the language of the `network.yaml` the rebuild parsed, else in `lang`.
 #[allow(clippy::too_many_arguments)]
 fn apply(
     session: &mut Session,
@@ -188,6 +192,7 @@ fn apply(
                 },
             )])
         });
+    let lang = session.lang().unwrap_or(lang);
     match outcome {
         Ok(prepared) => {
             let (sites, pages) = (prepared.site_count(), prepared.page_count());

@@ -14,10 +14,11 @@ use crate::Selection;
 use crate::diagnostics::{self, Diagnostic};
 use crate::features::images::ImageSet;
 use crate::features::search::Corpus;
+use crate::files::FileData;
 use crate::load::Project;
 use crate::messages::Lang;
 use crate::render::theme::Theme;
-use crate::render::{FileData, RenderOptions, Renderer, SiteOutput};
+use crate::render::{RenderOptions, Renderer, SiteOutput};
 use crate::resolve::{Mode, SiteBuild};
 
 type Rendered<T> = OnceLock<Result<T, String>>;

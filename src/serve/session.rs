@@ -114,6 +114,8 @@ pub struct Session {
     pub selection: Selection,
     /// Shared with the last `Prepared` (a change clones it cheaply: sources are `Arc`s).
     project: Option<Arc<Project>>,
+    /// The language of messages while no project is loaded (see `lang`).
+    lang_unloaded: Option<crate::messages::Lang>,
     theme: Option<Arc<Theme>>,
     /// Files that failed to parse, with their problems (kept until they parse again).
     broken: BTreeMap<PathBuf, Vec<Diagnostic>>,
@@ -126,12 +128,22 @@ pub struct Session {
 }
 
 impl Session {
+    /// The language of messages: `LANTOA_LANG`, else the last parsed `network.yaml`'s
+    /// `language`; `None` before anything was loaded.
+    pub fn lang(&self) -> Option<crate::messages::Lang> {
+        match &self.project {
+            Some(p) => Some(p.lang()),
+            None => self.lang_unloaded,
+        }
+    }
+
     pub fn new(root: &Path, now: Option<String>, selection: Selection) -> Self {
         Session {
             root: root.to_path_buf(),
             now,
             selection,
             project: None,
+            lang_unloaded: None,
             theme: None,
             broken: BTreeMap::new(),
             failed: BTreeMap::new(),
@@ -215,6 +227,7 @@ impl Session {
     /// Forgets everything loaded, after a rebuild panicked half-way: the next rebuild reloads
     /// the whole project.
     pub fn reset(&mut self) {
+        self.lang_unloaded = self.lang(); // the language stays the last one parsed
         self.project = None;
         self.theme = None;
         self.broken.clear();
@@ -239,9 +252,10 @@ impl Session {
                 self.missing_sites = loaded.missing_sites;
                 loaded.problems
             }
-            Err(errors) => {
+            Err(not_loaded) => {
                 self.project = None;
-                errors
+                self.lang_unloaded = Some(not_loaded.lang);
+                not_loaded.problems
             }
         };
         for d in errors {
@@ -276,7 +290,7 @@ impl Session {
                     load::parse_source_full(&self.root, &content, owner.clone(), kind, path, &text)
                 })
                 .map(|s| project.sources.push(std::sync::Arc::new(s))),
-            None => crate::features::contest::load(&self.root, owner.clone(), path)
+            None => crate::load::contest::load(&self.root, owner.clone(), path)
                 .map(|c| project.contests.push(c))
                 .map_err(|diagnostics| load::Failure {
                     diagnostics,
