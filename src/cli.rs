@@ -414,9 +414,16 @@ fn calendar(
         Err(e) => return fail(e.problems, e.lang),
     };
     let lang = project.lang();
-    let errors = cal::validate(&project);
-    if !errors.is_empty() {
-        return fail(errors, lang);
+    // The same checks as `build` (no photos: the calendar shows no page).
+    let ready = crate::prepare::prepare(
+        &project,
+        Default::default(),
+        &now,
+        crate::resolve::Mode::Publish,
+        None,
+    );
+    if !ready.errors.is_empty() {
+        return fail(ready.errors, lang);
     }
     let (default_from, default_to) = cal::default_range(now.date());
     let parse_day = |flag: &str, v: Option<String>, default| match v {

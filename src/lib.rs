@@ -16,6 +16,7 @@ pub mod files;
 pub mod load;
 pub mod messages;
 pub mod output;
+pub mod prepare;
 pub mod render;
 pub mod report;
 pub mod resolve;
@@ -142,15 +143,6 @@ pub fn cache_dir(root: &Path) -> PathBuf {
         .join("images")
 }
 
-/// Everything that validates the project as a whole (once, not per site).
-pub fn validate(project: &Project) -> Vec<Diagnostic> {
-    let mut errors = resolve::links::validate(project);
-    errors.extend(resolve::reserved_slugs(project));
-    errors.extend(features::contest::validate(&project.contests));
-    errors.extend(features::calendar::validate(project));
-    errors
-}
-
 /// load → resolve → render, in memory. With `Policy::Isolate`, a problem keeps only the sites
 /// it affects from being built (see `resolve::affected`); it fails only when nothing can be
 /// built, or on any error with `Policy::AllOrNothing`.
@@ -194,40 +186,43 @@ pub fn generate_loaded(
             lang,
         )
     })?;
-    let mut errors = loaded.problems;
-    errors.extend(validate(&project));
-    let mut warnings = check::warnings(&project, &now);
-    // What is public where, once for the network; links must follow it.
-    let table = resolve::Table::new(&project, &now);
-    let (link_errors, link_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
-        resolve::links::check_published(&project, &table, mode)
-            .into_iter()
-            .partition(Diagnostic::is_error);
-    errors.extend(link_errors);
-    warnings.extend(link_warnings);
-    diagnostics::sort(&mut warnings);
-    timer.lap("validate");
     let fail = |mut errors: Vec<Diagnostic>, warnings: &[Diagnostic]| {
         errors.extend(warnings.iter().cloned());
         Failure::new(errors, lang)
     };
-    let selected = select_sites(&project, selection).map_err(|e| fail(e, &warnings))?;
+    let selected = select_sites(&project, selection).map_err(|e| fail(e, &[]))?;
     let theme = match render::theme::Theme::load(root, &project.themes, &project.network.theme) {
         Ok(t) => t,
-        Err(e) => {
-            errors.extend(e);
-            return Err(fail(errors, &warnings)); // every site uses the theme
+        Err(mut e) => {
+            e.extend(loaded.problems);
+            return Err(fail(e, &[])); // every site uses the theme
         }
     };
-    let (images, image_errors) =
-        features::images::process_all_partial(&project, &cache_dir(root), None);
-    errors.extend(image_errors);
-    timer.lap("images");
+    let cache = cache_dir(root);
+    let prepare::Ready {
+        table,
+        images,
+        mut errors,
+        warnings,
+        blocked,
+    } = prepare::prepare(
+        &project,
+        prepare::LoadProblems {
+            problems: loaded.problems,
+            failed: &loaded.failed,
+            missing_sites: &loaded.missing_sites,
+        },
+        &now,
+        mode,
+        Some(prepare::Photos {
+            cache: &cache,
+            memo: None,
+        }),
+    );
+    timer.lap("prepare");
     if policy == Policy::AllOrNothing && !errors.is_empty() {
         return Err(fail(errors, &warnings));
     }
-    let blocked =
-        resolve::affected::attribute(&project, &loaded.failed, &loaded.missing_sites, &mut errors);
     let buildable: Vec<usize> = selected
         .iter()
         .copied()

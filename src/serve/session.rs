@@ -174,19 +174,21 @@ impl Session {
         if self.project.is_none() && self.broken.is_empty() {
             self.reload_all();
         }
-        let mut errors: Vec<Diagnostic> = self.broken.values().flatten().cloned().collect();
+        let errors: Vec<Diagnostic> = self.broken.values().flatten().cloned().collect();
         let Some(project) = self.project.clone() else {
             return Err(errors);
         };
         if self.theme.is_none() {
             match Theme::load(&self.root, &project.themes, &project.network.theme) {
                 Ok(t) => self.theme = Some(Arc::new(t)),
-                Err(e) => errors.extend(e),
+                Err(mut e) => {
+                    e.extend(errors);
+                    return Err(e); // every site uses the theme
+                }
             }
         }
-        errors.extend(crate::validate(&project));
         let Some(theme) = self.theme.clone() else {
-            return Err(errors); // every site uses the theme
+            return Err(errors);
         };
         let now = crate::dates::build_time(self.now.as_deref()).map_err(|v| {
             vec![Diagnostic::error(
@@ -195,32 +197,35 @@ impl Session {
                 crate::messages::Problem::BadDate { value: v },
             )]
         })?;
-        let (images, image_errors) = crate::features::images::process_all_partial(
-            &project,
-            &crate::cache_dir(&self.root),
-            Some(&self.images),
-        );
-        errors.extend(image_errors);
-        let table = crate::resolve::Table::new(&project, &now);
-        // In a preview, a link to a draft is a warning (shown in the terminal, the link marked).
-        let (link_errors, link_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
-            crate::resolve::links::check_published(&project, &table, crate::resolve::Mode::Serve)
-                .into_iter()
-                .partition(Diagnostic::is_error);
-        errors.extend(link_errors);
+        // The same stages as `build` and `check` (`prepare.rs`), in serve's mode, with the
+        // photos processed since the server started.
         let failed: Vec<load::FailedSource> = self.failed.values().cloned().collect();
-        crate::resolve::affected::attribute(&project, &failed, &self.missing_sites, &mut errors);
+        let cache = crate::cache_dir(&self.root);
+        let ready = crate::prepare::prepare(
+            &project,
+            crate::prepare::LoadProblems {
+                problems: errors,
+                failed: &failed,
+                missing_sites: &self.missing_sites,
+            },
+            &now,
+            crate::resolve::Mode::Serve,
+            Some(crate::prepare::Photos {
+                cache: &cache,
+                memo: Some(&self.images),
+            }),
+        );
         let mut prepared = Prepared::new(
             project,
-            table,
+            ready.table,
             theme,
-            Arc::new(images),
+            Arc::new(ready.images),
             now,
             &self.selection,
             self.root.clone(),
-            errors,
+            ready.errors,
         )?;
-        prepared.warnings = link_warnings;
+        prepared.warnings = ready.warnings;
         Ok(prepared)
     }
 

@@ -1,0 +1,96 @@
+//! The one driver between loading and rendering, shared by `build`, `check`, `serve` (after each
+//! save) and `calendar`: validation and warnings, the publication table (what is public where,
+//! `resolve::publication`), links that must follow it, the photos (when the command shows
+//! pages), and which sites each error keeps from being built (`resolve::affected`). No command
+//! runs these stages in its own way.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use jiff::Zoned;
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::features::images::{ImageSet, Memo};
+use crate::load::{FailedSource, Project};
+use crate::resolve::{Mode, Table};
+
+/// What the loaded project holds besides its sources: the problems found while loading, the
+/// sources that failed (with what is known of who would publish them), the units left out.
+#[derive(Default)]
+pub struct LoadProblems<'a> {
+    pub problems: Vec<Diagnostic>,
+    pub failed: &'a [FailedSource],
+    pub missing_sites: &'a [String],
+}
+
+/// Where photos come from and go; `None` for a command that shows no page (`calendar`).
+pub struct Photos<'a> {
+    pub cache: &'a Path,
+    /// `serve` keeps the photos it processed between saves.
+    pub memo: Option<&'a Memo>,
+}
+
+/// The project checked and ready to render.
+pub struct Ready {
+    pub table: Table,
+    pub images: ImageSet,
+    /// Every error, each with the sites it keeps out (`Diagnostic::sites`), sorted.
+    pub errors: Vec<Diagnostic>,
+    /// Problems that do not stop anything, sorted.
+    pub warnings: Vec<Diagnostic>,
+    /// The sites (indexes into `project.sites`) some error keeps out.
+    pub blocked: BTreeSet<usize>,
+}
+
+/// Everything that validates the project as a whole (once, not per site).
+pub fn validate(project: &Project) -> Vec<Diagnostic> {
+    let mut errors = crate::resolve::links::validate(project);
+    errors.extend(crate::resolve::reserved_slugs(project));
+    errors.extend(crate::features::contest::validate(&project.contests));
+    errors.extend(crate::features::calendar::validate(project));
+    errors
+}
+
+/// Runs the shared stages on a loaded project at `now`, for `mode`.
+pub fn prepare(
+    project: &Project,
+    loaded: LoadProblems,
+    now: &Zoned,
+    mode: Mode,
+    photos: Option<Photos>,
+) -> Ready {
+    let mut errors = loaded.problems;
+    errors.extend(validate(project));
+    let mut warnings = crate::check::warnings(project, now);
+    let table = Table::new(project, now);
+    let (link_errors, link_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        crate::resolve::links::check_published(project, &table, mode)
+            .into_iter()
+            .partition(Diagnostic::is_error);
+    errors.extend(link_errors);
+    warnings.extend(link_warnings);
+    let images = match photos {
+        Some(p) => {
+            let (images, image_errors) =
+                crate::features::images::process_all_partial(project, p.cache, p.memo);
+            errors.extend(image_errors);
+            images
+        }
+        None => ImageSet::default(),
+    };
+    let blocked = crate::resolve::affected::attribute(
+        project,
+        loaded.failed,
+        loaded.missing_sites,
+        &mut errors,
+    );
+    diagnostics::sort(&mut errors);
+    diagnostics::sort(&mut warnings);
+    Ready {
+        table,
+        images,
+        errors,
+        warnings,
+        blocked,
+    }
+}
