@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::load::Project;
-use crate::resolve::{SiteBuild, Visibility};
+use crate::resolve::{Publication, SiteBuild};
 
 #[derive(Debug, Serialize, PartialEq)]
 pub struct QuizItem {
@@ -23,7 +23,7 @@ pub fn items(project: &Project, build: &SiteBuild, preview: bool) -> Vec<QuizIte
     build
         .pages
         .iter()
-        .filter(|p| preview || p.visibility == Visibility::Published)
+        .filter(|p| preview || p.visibility == Publication::Published)
         .filter_map(|p| {
             let src = &project.sources[p.source];
             src.meta.primer.as_ref().map(|primer| (p, src, primer))

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::dates;
 use crate::load::frontmatter::Kind;
 use crate::load::{Project, Source};
-use crate::resolve::{PageEntry, SiteBuild, Visibility};
+use crate::resolve::{PageEntry, Publication, SiteBuild};
 use crate::text::truncate_chars;
 
 #[derive(Serialize)]
@@ -319,10 +319,12 @@ impl<'a> Viewer<'a> {
         let src = &self.project.sources[entry.source];
         match entry.visibility {
             // A site shows neither (`Publication::shown`).
-            Visibility::Published | Visibility::NotTargeted | Visibility::NotOwned => String::new(),
-            Visibility::Draft => self.theme.t("banner_draft"),
-            Visibility::Review => self.theme.t("banner_review"),
-            Visibility::Scheduled(_) => format!(
+            Publication::Published | Publication::NotTargeted | Publication::NotOwned => {
+                String::new()
+            }
+            Publication::Draft => self.theme.t("banner_draft"),
+            Publication::Review => self.theme.t("banner_review"),
+            Publication::Scheduled(_) => format!(
                 "{} {}",
                 self.theme.t("banner_scheduled"),
                 src.meta
@@ -331,7 +333,7 @@ impl<'a> Viewer<'a> {
                     .map(|d| d.strftime("%d/%m/%Y %H:%M").to_string())
                     .unwrap_or_default()
             ),
-            Visibility::Expired => self.theme.t("banner_expired"),
+            Publication::Expired => self.theme.t("banner_expired"),
         }
     }
 

@@ -13,7 +13,7 @@ use super::{Renderer, SiteRender, theme};
 use crate::diagnostics::Diagnostic;
 use crate::files::FileData;
 use crate::load::Project;
-use crate::resolve::Visibility;
+use crate::resolve::Publication;
 
 impl<'a> Renderer<'a> {
     /// Contest rule pages: the index, each current edition at a stable path, the other editions
@@ -103,7 +103,7 @@ impl<'a> Renderer<'a> {
             .build
             .pages
             .iter()
-            .filter(|p| p.visibility == Visibility::Published)
+            .filter(|p| p.visibility == Publication::Published)
             .filter_map(|p| {
                 let src = &self.project.sources[p.source];
                 let date = src.meta.date.as_ref().filter(|_| src.kind.needs_date())?;
@@ -285,7 +285,7 @@ impl<'a> Renderer<'a> {
             .build
             .pages
             .iter()
-            .filter(|p| p.visibility == Visibility::Published || self.options.preview())
+            .filter(|p| p.visibility == Publication::Published || self.options.preview())
             .map(|p| p.source)
             .collect();
         r.out.files.insert(

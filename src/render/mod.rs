@@ -17,7 +17,7 @@ use crate::files::FileData;
 use crate::load::Project;
 use crate::load::frontmatter::Kind;
 use crate::resolve::links::SiteLinks;
-use crate::resolve::{SiteBuild, Visibility};
+use crate::resolve::{Publication, SiteBuild};
 use context::{Link, PageNumber, Pagination, SiteView, Viewer, root_of};
 use theme::{Templates, Theme};
 
@@ -392,7 +392,7 @@ impl<'a> Renderer<'a> {
         r.viewer
             .build
             .of_kind(self.project, kind)
-            .filter(|(_, p)| p.visibility == Visibility::Published || self.options.preview())
+            .filter(|(_, p)| p.visibility == Publication::Published || self.options.preview())
             .take(n)
             .map(|(_, p)| r.viewer.page(p, None))
             .collect()
@@ -563,7 +563,7 @@ impl<'a> Renderer<'a> {
                 matches!(
                     self.project.sources[p.source].kind,
                     Kind::Article | Kind::Story
-                ) && p.visibility == Visibility::Published
+                ) && p.visibility == Publication::Published
             })
             .collect();
         let mut newest: Vec<_> = posts.clone();

@@ -1,7 +1,9 @@
-//! The resolve stage, per site: which sources it publishes (its own content, `common/` as
-//! targeted, what its ancestors share down), under the approval gate, schedule and expiry;
-//! the URL of every page; duplicate addresses; tags folded across case and accents; and the
-//! site-specific targets of `@/` and `law:` links. Works on the loaded `Project`, reads no file.
+//! The resolve stage. What is public, where and when is decided once, in `publication.rs` (the
+//! publication table); from it, per site: the pages it shows (its own content, `common/` as
+//! targeted, what its ancestors share down) in the run's `Mode`, the URL of every page,
+//! duplicate and reserved addresses, tags folded across case and accents; the site-specific
+//! targets of `@/` and `law:` links and links that must follow publication (`links.rs`); which
+//! sites a problem affects (`affected.rs`). Works on the loaded `Project`, reads no file.
 
 pub mod affected;
 pub mod links;
@@ -18,9 +20,6 @@ use crate::text::slugify;
 
 pub use publication::{Mode, Publication, Table};
 
-/// The state a page is shown in (the banner of a draft, a page in review, a scheduled page).
-pub type Visibility = Publication;
-
 /// A page as one site publishes it.
 #[derive(Debug, Clone)]
 pub struct PageEntry {
@@ -29,7 +28,7 @@ pub struct PageEntry {
     pub path: String,
     /// The unit that wrote a shared-down copy.
     pub origin: Option<String>,
-    pub visibility: Visibility,
+    pub visibility: Publication,
 }
 
 #[derive(Debug, Clone)]
