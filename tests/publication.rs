@@ -82,34 +82,47 @@ fn a_draft_is_absent_from_every_output_and_shown_with_a_banner_in_a_preview() {
         &format!("{ART}/2026-11-20-nhap.md"),
         "---\ntitle: Bài nháp chưa duyệt\nstatus: draft\ntags: [thử]\n---\nNội dung nháp.\n",
     );
+    // A draft primer with a quiz question: the quiz follows the same rule.
+    p.write(
+        "content/sites/thcs-a/primers/nhap.md",
+        "---\ntitle: Hỏi đáp nháp\nstatus: draft\nlaw: blhs-2015\nsources: [{title: s, url: \"https://example.gov.vn\"}]\nquestions:\n  - q: \"Câu hỏi nháp bí mật?\"\n    choices: [\"Có\", \"Không\"]\n    answer: 1\n    explain: \"Vì.\"\n---\nx\n",
+    );
     let draft = "Bài nháp chưa duyệt";
+    let question = "Câu hỏi nháp bí mật";
     p.build_ok();
     for file in [
         "thcs-a/index.html",
         "thcs-a/bai-viet/index.html",
         "thcs-a/feed.xml",
         "thcs-a/sitemap.xml",
-        "thcs-a/search-index.js",
-        "thcs-a/lich-dang-bai/index.html",
+        "thcs-a/tim-kiem/index.js",
+        "thcs-a/lich-dang-bai/2026-11/index.html",
     ] {
-        if p.exists(file) {
-            assert!(!p.read(file).contains(draft), "{file} shows the draft");
-        }
+        assert!(!p.read(file).contains(draft), "{file} shows the draft");
     }
     assert!(!p.exists("thcs-a/bai-viet/nhap/index.html"));
     assert!(!p.exists("thcs-a/the/thu/index.html"));
+    assert!(
+        !p.exists("thcs-a/on-tap/index.html")
+            || !p.read("thcs-a/on-tap/index.html").contains(question),
+        "the quiz shows a draft primer's question"
+    );
     let out = p.lantoa(&["build", "--now", NOW, "--drafts"]);
     assert!(out.status.success());
     for file in [
         "thcs-a/index.html",
         "thcs-a/bai-viet/index.html",
         "thcs-a/bai-viet/nhap/index.html",
+        "thcs-a/tim-kiem/index.js",
+        "thcs-a/lich-dang-bai/2026-11/index.html",
+        "thcs-a/the/thu/index.html",
     ] {
         assert!(
             p.read(file).contains(draft),
             "{file} lacks the draft in a preview"
         );
     }
+    assert!(p.read("thcs-a/on-tap/index.html").contains(question));
     assert!(
         p.read("thcs-a/bai-viet/nhap/index.html")
             .contains("class=\"banner\""),

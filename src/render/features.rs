@@ -91,7 +91,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The public posting calendar: a month view of the school year with published posts,
-    /// key dates and contest windows, and `calendar.ics`. Nothing unpublished appears.
+    /// key dates and contest windows, and `calendar.ics`. Nothing unpublished appears (but in
+    /// a preview, where drafts and scheduled posts are shown too).
     pub(super) fn render_calendar(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
         use crate::features::calendar::{self, DayEvent};
         let site = r.viewer.site();
@@ -103,7 +104,8 @@ impl<'a> Renderer<'a> {
             .build
             .pages
             .iter()
-            .filter(|p| p.visibility == Publication::Published)
+            // What the site shows: published pages, and in a preview the others too.
+            .filter(|p| p.visibility == Publication::Published || self.options.preview())
             .filter_map(|p| {
                 let src = &self.project.sources[p.source];
                 let date = src.meta.date.as_ref().filter(|_| src.kind.needs_date())?;
