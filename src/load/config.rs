@@ -59,6 +59,28 @@ pub struct Paths {
     pub quiz: String,
 }
 
+impl Paths {
+    /// The addresses at a site's root that belong to lantoa: every section and feature, the
+    /// shared media folder, and the names of the home and 404 pages. No page may take one.
+    pub fn reserved(&self) -> Vec<&str> {
+        let mut r: Vec<&str> = [
+            &self.articles,
+            &self.stories,
+            &self.primers,
+            &self.contests,
+            &self.calendar,
+            &self.search,
+            &self.tags,
+            &self.quiz,
+        ]
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+        r.extend(["media", "index", "404"]);
+        r
+    }
+}
+
 impl Default for Paths {
     fn default() -> Self {
         Paths {

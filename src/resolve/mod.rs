@@ -80,25 +80,12 @@ pub fn section_path(project: &Project, kind: Kind) -> Option<&str> {
 /// Pages live at the site's root (`<slug>/`): a slug naming a section, a feature or the
 /// shared media folder would take its address. One error per such page.
 pub fn reserved_slugs(project: &Project) -> Vec<crate::diagnostics::Diagnostic> {
-    let p = &project.network.paths;
-    let reserved = [
-        &p.articles,
-        &p.stories,
-        &p.primers,
-        &p.contests,
-        &p.calendar,
-        &p.search,
-        &p.tags,
-        &p.quiz,
-    ];
+    let reserved = project.network.paths.reserved();
     project
         .sources
         .iter()
         .filter(|s| s.kind == Kind::Page)
-        .filter(|s| {
-            reserved.iter().any(|r| **r == s.meta.slug)
-                || matches!(s.meta.slug.as_str(), "media" | "index" | "404")
-        })
+        .filter(|s| reserved.contains(&s.meta.slug.as_str()))
         .map(|s| {
             crate::diagnostics::Diagnostic::error(
                 &s.file,
@@ -222,34 +209,11 @@ fn check_duplicates(
     site: &Site,
     pages: &[PageEntry],
 ) -> Result<(), Vec<Diagnostic>> {
-    let p = &project.network.paths;
-    let reserved: Vec<String> = [
-        &p.articles,
-        &p.stories,
-        &p.primers,
-        &p.contests,
-        &p.calendar,
-        &p.search,
-        &p.tags,
-        &p.quiz,
-    ]
-    .iter()
-    .map(|s| format!("{s}/"))
-    .collect();
+    // A page taking a section's address is `reserved_slugs`'s error (found once, at validation).
     let mut seen: BTreeMap<&str, &Source> = BTreeMap::new();
     let mut errors = Vec::new();
     for page in pages {
         let src: &Source = &project.sources[page.source];
-        if reserved.contains(&page.path) || page.path == "media/" {
-            errors.push(Diagnostic::error(
-                &src.file,
-                1,
-                Problem::DuplicateSlug {
-                    url: format!("/{}", page.path),
-                    other: "một mục của trang web".into(),
-                },
-            ));
-        }
         if let Some(other) = seen.insert(&page.path, src) {
             let (first, second) = if other.key < src.key {
                 (other, src)
