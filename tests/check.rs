@@ -668,3 +668,17 @@ fn errors_point_at_the_line_of_the_value() {
         "the unknown unit at line 7: {errors:#?}"
     );
 }
+
+#[test]
+fn a_bad_law_date_is_reported_at_its_own_line() {
+    let p = TestProject::new();
+    p.write(
+        "content/laws.yaml",
+        "- id: a\n  title: \"A\"\n  effective: 2019-01-01\n  repealed: hôm qua\n",
+    );
+    let errors = places(&p, "error");
+    assert!(
+        errors.iter().any(|e| e == "bad-date:content/laws.yaml:4"),
+        "{errors:#?}"
+    );
+}
