@@ -85,13 +85,13 @@ fn digits(s: &str) -> String {
 
 fn personal_data(src: &Source, contacts: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
     let text = &src.body.text;
-    let line_of = |offset: usize| src.body.line_at(offset);
+    let line_at = |offset: usize| src.body.line_at(offset);
     for (offset, number) in digit_runs(text) {
         let d = digits(&number);
         if d.len() == 12 && !number.contains([' ', '.', '-']) {
             out.push(Diagnostic::warning(
                 &src.file,
-                line_of(offset),
+                line_at(offset),
                 Problem::PersonalData {
                     what: "số căn cước".into(),
                     sample: mask(&number),
@@ -100,7 +100,7 @@ fn personal_data(src: &Source, contacts: &BTreeSet<String>, out: &mut Vec<Diagno
         } else if is_phone(&d) && !contacts.contains(&d) {
             out.push(Diagnostic::warning(
                 &src.file,
-                line_of(offset),
+                line_at(offset),
                 Problem::PersonalData {
                     what: "số điện thoại".into(),
                     sample: mask(&number),
@@ -112,7 +112,7 @@ fn personal_data(src: &Source, contacts: &BTreeSet<String>, out: &mut Vec<Diagno
         if !contacts.contains(&email.to_lowercase()) {
             out.push(Diagnostic::warning(
                 &src.file,
-                line_of(offset),
+                line_at(offset),
                 Problem::PersonalData {
                     what: "email".into(),
                     sample: email,
