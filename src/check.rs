@@ -56,7 +56,7 @@ fn review_age(src: &Source, now: &Zoned, out: &mut Vec<Diagnostic>) {
     if days > REVIEW_DAYS {
         out.push(Diagnostic::warning(
             &src.file,
-            1,
+            src.meta.lines.status,
             Problem::LongInReview { days },
         ));
     }
@@ -85,13 +85,13 @@ fn digits(s: &str) -> String {
 
 fn personal_data(src: &Source, contacts: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
     let text = &src.body.text;
-    let line_of = |needle: &str| src.raw_line_of(needle);
-    for number in digit_runs(text) {
+    let line_at = |offset: usize| src.body.line_at(offset);
+    for (offset, number) in digit_runs(text) {
         let d = digits(&number);
         if d.len() == 12 && !number.contains([' ', '.', '-']) {
             out.push(Diagnostic::warning(
                 &src.file,
-                line_of(&number),
+                line_at(offset),
                 Problem::PersonalData {
                     what: "số căn cước".into(),
                     sample: mask(&number),
@@ -100,7 +100,7 @@ fn personal_data(src: &Source, contacts: &BTreeSet<String>, out: &mut Vec<Diagno
         } else if is_phone(&d) && !contacts.contains(&d) {
             out.push(Diagnostic::warning(
                 &src.file,
-                line_of(&number),
+                line_at(offset),
                 Problem::PersonalData {
                     what: "số điện thoại".into(),
                     sample: mask(&number),
@@ -108,11 +108,11 @@ fn personal_data(src: &Source, contacts: &BTreeSet<String>, out: &mut Vec<Diagno
             ));
         }
     }
-    for email in emails(text) {
+    for (offset, email) in emails(text) {
         if !contacts.contains(&email.to_lowercase()) {
             out.push(Diagnostic::warning(
                 &src.file,
-                line_of(&email),
+                line_at(offset),
                 Problem::PersonalData {
                     what: "email".into(),
                     sample: email,
@@ -143,10 +143,11 @@ fn mask(s: &str) -> String {
         .collect()
 }
 
-/// Runs of digits, allowing single spaces, dots or dashes inside (`0912 345 678`, `0912.345.678`).
-fn digit_runs(text: &str) -> Vec<String> {
+/// Runs of digits, allowing single spaces, dots or dashes inside (`0912 345 678`, `0912.345.678`),
+/// each with its byte offset in `text`.
+fn digit_runs(text: &str) -> Vec<(usize, String)> {
     let mut runs = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
+    let (offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
     let mut i = 0;
     while i < chars.len() {
         let starts = (chars[i].is_ascii_digit()
@@ -169,14 +170,15 @@ fn digit_runs(text: &str) -> Vec<String> {
         }
         let run: String = chars[i..j].iter().collect();
         if run.chars().filter(char::is_ascii_digit).count() >= 9 {
-            runs.push(run);
+            runs.push((offsets[i], run));
         }
         i = j;
     }
     runs
 }
 
-fn emails(text: &str) -> Vec<String> {
+/// The e-mail addresses of `text`, each with its byte offset.
+fn emails(text: &str) -> Vec<(usize, String)> {
     let is_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+');
     let mut found = Vec::new();
     for (at, _) in text.match_indices('@') {
@@ -191,7 +193,7 @@ fn emails(text: &str) -> Vec<String> {
         let domain: String = text[at + 1..].chars().take_while(|c| is_part(*c)).collect();
         let domain = domain.trim_end_matches('.');
         if !local.is_empty() && domain.contains('.') {
-            found.push(format!("{local}@{domain}"));
+            found.push((at - local.len(), format!("{local}@{domain}")));
         }
     }
     found
@@ -215,7 +217,7 @@ fn primer_currency(project: &Project, src: &Source, now: &Zoned, out: &mut Vec<D
             .unwrap_or_default();
         out.push(Diagnostic::warning(
             &src.file,
-            src.raw_line_of("law:"),
+            src.meta.lines.law,
             Problem::LawNotInForce {
                 law: law.full_title(),
                 replaced_by,
@@ -227,14 +229,15 @@ fn primer_currency(project: &Project, src: &Source, now: &Zoned, out: &mut Vec<D
         Some(r) if r.date() >= year_ago => {}
         Some(r) => out.push(Diagnostic::warning(
             &src.file,
-            src.raw_line_of("reviewed:"),
+            src.meta.lines.reviewed,
             Problem::ReviewOutdated {
                 reviewed: crate::dates::vi_short(r),
             },
         )),
+        // No `reviewed:` written: the front matter it belongs in.
         None => out.push(Diagnostic::warning(
             &src.file,
-            1,
+            src.meta.lines.reviewed,
             Problem::ReviewOutdated {
                 reviewed: String::new(),
             },
@@ -250,13 +253,14 @@ mod tests {
     fn finds_phones_ids_and_emails() {
         let runs =
             digit_runs("Gọi 0912 345 678 hoặc 0912.345.678, CCCD 001203004567, năm 2026, 10/3.");
+        let runs: Vec<&str> = runs.iter().map(|(_, r)| r.as_str()).collect();
         assert_eq!(runs, vec!["0912 345 678", "0912.345.678", "001203004567"]);
         assert!(is_phone(&digits("0912 345 678")));
         assert!(is_phone(&digits("+84 912 345 678")));
         assert!(!is_phone(&digits("001203004567")));
         assert_eq!(
             emails("viết cho an.nguyen@gmail.com."),
-            vec!["an.nguyen@gmail.com"]
+            vec![(11, "an.nguyen@gmail.com".to_string())]
         );
         assert!(emails("@ một mình, a@b").is_empty());
     }

@@ -555,3 +555,130 @@ fn new_primer_picks_the_law_its_title_names_in_the_bundled_network() {
         "the help lists the ids:\n{err}"
     );
 }
+
+/// `file:line` of every problem of `lantoa check` of the given severity.
+fn places(p: &TestProject, severity: &str) -> Vec<String> {
+    let out = p.lantoa(&["check", "--now", common::NOW, "--format", "json"]);
+    problems(&out.stdout)
+        .iter()
+        .filter(|d| d["severity"] == severity)
+        .map(|d| {
+            format!(
+                "{}:{}:{}",
+                d["code"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                d["line"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn warnings_point_at_the_line_written_not_the_first_match_in_the_file() {
+    let p = TestProject::new();
+    let art = "content/sites/thcs-a/articles/2026-11-01-a.md";
+    // The same number in the summary (front matter, not checked) and in the body; an e-mail
+    // and a number in a code block.
+    p.write(
+        art,
+        "---\ntitle: \"A\"\nstatus: approved\napproved_by: \"Cô Hiệu trưởng\"\nsummary: \"Gọi 0912 345 678\"\n---\nMở đầu.\n\nLiên hệ 0912 345 678 hoặc lan.nguyen@gmail.com.\n\n```\nan@truong.edu.vn\n0987 654 321\n```\n",
+    );
+    // `law:` also written inside a source's title, above the real `law:` line.
+    let primer = "content/common/primers/cu.md";
+    p.write(
+        primer,
+        "---\ntitle: \"Luật cũ\"\nstatus: approved\napproved_by: \"Cô Hiệu trưởng\"\nreviewed: 2025-09-01\nsources: [{title: \"law: ghi chú\", url: \"https://example.gov.vn\"}]\nlaw: luat-an-ninh-mang-2018\n---\nx\n",
+    );
+    let warnings = places(&p, "warning");
+    for expected in [
+        format!("personal-data:{art}:9"),
+        format!("personal-data:{art}:12"),
+        format!("personal-data:{art}:13"),
+        format!("law-not-in-force:{primer}:7"),
+        format!("review-outdated:{primer}:5"),
+    ] {
+        assert!(warnings.contains(&expected), "{expected} in {warnings:#?}");
+    }
+    assert_eq!(
+        warnings
+            .iter()
+            .filter(|w| w.starts_with(&format!("personal-data:{art}:9")))
+            .count(),
+        2,
+        "the phone number and the e-mail of line 9: {warnings:#?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| w.ends_with(&format!("{art}:5"))),
+        "nothing in the summary's line: {warnings:#?}"
+    );
+}
+
+#[test]
+fn errors_point_at_the_line_of_the_value() {
+    let p = TestProject::new();
+    // A comment naming the key above it: the parser's line, not a text search.
+    p.site(
+        "th-b",
+        "name: B\nkind: school\n# primary: màu chính của trường\nparent: phong\ncolors:\n  accent: \"#8a1c1c\"\n  primary: \"#7fb3ff\"\n",
+    );
+    let page = "content/sites/thcs-a/pages/trang.md";
+    p.write(
+        page,
+        "---\ntitle: \"Trang\"\n# slug: cũ\nslug: media\nstatus: approved\napproved_by: \"Cô Hiệu trưởng\"\n---\nx\n",
+    );
+    let errors = places(&p, "error");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.ends_with("content/sites/th-b/site.yaml:7")),
+        "the colour at line 7: {errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.ends_with(&format!("{page}:4"))),
+        "the reserved slug at line 4: {errors:#?}"
+    );
+
+    let p = TestProject::new();
+    p.site(
+        "th-b",
+        "name: B\n# parent: phong\nkind: school\nparent: phongg\n",
+    );
+    let errors = places(&p, "error");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.ends_with("content/sites/th-b/site.yaml:4")),
+        "the unknown parent at line 4: {errors:#?}"
+    );
+
+    let p = TestProject::new();
+    p.write(
+        "content/network.yaml",
+        "name: \"Mạng\"\nlanguage: en\nkey_dates:\n  - {date: \"03-15\", title: \"Không phải 03-45\"}\n  - date: \"03-45\"\n    title: \"Sai\"\n    sites: [thcs-a, khong-co]\n",
+    );
+    let errors = places(&p, "error");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e == "bad-date:content/network.yaml:5"),
+        "the bad key date at line 5: {errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.ends_with("content/network.yaml:7")),
+        "the unknown unit at line 7: {errors:#?}"
+    );
+}
+
+#[test]
+fn a_bad_law_date_is_reported_at_its_own_line() {
+    let p = TestProject::new();
+    p.write(
+        "content/laws.yaml",
+        "- id: a\n  title: \"A\"\n  effective: 2019-01-01\n  repealed: hôm qua\n",
+    );
+    let errors = places(&p, "error");
+    assert!(
+        errors.iter().any(|e| e == "bad-date:content/laws.yaml:4"),
+        "{errors:#?}"
+    );
+}

@@ -365,3 +365,18 @@ fn a_quiz_answer_letter_outside_the_choices_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_bad_milestone_date_is_reported_at_its_own_line() {
+    let err = bad(
+        "---\ntitle: X\ntimeline:\n  - {date: \"03-15\", title: \"Thi thử\"}\n  - date: \"03-45\"\n    title: \"Sai\"\n---\n",
+        "5",
+    );
+    assert!(err.contains("03-45"), "{err}");
+}
+
+#[test]
+fn a_missing_title_points_at_the_front_matter() {
+    let err = bad("---\nyear: 2027\nrecurrence: once\n---\n", "1");
+    assert!(err.contains("title"), "{err}");
+}

@@ -367,7 +367,7 @@ pub fn plan(project: &Project, now: &Zoned, units: &[&Site], from: Date, to: Dat
                 name: site.config.name.clone(),
                 kind: site.config.kind,
                 depth: site.depth(),
-                parent: site.config.parent.clone(),
+                parent: site.config.parent.value.clone(),
                 rules: rules.iter().map(|r| rule_label(r, lang)).collect(),
                 weeks: weeks
                     .iter()
@@ -532,7 +532,7 @@ pub fn key_dates(project: &Project, site: &Site, from: Date, to: Date) -> Vec<Da
 
 fn key_date_applies(kd: &KeyDate, site: &Site) -> bool {
     (kd.kinds.is_empty() || kd.kinds.contains(&site.config.kind))
-        && (kd.sites.is_empty() || kd.sites.contains(&site.id))
+        && (kd.sites.is_empty() || kd.sites.iter().any(|s| s.value == site.id))
 }
 
 /// `"11-09"` (every year) or `"2027-02-06"` (once), within `[from, to]`.
@@ -556,27 +556,24 @@ pub fn expand_key_date(spec: &str, from: Date, to: Date) -> Vec<Date> {
 /// Checks the key dates of `network.yaml`.
 pub fn validate(project: &Project) -> Vec<crate::diagnostics::Diagnostic> {
     let file = std::path::Path::new("content/network.yaml");
-    let text = std::fs::read_to_string(project.content.join("network.yaml")).unwrap_or_default();
     let mut errors = Vec::new();
     for kd in &project.network.key_dates {
         let ok = kd.date.trim().parse::<Date>().is_ok()
             || super::contest::parse_month_day(&kd.date).is_some();
         if !ok {
-            let line = crate::load::config::key_line(&text, &kd.date).unwrap_or(0);
             errors.push(crate::diagnostics::Diagnostic::error(
                 file,
-                line,
+                kd.date.line,
                 crate::messages::Problem::BadDate {
-                    value: kd.date.clone(),
+                    value: kd.date.value.clone(),
                 },
             ));
         }
         for s in &kd.sites {
             if project.site(s).is_none() {
-                let line = crate::load::config::key_line(&text, s).unwrap_or(0);
                 errors.push(crate::diagnostics::Diagnostic::error(
                     file,
-                    line,
+                    s.line,
                     crate::load::config::unknown_site(
                         s,
                         project.sites.iter().map(|s| s.id.as_str()),

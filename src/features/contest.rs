@@ -30,22 +30,22 @@ pub fn validate(contests: &[ContestSource]) -> Vec<Diagnostic> {
                 e,
                 contests
                     .iter()
-                    .find(|o| o.owner == Owner::Common && &o.id == e),
+                    .find(|o| o.owner == Owner::Common && o.id == e.value),
             )
         });
         match base {
             Some((e, None)) => errors.push(Diagnostic::error(
                 &c.file,
-                c.line_of("extends"),
+                c.line(Some(e)),
                 Problem::BadValue {
                     field: "extends".into(),
-                    value: e.clone(),
+                    value: e.value.clone(),
                     expected: common_ids(contests),
                 },
             )),
-            Some((_, Some(_))) if c.fm.year.is_none() => errors.push(Diagnostic::error(
+            Some((e, Some(_))) if c.fm.year.is_none() => errors.push(Diagnostic::error(
                 &c.file,
-                c.line_of("extends"),
+                c.line(Some(e)),
                 Problem::MissingField {
                     field: "year".into(),
                 },
@@ -55,7 +55,7 @@ pub fn validate(contests: &[ContestSource]) -> Vec<Diagnostic> {
         if c.owner == Owner::Common && c.fm.extends.is_some() {
             errors.push(Diagnostic::error(
                 &c.file,
-                c.line_of("extends"),
+                c.line(c.fm.extends.as_ref()),
                 Problem::BadValue {
                     field: "extends".into(),
                     value: "common/".into(),
@@ -69,30 +69,30 @@ pub fn validate(contests: &[ContestSource]) -> Vec<Diagnostic> {
         if merged.title.is_none() {
             errors.push(Diagnostic::error(
                 &c.file,
-                c.line_of("title"),
+                c.line(c.fm.title.as_ref()),
                 Problem::MissingField {
                     field: "title".into(),
                 },
             ));
         }
-        if merged.recurrence == Some(Recurrence::Once) && merged.year.is_none() {
+        if merged.recurrence.as_deref() == Some(&Recurrence::Once) && merged.year.is_none() {
             errors.push(Diagnostic::error(
                 &c.file,
-                c.line_of("recurrence"),
+                c.line(c.fm.recurrence.as_ref()),
                 Problem::MissingField {
                     field: "year".into(),
                 },
             ));
         }
-        if merged.status == Some(Status::Approved) && merged.approved_by.is_none() {
+        if merged.status.as_deref() == Some(&Status::Approved) && merged.approved_by.is_none() {
             errors.push(Diagnostic::error(
                 &c.file,
-                c.line_of("status"),
+                c.line(c.fm.status.as_ref()),
                 Problem::ApprovedWithoutApprover,
             ));
         }
         if let Some(w) = &c.fm.window {
-            let line = c.line_of("window");
+            let line = c.line(Some(w));
             let start = parse_month_day(&w.start);
             let end = parse_month_day(&w.end);
             for (v, ok) in [(&w.start, start.is_some()), (&w.end, end.is_some())] {
@@ -114,9 +114,9 @@ pub fn validate(contests: &[ContestSource]) -> Vec<Diagnostic> {
             if parse_month_day(&m.date).is_none() {
                 errors.push(Diagnostic::error(
                     &c.file,
-                    c.line_of("timeline"),
+                    c.line(Some(&m.date)),
                     Problem::BadDate {
-                        value: m.date.clone(),
+                        value: m.date.value.clone(),
                     },
                 ));
             }
@@ -219,7 +219,11 @@ impl Edition {
         }
     }
     pub fn title(&self) -> String {
-        self.fm.title.clone().unwrap_or_default()
+        self.fm
+            .title
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default()
     }
     /// "… năm 2027", unless the title already names the year.
     pub fn full_title(&self) -> String {
@@ -282,8 +286,11 @@ pub struct SiteContests {
 /// Whether a contest definition is published at the build time (`preview` shows all).
 /// An edition is public when it passes the approval gate (the publication rule's).
 fn visible(fm: &ContestFm, require_approval: bool) -> bool {
-    crate::resolve::publication::gate(fm.status.unwrap_or(Status::Draft), require_approval)
-        .is_none()
+    crate::resolve::publication::gate(
+        fm.status.as_ref().map_or(Status::Draft, |s| s.value),
+        require_approval,
+    )
+    .is_none()
 }
 
 fn targeted(fm: &ContestFm, site: &Site) -> bool {
@@ -320,11 +327,19 @@ pub fn for_site(
         let editions: Vec<(usize, ContestFm)> = contests
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.owner == own && c.fm.extends.as_deref() == Some(base.id.as_str()))
+            .filter(|(_, c)| {
+                c.owner == own && c.fm.extends.as_ref().is_some_and(|e| e.value == base.id)
+            })
             .map(|(j, c)| (j, merge(c, Some(base))))
             .filter(|(_, fm)| show(fm))
             .collect();
-        let year = match base.fm.recurrence.unwrap_or_default() {
+        let year = match base
+            .fm
+            .recurrence
+            .as_ref()
+            .map(|r| r.value)
+            .unwrap_or_default()
+        {
             Recurrence::Once => base.fm.year.unwrap_or(today.year()),
             Recurrence::Yearly => current_year(&base.fm, today),
         };
@@ -550,7 +565,7 @@ mod tests {
 
     fn fm() -> ContestFm {
         ContestFm {
-            title: Some("T".into()),
+            title: Some(crate::load::yaml::Lined::new("T".into(), 0)),
             ..Default::default()
         }
     }

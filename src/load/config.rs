@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::load::yaml::Lined;
 use crate::messages::Problem;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -170,21 +171,23 @@ pub struct QuotaRule {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyDate {
-    pub date: String,
+    /// With its line in network.yaml (a bad date is reported there).
+    pub date: Lined<String>,
     pub title: String,
     #[serde(default)]
     pub kinds: Vec<UnitKind>,
+    /// Each with its line in network.yaml (an unknown unit is reported there).
     #[serde(default)]
-    pub sites: Vec<String>,
+    pub sites: Vec<Lined<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Colors {
     #[serde(default)]
-    pub primary: Option<String>,
+    pub primary: Lined<Option<String>>,
     #[serde(default)]
-    pub accent: Option<String>,
+    pub accent: Lined<Option<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -203,8 +206,9 @@ pub struct SiteConfig {
     pub kind: UnitKind,
     #[serde(default)]
     pub level: Option<Level>,
+    /// With its line in site.yaml (0 when not written: the root unit).
     #[serde(default)]
-    pub parent: Option<String>,
+    pub parent: Lined<Option<String>>,
     #[serde(default)]
     pub base_url: Option<crate::safe::BaseUrl>,
     #[serde(default)]
@@ -242,8 +246,6 @@ pub struct Site {
     pub ancestors: Vec<String>,
     /// `content/sites/<id>/theme`, when the site overrides the theme.
     pub theme_dir: Option<PathBuf>,
-    /// The text of site.yaml (to point at a field's line).
-    pub yaml_text: String,
 }
 
 impl Site {
@@ -278,13 +280,13 @@ pub struct LawConfig {
     #[serde(default)]
     pub issuer: Option<String>,
     #[serde(default)]
-    pub issued: Option<String>,
+    pub issued: Lined<Option<String>>,
     #[serde(default)]
-    pub effective: Option<String>,
+    pub effective: Lined<Option<String>>,
     #[serde(default)]
-    pub repealed: Option<String>,
+    pub repealed: Lined<Option<String>>,
     #[serde(default)]
-    pub replaced_by: Option<String>,
+    pub replaced_by: Lined<Option<String>>,
     #[serde(default)]
     pub url: Option<crate::safe::SafeUrl>,
     /// Number → title. `None` (no `articles:` at all): every number is accepted, unverified.
@@ -298,6 +300,7 @@ pub struct Law {
     pub config: LawConfig,
     pub repealed: Option<Date>,
     pub effective: Option<Date>,
+    /// The line of its entry in laws.yaml (its first key, `- id: …`).
     pub line: usize,
 }
 
@@ -318,20 +321,21 @@ pub type Laws = BTreeMap<String, Law>;
 
 /// Reads `laws.yaml` (optional: a network may cite no law).
 pub fn load_laws(rel: &Path, text: &str) -> Result<Laws, Vec<Diagnostic>> {
-    let list: Vec<LawConfig> = super::yaml::parse(text, rel, 1).map_err(|d| vec![d])?;
+    let list: Vec<Lined<LawConfig>> = super::yaml::parse(text, rel, 1).map_err(|d| vec![d])?;
     let mut laws = Laws::new();
     let mut errors = Vec::new();
-    for cfg in list {
-        let line = key_line(text, &format!("id: {}", cfg.id)).unwrap_or(0);
-        let mut date = |v: &Option<String>| -> Option<Date> {
-            let v = v.as_deref()?;
-            match v.trim().parse::<Date>() {
+    for Lined { value: cfg, line } in list {
+        let mut date = |v: &Lined<Option<String>>| -> Option<Date> {
+            let written = v.as_deref()?;
+            match written.trim().parse::<Date>() {
                 Ok(d) => Some(d),
                 Err(_) => {
                     errors.push(Diagnostic::error(
                         rel,
-                        line,
-                        Problem::BadDate { value: v.into() },
+                        v.line,
+                        Problem::BadDate {
+                            value: written.into(),
+                        },
                     ));
                     None
                 }
@@ -351,12 +355,12 @@ pub fn load_laws(rel: &Path, text: &str) -> Result<Laws, Vec<Diagnostic>> {
         );
     }
     for law in laws.values() {
-        if let Some(r) = &law.config.replaced_by
+        if let Some(r) = law.config.replaced_by.as_ref()
             && !laws.contains_key(r)
         {
             errors.push(Diagnostic::error(
                 rel,
-                law.line,
+                law.config.replaced_by.line,
                 Problem::UnknownReplacement { id: r.clone() },
             ));
         }
@@ -366,11 +370,6 @@ pub fn load_laws(rel: &Path, text: &str) -> Result<Laws, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
-}
-
-/// The 1-based line of the first line containing `needle` (for pointing at a field).
-pub fn key_line(text: &str, needle: &str) -> Option<usize> {
-    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
 }
 
 /// A CSS colour written in `site.yaml`: only `#rgb` / `#rrggbb` (it goes into a `<style>`).
@@ -434,9 +433,9 @@ pub fn check_site(site: &Site) -> Vec<Diagnostic> {
             },
         ));
     }
-    for (name, v) in [("primary", &c.primary), ("accent", &c.accent)] {
-        let Some(v) = v else { continue };
-        let line = key_line(&site.yaml_text, &format!("{name}:")).unwrap_or(0);
+    for (name, written) in [("primary", &c.primary), ("accent", &c.accent)] {
+        let Some(v) = written.as_ref() else { continue };
+        let line = written.line;
         match rgb(v).filter(|_| valid_color(v)) {
             None => out.push(Diagnostic::error(
                 &site.file,
@@ -474,15 +473,15 @@ pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, 
         .collect();
     let mut root: Option<String> = None;
     for s in &sites {
-        let line_of_parent = key_line(&s.yaml_text, "parent:").unwrap_or(0);
-        match &s.config.parent {
+        match s.config.parent.as_ref() {
             Some(p) if !ids.contains_key(p) => errors.push(Diagnostic::error(
                 &s.file,
-                line_of_parent,
+                s.config.parent.line,
                 Problem::UnknownParent { parent: p.clone() },
             )),
             Some(_) => {}
             None => match &root {
+                // No `parent:` is written: the whole file (line 0) is the problem.
                 Some(other) => errors.push(Diagnostic::error(
                     &s.file,
                     0,
@@ -500,14 +499,14 @@ pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, 
     // Ancestors, detecting cycles.
     for i in 0..sites.len() {
         let mut chain = vec![sites[i].id.clone()];
-        let mut cur = sites[i].config.parent.clone();
+        let mut cur = sites[i].config.parent.value.clone();
         let mut ancestors = Vec::new();
         while let Some(p) = cur {
             if chain.contains(&p) {
                 chain.push(p);
                 errors.push(Diagnostic::error(
                     &sites[i].file,
-                    key_line(&sites[i].yaml_text, "parent:").unwrap_or(0),
+                    sites[i].config.parent.line,
                     Problem::ParentCycle {
                         chain: chain.join(" → "),
                     },
@@ -517,7 +516,7 @@ pub fn build_tree(mut sites: Vec<Site>, network: &Network) -> Result<Vec<Site>, 
             }
             chain.push(p.clone());
             ancestors.insert(0, p.clone());
-            cur = sites[ids[&p]].config.parent.clone();
+            cur = sites[ids[&p]].config.parent.value.clone();
         }
         sites[i].ancestors = ancestors;
     }

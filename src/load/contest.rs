@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
 use crate::load::config::Level;
-use crate::load::frontmatter::{Status, field_line};
+use crate::load::frontmatter::Status;
 use crate::load::markdown::Rendered;
+use crate::load::yaml::Lined;
 use crate::load::{Owner, file, markdown, yaml};
 use crate::messages::Problem;
 
@@ -58,7 +59,8 @@ pub struct Window {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
-    pub date: String,
+    /// With its line (a bad date is reported there).
+    pub date: Lined<String>,
     pub title: String,
 }
 
@@ -141,14 +143,15 @@ pub struct Contact {
 }
 
 /// A contest file's front matter: every field optional, so an edition can override any of them.
+/// The fields a check reports keep their line within the YAML (`ContestSource::line`).
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ContestFm {
-    pub title: Option<String>,
-    pub recurrence: Option<Recurrence>,
+    pub title: Option<Lined<String>>,
+    pub recurrence: Option<Lined<Recurrence>>,
     pub year: Option<i16>,
-    pub extends: Option<String>,
-    pub window: Option<Window>,
+    pub extends: Option<Lined<String>>,
+    pub window: Option<Lined<Window>>,
     pub formats: Option<Vec<Format>>,
     pub purpose: Option<Vec<String>>,
     pub audience: Option<String>,
@@ -160,7 +163,7 @@ pub struct ContestFm {
     pub submission: Option<Submission>,
     pub contact: Option<Contact>,
     pub summary: Option<String>,
-    pub status: Option<Status>,
+    pub status: Option<Lined<Status>>,
     pub approved_by: Option<String>,
     pub levels: Option<Vec<Level>>,
     pub sites: Option<Vec<String>>,
@@ -175,16 +178,17 @@ pub struct ContestSource {
     pub id: String,
     pub fm: ContestFm,
     pub body: Rendered,
-    pub yaml: String,
+    /// The line of the file where the YAML starts (after the opening `---`).
     pub yaml_line: usize,
 }
 
 impl ContestSource {
-    /// The line of `key` in the file (1 when it is not written).
-    pub fn line_of(&self, key: &str) -> usize {
-        field_line(&self.yaml, key)
-            .map(|l| l + self.yaml_line - 1)
-            .unwrap_or(1)
+    /// The line in the file of a field of its own `fm`; the opening `---` when the field is
+    /// not written in this file (it may come from the contest it extends).
+    pub fn line<T>(&self, field: Option<&Lined<T>>) -> usize {
+        field
+            .and_then(|f| f.file_line(self.yaml_line))
+            .unwrap_or(self.yaml_line.saturating_sub(1))
     }
 }
 
@@ -229,7 +233,6 @@ pub fn load(root: &Path, owner: Owner, path: &Path) -> Result<ContestSource, Vec
         id,
         fm,
         body,
-        yaml: split.yaml.to_string(),
         yaml_line: split.yaml_line,
     })
 }

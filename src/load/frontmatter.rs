@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::dates;
 use crate::diagnostics::Diagnostic;
 use crate::load::config::Level;
+use crate::load::yaml::Lined;
 use crate::messages::Problem;
 use std::path::Path;
 
@@ -116,7 +117,8 @@ pub struct Question {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionFm {
-    pub q: String,
+    /// With its line (a bad question is reported there).
+    pub q: Lined<String>,
     pub choices: Vec<String>,
     pub answer: AnswerFm,
     #[serde(default)]
@@ -196,18 +198,18 @@ macro_rules! front_matter {
         #[derive(Debug, Clone, Deserialize, Default)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
-            #[serde(default)] pub title: Option<String>,
-            #[serde(default)] pub date: Option<String>,
-            #[serde(default)] pub updated: Option<String>,
-            #[serde(default)] pub expires: Option<String>,
-            #[serde(default)] pub slug: Option<String>,
+            #[serde(default)] pub title: Lined<Option<String>>,
+            #[serde(default)] pub date: Lined<Option<String>>,
+            #[serde(default)] pub updated: Lined<Option<String>>,
+            #[serde(default)] pub expires: Lined<Option<String>>,
+            #[serde(default)] pub slug: Lined<Option<String>>,
             #[serde(default)] pub summary: Option<String>,
             #[serde(default)] pub author: Option<String>,
             #[serde(default)] pub tags: Vec<String>,
             #[serde(default)] pub category: Option<String>,
-            #[serde(default)] pub cover: Option<String>,
+            #[serde(default)] pub cover: Lined<Option<String>>,
             #[serde(default)] pub cover_alt: Option<String>,
-            #[serde(default)] pub status: Status,
+            #[serde(default)] pub status: Lined<Status>,
             #[serde(default)] pub approved_by: Option<String>,
             #[serde(default)] pub repost: bool,
             #[serde(default)] pub sources: Vec<SourceRef>,
@@ -220,15 +222,21 @@ macro_rules! front_matter {
         }
 
         impl $name {
-            fn split(self) -> (Common, ()) {
+            /// The shared fields, and their lines within the YAML (0: not written).
+            fn split(self) -> (Common, [usize; 7]) {
+                let lines = [
+                    self.title.line, self.date.line, self.updated.line, self.expires.line,
+                    self.slug.line, self.cover.line, self.status.line,
+                ];
                 (Common {
-                    title: self.title, date: self.date, updated: self.updated, expires: self.expires,
-                    slug: self.slug, summary: self.summary, author: self.author, tags: self.tags,
-                    category: self.category, cover: self.cover, cover_alt: self.cover_alt,
-                    status: self.status, approved_by: self.approved_by, repost: self.repost,
-                    sources: self.sources, share: self.share, levels: self.levels, sites: self.sites,
+                    title: self.title.value, date: self.date.value, updated: self.updated.value,
+                    expires: self.expires.value, slug: self.slug.value, summary: self.summary,
+                    author: self.author, tags: self.tags, category: self.category,
+                    cover: self.cover.value, cover_alt: self.cover_alt, status: self.status.value,
+                    approved_by: self.approved_by, repost: self.repost, sources: self.sources,
+                    share: self.share, levels: self.levels, sites: self.sites,
                     weight: self.weight, menu: self.menu,
-                }, ())
+                }, lines)
             }
         }
     };
@@ -262,16 +270,16 @@ pub struct Common {
 front_matter!(ArticleFm {});
 front_matter!(PageFm {});
 front_matter!(StoryFm {
-    person: Option<Person>,
-    deed_date: Option<String>,
+    person: Lined<Option<Person>>,
+    deed_date: Lined<Option<String>>,
     place: Option<String>,
     verified_by: Option<String>,
     consent: Option<Consent>,
 });
 front_matter!(PrimerFm {
-    law: Option<String>,
+    law: Lined<Option<String>>,
     articles: Vec<String>,
-    reviewed: Option<String>,
+    reviewed: Lined<Option<String>>,
     questions: Vec<QuestionFm>,
 });
 
@@ -321,6 +329,30 @@ pub struct Meta {
     pub menu: bool,
     pub story: Option<StoryMeta>,
     pub primer: Option<PrimerMeta>,
+    /// Where the fields are written, for the checks of later stages.
+    pub lines: FieldLines,
+}
+
+/// The lines of the file where front-matter fields are written, as the YAML parser found
+/// them. A field that is not written has the line of the front matter's opening `---`
+/// (`front`): a problem about a missing field points at the front matter.
+#[derive(Debug, Clone, Default)]
+pub struct FieldLines {
+    /// The opening `---`.
+    pub front: usize,
+    pub title: usize,
+    pub date: usize,
+    pub updated: usize,
+    pub expires: usize,
+    pub slug: usize,
+    pub cover: usize,
+    pub status: usize,
+    pub person: usize,
+    pub deed_date: usize,
+    pub law: usize,
+    pub reviewed: usize,
+    /// Each quiz question's `q:`, in order.
+    pub questions: Vec<usize>,
 }
 
 /// Where the file name gives a date and a slug: `2026-03-10-ten-bai.md` or `ten-bai/index.md`.
@@ -360,21 +392,24 @@ pub fn parse(
     file: &Path,
     name: &NameParts,
 ) -> Result<Meta, Vec<Diagnostic>> {
-    let (common, story, primer) = match kind {
-        Kind::Article => (
-            super::yaml::parse_all::<ArticleFm>(yaml, file, yaml_line)?
-                .split()
-                .0,
-            None,
-            None,
-        ),
-        Kind::Page => (
-            super::yaml::parse_all::<PageFm>(yaml, file, yaml_line)?
-                .split()
-                .0,
-            None,
-            None,
-        ),
+    let front = yaml_line.saturating_sub(1);
+    // A line within the YAML (0: not written) as a line of the file.
+    let at = |line: usize| {
+        if line == 0 {
+            front
+        } else {
+            line + yaml_line - 1
+        }
+    };
+    let (common, common_lines, story, primer) = match kind {
+        Kind::Article => {
+            let (c, l) = super::yaml::parse_all::<ArticleFm>(yaml, file, yaml_line)?.split();
+            (c, l, None, None)
+        }
+        Kind::Page => {
+            let (c, l) = super::yaml::parse_all::<PageFm>(yaml, file, yaml_line)?.split();
+            (c, l, None, None)
+        }
         Kind::Story => {
             let fm = super::yaml::parse_all::<StoryFm>(yaml, file, yaml_line)?;
             let extra = (
@@ -384,7 +419,8 @@ pub fn parse(
                 fm.verified_by.clone(),
                 fm.consent.clone(),
             );
-            (fm.split().0, Some(extra), None)
+            let (c, l) = fm.split();
+            (c, l, Some(extra), None)
         }
         Kind::Primer => {
             let fm = super::yaml::parse_all::<PrimerFm>(yaml, file, yaml_line)?;
@@ -394,58 +430,88 @@ pub fn parse(
                 fm.reviewed.clone(),
                 fm.questions.clone(),
             );
-            (fm.split().0, None, Some(extra))
+            let (c, l) = fm.split();
+            (c, l, None, Some(extra))
         }
     };
-    let mut errors = Vec::new();
-    let line_of = |key: &str| {
-        field_line(yaml, key)
-            .map(|l| l + yaml_line - 1)
-            .unwrap_or(yaml_line.saturating_sub(1))
+    let [
+        title_line,
+        date_line,
+        updated_line,
+        expires_line,
+        slug_line,
+        cover_line,
+        status_line,
+    ] = common_lines.map(at);
+    let mut lines = FieldLines {
+        front,
+        title: title_line,
+        date: date_line,
+        updated: updated_line,
+        expires: expires_line,
+        slug: slug_line,
+        cover: cover_line,
+        status: status_line,
+        person: front,
+        deed_date: front,
+        law: front,
+        reviewed: front,
+        questions: Vec::new(),
     };
-    let mut date_field = |key: &str, v: Option<&String>| -> Option<Zoned> {
+    let mut errors = Vec::new();
+    let mut date_field = |line: usize, v: Option<&String>| -> Option<Zoned> {
         let v = v?;
         let parsed = dates::parse(v);
         if parsed.is_none() {
             errors.push(Diagnostic::error(
                 file,
-                line_of(key),
+                line,
                 Problem::BadDate { value: v.clone() },
             ));
         }
         parsed
     };
     let date = match common.date.as_ref() {
-        Some(d) => date_field("date", Some(d)),
-        None => name.date.as_ref().and_then(|d| date_field("date", Some(d))),
+        Some(d) => date_field(lines.date, Some(d)),
+        // The date of the file name: no line of the file holds it (0, the whole file).
+        None => name.date.as_ref().and_then(|d| date_field(0, Some(d))),
     };
-    let updated = date_field("updated", common.updated.as_ref());
-    let expires = date_field("expires", common.expires.as_ref());
-    let story = story.map(|(person, deed, place, verified_by, consent)| StoryMeta {
-        person: person.unwrap_or_default(),
-        deed_date: date_field("deed_date", deed.as_ref()),
-        place,
-        verified_by,
-        consent: consent.unwrap_or_default(),
+    let updated = date_field(lines.updated, common.updated.as_ref());
+    let expires = date_field(lines.expires, common.expires.as_ref());
+    let story = story.map(|(person, deed, place, verified_by, consent)| {
+        lines.person = at(person.line);
+        lines.deed_date = at(deed.line);
+        StoryMeta {
+            person: person.value.unwrap_or_default(),
+            deed_date: date_field(lines.deed_date, deed.as_ref()),
+            place,
+            verified_by,
+            consent: consent.unwrap_or_default(),
+        }
     });
     let mut answers = Vec::new();
-    let primer = primer.map(|(law, articles, reviewed, questions)| PrimerMeta {
-        law: law.unwrap_or_default(),
-        articles,
-        reviewed: date_field("reviewed", reviewed.as_ref()),
-        questions: questions
-            .into_iter()
-            .map(|q| {
-                let answer = q.answer.resolve(&q.choices);
-                answers.push((answer, q.answer.as_written()));
-                Question {
-                    answer: answer.unwrap_or(0),
-                    q: q.q,
-                    choices: q.choices,
-                    explain: q.explain,
-                }
-            })
-            .collect(),
+    let primer = primer.map(|(law, articles, reviewed, questions)| {
+        lines.law = at(law.line);
+        lines.reviewed = at(reviewed.line);
+        lines.questions = questions.iter().map(|q| at(q.q.line)).collect();
+        PrimerMeta {
+            law: law.value.unwrap_or_default(),
+            articles,
+            reviewed: date_field(lines.reviewed, reviewed.as_ref()),
+            questions: questions
+                .into_iter()
+                .map(|q| {
+                    let answer = q.answer.resolve(&q.choices);
+                    answers.push((answer, q.answer.as_written()));
+                    Question {
+                        answer: answer.unwrap_or(0),
+                        q: q.q.value,
+                        choices: q.choices,
+                        explain: q.explain,
+                    }
+                })
+                .collect(),
+        }
     });
     let title = common
         .title
@@ -455,18 +521,14 @@ pub fn parse(
     if title.is_none() {
         errors.push(Diagnostic::error(
             file,
-            line_of("title"),
+            lines.title,
             Problem::MissingField {
                 field: "title".into(),
             },
         ));
     }
     if kind.needs_date() && date.is_none() && common.date.is_none() && name.date.is_none() {
-        errors.push(Diagnostic::error(
-            file,
-            yaml_line.saturating_sub(1),
-            Problem::MissingDate,
-        ));
+        errors.push(Diagnostic::error(file, lines.front, Problem::MissingDate));
     }
     if common.cover.is_some()
         && common
@@ -476,7 +538,7 @@ pub fn parse(
     {
         errors.push(Diagnostic::error(
             file,
-            line_of("cover"),
+            lines.cover,
             Problem::MissingCoverAlt,
         ));
     }
@@ -488,14 +550,14 @@ pub fn parse(
     {
         errors.push(Diagnostic::error(
             file,
-            line_of("status"),
+            lines.status,
             Problem::ApprovedWithoutApprover,
         ));
     }
     if (common.repost || kind == Kind::Primer) && common.sources.is_empty() {
         errors.push(Diagnostic::error(
             file,
-            line_of("title"),
+            lines.title,
             Problem::MissingSources,
         ));
     }
@@ -503,7 +565,7 @@ pub fn parse(
         if p.law.is_empty() {
             errors.push(Diagnostic::error(
                 file,
-                line_of("title"),
+                lines.law,
                 Problem::MissingField {
                     field: "law".into(),
                 },
@@ -525,11 +587,7 @@ pub fn parse(
                 None
             };
             if let Some(problem) = problem {
-                errors.push(Diagnostic::error(
-                    file,
-                    line_of(&format!("q: {}", first_words(&q.q))),
-                    problem,
-                ));
+                errors.push(Diagnostic::error(file, lines.questions[i], problem));
             }
         }
     }
@@ -538,7 +596,7 @@ pub fn parse(
     {
         errors.push(Diagnostic::error(
             file,
-            line_of("person"),
+            lines.person,
             Problem::ConsentMissing { missing },
         ));
     }
@@ -547,7 +605,7 @@ pub fn parse(
     {
         errors.push(Diagnostic::error(
             file,
-            line_of("slug"),
+            lines.slug,
             Problem::EmptySlug {
                 value: value.clone(),
             },
@@ -569,7 +627,7 @@ pub fn parse(
         // A file name and title without a letter or digit ("!!!.md", title "…").
         return Err(vec![Diagnostic::error(
             file,
-            line_of("title"),
+            lines.title,
             Problem::EmptySlug { value: slug_source },
         )]);
     }
@@ -601,11 +659,8 @@ pub fn parse(
         menu: common.menu,
         story,
         primer,
+        lines,
     })
-}
-
-fn first_words(s: &str) -> String {
-    s.chars().take(20).collect()
 }
 
 /// What consent a story about a student lacks, if any (Luật Trẻ em 2016 Đ.6.11, NĐ 56/2017 Đ.36,
@@ -637,17 +692,6 @@ pub fn missing_consent(story: &StoryMeta, has_photo: bool) -> Option<Vec<String>
         missing.push("consent.student".to_string());
     }
     (!missing.is_empty()).then_some(missing)
-}
-
-/// The 1-based line (within the YAML) where a top-level `key:` is written.
-pub fn field_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|l| {
-            let t = l.trim_start_matches([' ', '-']);
-            t.starts_with(key)
-                && (key.contains(':') || t[key.len()..].trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]

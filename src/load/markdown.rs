@@ -102,8 +102,11 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     pub anchors: Vec<String>,
     pub local_images: Vec<LocalImage>,
-    /// The whole text without markup (search index, summaries).
+    /// The whole text without markup (search index, summaries, personal-data warnings).
     pub text: String,
+    /// Where `text` comes from: (byte offset in `text`, line of the file) at the start of each
+    /// piece of text, in order (`line_at`).
+    pub text_lines: Vec<(usize, usize)>,
     pub first_paragraph: String,
     pub same_page_anchors: Vec<(String, usize)>,
     /// Links to other hosts, with their line (for the `http://` warning).
@@ -111,6 +114,32 @@ pub struct Rendered {
     /// Images written as site-root paths (`/media/x.jpg`), with their line: they must be
     /// files of content/media/.
     pub media_images: Vec<(String, usize)>,
+}
+
+impl Rendered {
+    /// The line of the file that the byte `offset` of `text` was written on.
+    pub fn line_at(&self, offset: usize) -> usize {
+        let i = self
+            .text_lines
+            .partition_point(|&(start, _)| start <= offset);
+        match i.checked_sub(1).map(|i| self.text_lines[i]) {
+            // A piece of text with line breaks (a code block's): count them.
+            Some((start, line)) => {
+                line + self
+                    .text
+                    .get(start..offset)
+                    .map_or(0, |t| t.matches('\n').count())
+            }
+            // Before any piece of text: no line is known, the whole file (0).
+            None => 0,
+        }
+    }
+
+    /// Appends a piece of text written at `line`.
+    fn push_text(&mut self, t: &str, line: usize) {
+        self.text_lines.push((self.text.len(), line));
+        self.text.push_str(t);
+    }
 }
 
 /// A problem at a line of the body.
@@ -225,16 +254,13 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let end = find_end(&events, i, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
-                let code: String = events[i + 1..end]
-                    .iter()
-                    .filter_map(|(e, _)| {
-                        if let Event::Text(t) = e {
-                            Some(t.as_ref())
-                        } else {
-                            None
-                        }
-                    })
-                    .collect();
+                let mut code = String::new();
+                for (e, range) in &events[i + 1..end] {
+                    if let Event::Text(t) = e {
+                        r.push_text(t, line_of(range.start));
+                        code.push_str(t);
+                    }
+                }
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => {
                         info.split([' ', ',', '{']).next().unwrap_or("").to_string()
@@ -242,7 +268,6 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
                     CodeBlockKind::Indented => String::new(),
                 };
                 out.push(Event::Html(CowStr::from(highlight(&code, &lang))));
-                r.text.push_str(&code);
                 i = end + 1;
                 continue;
             }
@@ -303,7 +328,7 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
                 out.push(ev.clone());
             }
             Event::Text(t) | Event::Code(t) => {
-                r.text.push_str(t);
+                r.push_text(t, line);
                 if in_first_paragraph == 1 {
                     r.first_paragraph.push_str(t);
                 }

@@ -48,19 +48,6 @@ pub struct Source {
     pub search: search::SearchTerms,
 }
 
-impl Source {
-    /// The 1-based line of the file where `needle` first appears (for warnings), else 1.
-    pub fn raw_line_of(&self, needle: &str) -> usize {
-        let path = self.dir.join(self.file.file_name().unwrap_or_default());
-        std::fs::read(&path)
-            .ok()
-            .and_then(|b| file::decode(&b).ok())
-            .and_then(|t| t.lines().position(|l| l.contains(needle)))
-            .map(|i| i + 1)
-            .unwrap_or(1)
-    }
-}
-
 /// Everything loaded from disk.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -414,10 +401,10 @@ fn load_sites(
             broken.push(id);
             continue;
         }
-        let parsed = file::read_text(&path, &rel)
-            .and_then(|t| yaml::parse::<SiteConfig>(&t, &rel, 1).map(|c| (c, t)));
+        let parsed =
+            file::read_text(&path, &rel).and_then(|t| yaml::parse::<SiteConfig>(&t, &rel, 1));
         match parsed {
-            Ok((config, yaml_text)) => {
+            Ok(config) => {
                 let theme_dir = Some(dir.join(&id).join("theme")).filter(|p| p.is_dir());
                 let site = Site {
                     id,
@@ -426,7 +413,6 @@ fn load_sites(
                     base_url: String::new(),
                     ancestors: Vec::new(),
                     theme_dir,
-                    yaml_text,
                 };
                 errors.extend(config::check_site(&site));
                 sites.push(site);
@@ -590,10 +576,7 @@ pub fn parse_source_full(
             match found {
                 Ok(file) => Some(file),
                 Err(problem) => {
-                    let line = frontmatter::field_line(split.yaml, "cover")
-                        .map(|l| l + split.yaml_line - 1)
-                        .unwrap_or(1);
-                    errs.push(Diagnostic::error(&rel, line, problem));
+                    errs.push(Diagnostic::error(&rel, meta.lines.cover, problem));
                     None
                 }
             }

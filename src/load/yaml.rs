@@ -9,6 +9,56 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::Diagnostic;
 use crate::messages::{Problem, Shape};
 
+/// A value with the line it is written on, as the backend read it: 1-based within the parsed
+/// text (add the text's first line minus one for a line of the file), 0 when the key is not
+/// written (a `#[serde(default)]` value). The line is the value's: the key's own line for
+/// `key: value`, the first line of a block (`key:` then an indented list or mapping) for a
+/// value written below its key (a block scalar: its first line of text). Derefs to the value; compares and serialises as the value.
+#[derive(Debug, Clone, Default)]
+pub struct Lined<T> {
+    pub value: T,
+    pub line: usize,
+}
+
+impl<T> Lined<T> {
+    pub fn new(value: T, line: usize) -> Self {
+        Lined { value, line }
+    }
+    /// The line in the file of a text that starts at `first_line`; `None` when not written.
+    pub fn file_line(&self, first_line: usize) -> Option<usize> {
+        (self.line > 0).then(|| self.line + first_line - 1)
+    }
+}
+
+impl<T> std::ops::Deref for Lined<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: PartialEq> PartialEq for Lined<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Lined<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        Ok(Lined {
+            value: s.value,
+            line: s.referenced.line() as usize,
+        })
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Lined<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
 /// Parses `text` (which starts at line `first_line` of `file`) into `T`; the first problem.
 pub fn parse<T: DeserializeOwned>(
     text: &str,
@@ -409,6 +459,49 @@ mod tests {
     struct Fm {
         title: String,
         date: Option<String>,
+    }
+
+    #[derive(Deserialize, Debug, Default)]
+    #[serde(deny_unknown_fields)]
+    struct Probe {
+        #[serde(default)]
+        title: Lined<Option<String>>,
+        #[serde(default)]
+        empty: Lined<Option<String>>,
+        #[serde(default)]
+        missing: Lined<Option<String>>,
+        #[serde(default)]
+        block: Lined<Option<String>>,
+        #[serde(default)]
+        person: Lined<Option<std::collections::BTreeMap<String, String>>>,
+        #[serde(default)]
+        list: Vec<Lined<String>>,
+        #[serde(default)]
+        items: Vec<Item>,
+    }
+
+    #[derive(Deserialize, Debug, Default)]
+    struct Item {
+        q: Lined<String>,
+    }
+
+    #[test]
+    fn lines_of_values() {
+        let text = "title: A\nempty:\nblock: |\n  x\n  y\n# c\nperson:\n  name: N\nlist:\n  - a\n  - b\nitems:\n  - q: one\n  - {q: two}\n";
+        let p: Probe = parse(text, Path::new("x.md"), 1).unwrap();
+        assert_eq!(p.title.line, 1);
+        assert_eq!(p.empty.line, 2, "{:?}", p.empty);
+        assert_eq!(p.missing.line, 0);
+        assert_eq!(p.block.line, 4, "{:?}", p.block);
+        assert_eq!(p.person.line, 8, "{:?}", p.person);
+        assert_eq!(
+            p.list.iter().map(|l| l.line).collect::<Vec<_>>(),
+            vec![10, 11]
+        );
+        assert_eq!(
+            p.items.iter().map(|l| l.q.line).collect::<Vec<_>>(),
+            vec![13, 14]
+        );
     }
 
     #[test]

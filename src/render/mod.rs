@@ -279,8 +279,18 @@ impl<'a> Renderer<'a> {
             zalo: c.zalo.as_deref().unwrap_or(""),
             logo,
             colors: context::ColorsView {
-                primary: c.colors.primary.clone().unwrap_or_else(|| "#0b5394".into()),
-                accent: c.colors.accent.clone().unwrap_or_else(|| "#8a1c1c".into()),
+                primary: c
+                    .colors
+                    .primary
+                    .value
+                    .clone()
+                    .unwrap_or_else(|| "#0b5394".into()),
+                accent: c
+                    .colors
+                    .accent
+                    .value
+                    .clone()
+                    .unwrap_or_else(|| "#8a1c1c".into()),
             },
             parent,
             editorial_board: &c.editorial_board,

@@ -88,7 +88,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
             && !project.laws.contains_key(&p.law)
         {
             // A primer's own `articles` declare what it explains: they need no laws.yaml entry.
-            let line = src.raw_line_of("law:");
+            let line = src.meta.lines.law;
             errors.push(Diagnostic::error(
                 &src.file,
                 line,

@@ -89,7 +89,7 @@ pub fn reserved_slugs(project: &Project) -> Vec<crate::diagnostics::Diagnostic> 
         .map(|s| {
             crate::diagnostics::Diagnostic::error(
                 &s.file,
-                s.raw_line_of("slug:").max(1),
+                s.meta.lines.slug,
                 crate::messages::Problem::ReservedSlug {
                     slug: s.meta.slug.clone(),
                 },
