@@ -205,24 +205,50 @@ fn primer_currency(project: &Project, src: &Source, now: &Zoned, out: &mut Vec<D
     };
     let today = now.date();
     if let Some(law) = project.laws.get(&primer.law)
-        && !law.in_force_on(today)
-        && law.repealed.is_some()
+        && !primer.historical
     {
-        let replaced_by = law
-            .config
-            .replaced_by
-            .as_ref()
-            .and_then(|r| project.laws.get(r))
-            .map(|r| r.full_title())
-            .unwrap_or_default();
-        out.push(Diagnostic::warning(
-            &src.file,
-            src.meta.lines.law,
-            Problem::LawNotInForce {
-                law: law.full_title(),
-                replaced_by,
-            },
-        ));
+        let title = |id: &str| {
+            project
+                .laws
+                .get(id)
+                .map(|r| r.full_title())
+                .unwrap_or_default()
+        };
+        if law.repealed.is_some_and(|r| r <= today) {
+            out.push(Diagnostic::warning(
+                &src.file,
+                src.meta.lines.law,
+                Problem::LawNotInForce {
+                    law: law.full_title(),
+                    replaced_by: law
+                        .config
+                        .replaced_by
+                        .as_deref()
+                        .map(title)
+                        .unwrap_or_default(),
+                },
+            ));
+        } else {
+            for part in law.parts_replaced_on(today) {
+                let replaced: Vec<&str> = primer
+                    .articles
+                    .iter()
+                    .filter(|a| part.articles.contains(a))
+                    .map(String::as_str)
+                    .collect();
+                if !replaced.is_empty() {
+                    out.push(Diagnostic::warning(
+                        &src.file,
+                        src.meta.lines.law,
+                        Problem::LawArticlesReplaced {
+                            law: law.full_title(),
+                            articles: replaced.join(", "),
+                            replaced_by: title(&part.by),
+                        },
+                    ));
+                }
+            }
+        }
     }
     let year_ago = today.checked_sub(1.year()).unwrap_or(today);
     match &primer.reviewed {

@@ -232,6 +232,12 @@ pub enum Problem {
         law: String,
         replaced_by: String,
     },
+    /// A primer explains articles of a law that a `replaced:` part of it no longer covers.
+    LawArticlesReplaced {
+        law: String,
+        articles: String,
+        replaced_by: String,
+    },
     /// A law without `articles:` in laws.yaml is linked by article: the numbers cannot be checked.
     LawArticlesUnverified {
         id: String,
@@ -900,6 +906,7 @@ impl Problem {
             PersonalData { .. } => "personal-data",
             InsecureLink { .. } => "insecure-link",
             LawNotInForce { .. } => "law-not-in-force",
+            LawArticlesReplaced { .. } => "law-articles-replaced",
             LawArticlesUnverified { .. } => "law-articles-unverified",
             ReviewOutdated { .. } => "review-outdated",
             AlreadyExists { .. } => "already-exists",
@@ -1224,6 +1231,10 @@ impl Problem {
             LawNotInForce { law, replaced_by } => (
                 format!("bài giải thích {law}, văn bản này đã hết hiệu lực"),
                 if replaced_by.is_empty() { "cập nhật bài theo văn bản đang có hiệu lực".into() } else { format!("cập nhật bài theo {replaced_by} và đổi `law:`") },
+            ),
+            LawArticlesReplaced { law, articles, replaced_by } => (
+                format!("bài giải thích Điều {articles} của {law}, các điều này đã được thay thế bởi {replaced_by}"),
+                format!("cập nhật bài theo {replaced_by} và đổi `law:`, `articles:`"),
             ),
             ReviewOutdated { reviewed } => (
                 if reviewed.is_empty() { "bài pháp luật chưa ghi ngày rà soát `reviewed`".into() } else { format!("bài pháp luật rà soát lần cuối ngày {reviewed}, đã hơn một năm") },
@@ -1556,6 +1567,10 @@ impl Problem {
             LawNotInForce { law, replaced_by } => (
                 format!("the primer explains {law}, which is no longer in force"),
                 if replaced_by.is_empty() { "update it to the text in force".into() } else { format!("update it to {replaced_by} and change `law:`") },
+            ),
+            LawArticlesReplaced { law, articles, replaced_by } => (
+                format!("the primer explains article {articles} of {law}, replaced by {replaced_by}"),
+                format!("update it to {replaced_by} and change `law:` and `articles:`"),
             ),
             ReviewOutdated { reviewed } => (
                 if reviewed.is_empty() { "the primer has no `reviewed` date".into() } else { format!("the primer was last reviewed on {reviewed}, over a year ago") },
