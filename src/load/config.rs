@@ -165,6 +165,16 @@ pub struct QuotaRule {
     pub kinds: Vec<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The plan the rule comes from, shown with it in the calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A campaign rule: counted and shown, but a week short of it is not a missed week.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
+    /// Units (site ids) whose posts count together for the rule, e.g. the Đoàn–Hội–Đội pages;
+    /// empty: the unit's own posts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
 }
 
 /// A yearly (`MM-DD`) or one-off (`YYYY-MM-DD`) date, optionally for some units only.
