@@ -228,6 +228,11 @@ pub enum Problem {
     InsecureLink {
         url: String,
     },
+    /// A published text contains a front-matter field name or an instruction to editors.
+    EditorText {
+        found: String,
+        field: bool,
+    },
     LawNotInForce {
         law: String,
         replaced_by: String,
@@ -905,6 +910,7 @@ impl Problem {
             LongInReview { .. } => "long-in-review",
             PersonalData { .. } => "personal-data",
             InsecureLink { .. } => "insecure-link",
+            EditorText { .. } => "editor-text",
             LawNotInForce { .. } => "law-not-in-force",
             LawArticlesReplaced { .. } => "law-articles-replaced",
             LawArticlesUnverified { .. } => "law-articles-unverified",
@@ -1219,6 +1225,10 @@ impl Problem {
             PersonalData { what, sample } => (
                 format!("bài có thể chứa thông tin cá nhân ({what}: {sample})"),
                 "không đăng số điện thoại, email, số căn cước của học sinh hay phụ huynh; chỉ dùng liên hệ của đơn vị trong site.yaml".into(),
+            ),
+            EditorText { found, field } => (
+                if *field { format!("trang công khai có tên trường dữ liệu `{found}`") } else { format!("trang công khai có lời dặn biên tập viên \"{found}\"") },
+                "viết lại cho người đọc: bỏ tên trường dữ liệu, lời dặn nội bộ (danh sách ở `editor_words` của network.yaml)".into(),
             ),
             InsecureLink { url } => (
                 format!("liên kết không mã hoá `{url}`"),
@@ -1555,6 +1565,10 @@ impl Problem {
             PersonalData { what, sample } => (
                 format!("the text may contain personal data ({what}: {sample})"),
                 "do not publish students' or parents' phone numbers, e-mails or ID numbers; use the unit's contacts from site.yaml".into(),
+            ),
+            EditorText { found, field } => (
+                if *field { format!("a public page shows the field name `{found}`") } else { format!("a public page contains an instruction to editors \"{found}\"") },
+                "rewrite it for readers: no field names or internal instructions (the list is `editor_words` in network.yaml)".into(),
             ),
             InsecureLink { url } => (
                 format!("unencrypted link `{url}`"),

@@ -29,6 +29,10 @@ pub struct Network {
     pub quotas: BTreeMap<UnitKind, Vec<QuotaRule>>,
     #[serde(default)]
     pub key_dates: Vec<KeyDate>,
+    /// Words of an instruction to editors ("mỗi trường ghi"): `check` warns when a published
+    /// page or contest contains one.
+    #[serde(default)]
+    pub editor_words: Vec<String>,
     #[serde(default)]
     pub paths: Paths,
 }
