@@ -376,6 +376,10 @@ pub enum ChangeReason {
     Scheduled,
     Expires,
     Repealed,
+    /// Some parts of a text are replaced (`replaced:` … `from`).
+    PartReplaced,
+    /// A text comes into force (`effective`).
+    InForce,
     ContestStarts,
     ContestEnds,
 }
@@ -387,11 +391,15 @@ pub fn change_reason(lang: Lang, reason: ChangeReason, what: &str) -> String {
         (Lang::Vi, Scheduled) => format!("đăng bài hẹn giờ \"{what}\""),
         (Lang::Vi, Expires) => format!("hết hạn \"{what}\""),
         (Lang::Vi, Repealed) => format!("{what} hết hiệu lực"),
+        (Lang::Vi, PartReplaced) => format!("một phần của {what} được thay thế"),
+        (Lang::Vi, InForce) => format!("{what} có hiệu lực"),
         (Lang::Vi, ContestStarts) => format!("{what} bắt đầu"),
         (Lang::Vi, ContestEnds) => format!("{what} kết thúc"),
         (Lang::En, Scheduled) => format!("scheduled post \"{what}\" is published"),
         (Lang::En, Expires) => format!("\"{what}\" expires"),
         (Lang::En, Repealed) => format!("{what} is no longer in force"),
+        (Lang::En, PartReplaced) => format!("parts of {what} are replaced"),
+        (Lang::En, InForce) => format!("{what} comes into force"),
         (Lang::En, ContestStarts) => format!("{what} starts"),
         (Lang::En, ContestEnds) => format!("{what} ends"),
     }

@@ -671,15 +671,27 @@ pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
     }
     let midnight = |d: Date| d.to_zoned(crate::dates::vn()).ok().map(|z| z.timestamp());
     for law in project.laws.values() {
-        if let Some(r) = law.repealed
-            && let Some(t) = midnight(r)
-            && t > now.timestamp()
-        {
-            candidates.push((
-                t,
-                messages::change_reason(lang, ChangeReason::Repealed, &law.full_title()),
-                "content/laws.yaml".into(),
-            ));
+        // Each day a text's state changes: the notices and law boxes change with it.
+        let days = law
+            .repealed
+            .map(|d| (d, ChangeReason::Repealed))
+            .into_iter()
+            .chain(law.effective.map(|d| (d, ChangeReason::InForce)))
+            .chain(
+                law.replaced
+                    .iter()
+                    .map(|p| (p.from, ChangeReason::PartReplaced)),
+            );
+        for (day, reason) in days {
+            if let Some(t) = midnight(day)
+                && t > now.timestamp()
+            {
+                candidates.push((
+                    t,
+                    messages::change_reason(lang, reason, &law.full_title()),
+                    "content/laws.yaml".into(),
+                ));
+            }
         }
     }
     for site in &project.sites {
