@@ -23,6 +23,14 @@ pub fn warnings(project: &Project, now: &Zoned) -> Vec<Diagnostic> {
         review_age(src, now, &mut out);
         if src.meta.status != Status::Draft {
             personal_data(src, &contacts, &mut out);
+            let texts = [
+                (src.meta.title.as_str(), src.meta.lines.title),
+                (
+                    src.meta.summary.as_deref().unwrap_or(""),
+                    src.meta.lines.title,
+                ),
+            ];
+            editor_text(project, &src.file, &texts, &src.body, &mut out);
         }
         for (url, line) in &src.body.external_links {
             if url.to_ascii_lowercase().starts_with("http://") {
@@ -37,7 +45,98 @@ pub fn warnings(project: &Project, now: &Zoned) -> Vec<Diagnostic> {
             primer_currency(project, src, now, &mut out);
         }
     }
+    for c in &project.contests {
+        if c.fm
+            .status
+            .as_ref()
+            .is_some_and(|s| s.value == Status::Draft)
+        {
+            continue;
+        }
+        let fm = &c.fm;
+        let line = c.yaml_line;
+        let texts = [
+            (
+                fm.title.as_ref().map(|t| t.value.as_str()).unwrap_or(""),
+                line,
+            ),
+            (fm.summary.as_deref().unwrap_or(""), line),
+            (fm.organizer.as_deref().unwrap_or(""), line),
+            (
+                fm.contact
+                    .as_ref()
+                    .and_then(|c| c.name.as_deref())
+                    .unwrap_or(""),
+                line,
+            ),
+        ];
+        editor_text(project, &c.file, &texts, &c.body, &mut out);
+    }
     out
+}
+
+/// Front-matter field names that must not reach a reader (whole ASCII words).
+const FIELD_NAMES: &[&str] = &[
+    "approved_by",
+    "verified_by",
+    "deed_date",
+    "replaced_by",
+    "draft",
+    "review",
+    "approved",
+    "status",
+    "reviewed",
+    "expires",
+];
+
+/// Field names and `editor_words` in a published text: each front-matter string at its line,
+/// the body at the line of each hit.
+fn editor_text(
+    project: &Project,
+    file: &std::path::Path,
+    texts: &[(&str, usize)],
+    body: &crate::load::markdown::Rendered,
+    out: &mut Vec<Diagnostic>,
+) {
+    let words: Vec<String> = project
+        .network
+        .editor_words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !w.trim().is_empty())
+        .collect();
+    let mut scan = |text: &str, line_of: &dyn Fn(usize) -> usize| {
+        for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            let start = token.as_ptr() as usize - text.as_ptr() as usize;
+            if FIELD_NAMES.contains(&token) {
+                out.push(Diagnostic::warning(
+                    file,
+                    line_of(start),
+                    Problem::EditorText {
+                        found: token.to_string(),
+                        field: true,
+                    },
+                ));
+            }
+        }
+        let lower = text.to_lowercase();
+        for w in &words {
+            if let Some(i) = lower.find(w.as_str()) {
+                out.push(Diagnostic::warning(
+                    file,
+                    line_of(i.min(text.len())),
+                    Problem::EditorText {
+                        found: w.clone(),
+                        field: false,
+                    },
+                ));
+            }
+        }
+    };
+    for (text, line) in texts {
+        scan(text, &|_| *line);
+    }
+    scan(&body.text, &|offset| body.line_at(offset));
 }
 
 fn review_age(src: &Source, now: &Zoned, out: &mut Vec<Diagnostic>) {
@@ -205,24 +304,50 @@ fn primer_currency(project: &Project, src: &Source, now: &Zoned, out: &mut Vec<D
     };
     let today = now.date();
     if let Some(law) = project.laws.get(&primer.law)
-        && !law.in_force_on(today)
-        && law.repealed.is_some()
+        && !primer.historical
     {
-        let replaced_by = law
-            .config
-            .replaced_by
-            .as_ref()
-            .and_then(|r| project.laws.get(r))
-            .map(|r| r.full_title())
-            .unwrap_or_default();
-        out.push(Diagnostic::warning(
-            &src.file,
-            src.meta.lines.law,
-            Problem::LawNotInForce {
-                law: law.full_title(),
-                replaced_by,
-            },
-        ));
+        let title = |id: &str| {
+            project
+                .laws
+                .get(id)
+                .map(|r| r.full_title())
+                .unwrap_or_default()
+        };
+        if law.repealed.is_some_and(|r| r <= today) {
+            out.push(Diagnostic::warning(
+                &src.file,
+                src.meta.lines.law,
+                Problem::LawNotInForce {
+                    law: law.full_title(),
+                    replaced_by: law
+                        .config
+                        .replaced_by
+                        .as_deref()
+                        .map(title)
+                        .unwrap_or_default(),
+                },
+            ));
+        } else {
+            for part in law.parts_replaced_on(today) {
+                let replaced: Vec<&str> = primer
+                    .articles
+                    .iter()
+                    .filter(|a| part.articles.contains(a))
+                    .map(String::as_str)
+                    .collect();
+                if !replaced.is_empty() {
+                    out.push(Diagnostic::warning(
+                        &src.file,
+                        src.meta.lines.law,
+                        Problem::LawArticlesReplaced {
+                            law: law.full_title(),
+                            articles: replaced.join(", "),
+                            replaced_by: title(&part.by),
+                        },
+                    ));
+                }
+            }
+        }
     }
     let year_ago = today.checked_sub(1.year()).unwrap_or(today);
     match &primer.reviewed {

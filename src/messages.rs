@@ -228,8 +228,19 @@ pub enum Problem {
     InsecureLink {
         url: String,
     },
+    /// A published text contains a front-matter field name or an instruction to editors.
+    EditorText {
+        found: String,
+        field: bool,
+    },
     LawNotInForce {
         law: String,
+        replaced_by: String,
+    },
+    /// A primer explains articles of a law that a `replaced:` part of it no longer covers.
+    LawArticlesReplaced {
+        law: String,
+        articles: String,
         replaced_by: String,
     },
     /// A law without `articles:` in laws.yaml is linked by article: the numbers cannot be checked.
@@ -365,6 +376,10 @@ pub enum ChangeReason {
     Scheduled,
     Expires,
     Repealed,
+    /// Some parts of a text are replaced (`replaced:` … `from`).
+    PartReplaced,
+    /// A text comes into force (`effective`).
+    InForce,
     ContestStarts,
     ContestEnds,
 }
@@ -376,11 +391,15 @@ pub fn change_reason(lang: Lang, reason: ChangeReason, what: &str) -> String {
         (Lang::Vi, Scheduled) => format!("đăng bài hẹn giờ \"{what}\""),
         (Lang::Vi, Expires) => format!("hết hạn \"{what}\""),
         (Lang::Vi, Repealed) => format!("{what} hết hiệu lực"),
+        (Lang::Vi, PartReplaced) => format!("một phần của {what} được thay thế"),
+        (Lang::Vi, InForce) => format!("{what} có hiệu lực"),
         (Lang::Vi, ContestStarts) => format!("{what} bắt đầu"),
         (Lang::Vi, ContestEnds) => format!("{what} kết thúc"),
         (Lang::En, Scheduled) => format!("scheduled post \"{what}\" is published"),
         (Lang::En, Expires) => format!("\"{what}\" expires"),
         (Lang::En, Repealed) => format!("{what} is no longer in force"),
+        (Lang::En, PartReplaced) => format!("parts of {what} are replaced"),
+        (Lang::En, InForce) => format!("{what} comes into force"),
         (Lang::En, ContestStarts) => format!("{what} starts"),
         (Lang::En, ContestEnds) => format!("{what} ends"),
     }
@@ -899,7 +918,9 @@ impl Problem {
             LongInReview { .. } => "long-in-review",
             PersonalData { .. } => "personal-data",
             InsecureLink { .. } => "insecure-link",
+            EditorText { .. } => "editor-text",
             LawNotInForce { .. } => "law-not-in-force",
+            LawArticlesReplaced { .. } => "law-articles-replaced",
             LawArticlesUnverified { .. } => "law-articles-unverified",
             ReviewOutdated { .. } => "review-outdated",
             AlreadyExists { .. } => "already-exists",
@@ -1213,6 +1234,10 @@ impl Problem {
                 format!("bài có thể chứa thông tin cá nhân ({what}: {sample})"),
                 "không đăng số điện thoại, email, số căn cước của học sinh hay phụ huynh; chỉ dùng liên hệ của đơn vị trong site.yaml".into(),
             ),
+            EditorText { found, field } => (
+                if *field { format!("trang công khai có tên trường dữ liệu `{found}`") } else { format!("trang công khai có lời dặn biên tập viên \"{found}\"") },
+                "viết lại cho người đọc: bỏ tên trường dữ liệu, lời dặn nội bộ (danh sách ở `editor_words` của network.yaml)".into(),
+            ),
             InsecureLink { url } => (
                 format!("liên kết không mã hoá `{url}`"),
                 "dùng https:// nếu trang đó có; nếu không, cân nhắc bỏ liên kết".into(),
@@ -1224,6 +1249,10 @@ impl Problem {
             LawNotInForce { law, replaced_by } => (
                 format!("bài giải thích {law}, văn bản này đã hết hiệu lực"),
                 if replaced_by.is_empty() { "cập nhật bài theo văn bản đang có hiệu lực".into() } else { format!("cập nhật bài theo {replaced_by} và đổi `law:`") },
+            ),
+            LawArticlesReplaced { law, articles, replaced_by } => (
+                format!("bài giải thích Điều {articles} của {law}, các điều này đã được thay thế bởi {replaced_by}"),
+                format!("cập nhật bài theo {replaced_by} và đổi `law:`, `articles:`"),
             ),
             ReviewOutdated { reviewed } => (
                 if reviewed.is_empty() { "bài pháp luật chưa ghi ngày rà soát `reviewed`".into() } else { format!("bài pháp luật rà soát lần cuối ngày {reviewed}, đã hơn một năm") },
@@ -1545,6 +1574,10 @@ impl Problem {
                 format!("the text may contain personal data ({what}: {sample})"),
                 "do not publish students' or parents' phone numbers, e-mails or ID numbers; use the unit's contacts from site.yaml".into(),
             ),
+            EditorText { found, field } => (
+                if *field { format!("a public page shows the field name `{found}`") } else { format!("a public page contains an instruction to editors \"{found}\"") },
+                "rewrite it for readers: no field names or internal instructions (the list is `editor_words` in network.yaml)".into(),
+            ),
             InsecureLink { url } => (
                 format!("unencrypted link `{url}`"),
                 "use https:// when the site has it".into(),
@@ -1556,6 +1589,10 @@ impl Problem {
             LawNotInForce { law, replaced_by } => (
                 format!("the primer explains {law}, which is no longer in force"),
                 if replaced_by.is_empty() { "update it to the text in force".into() } else { format!("update it to {replaced_by} and change `law:`") },
+            ),
+            LawArticlesReplaced { law, articles, replaced_by } => (
+                format!("the primer explains article {articles} of {law}, replaced by {replaced_by}"),
+                format!("update it to {replaced_by} and change `law:` and `articles:`"),
             ),
             ReviewOutdated { reviewed } => (
                 if reviewed.is_empty() { "the primer has no `reviewed` date".into() } else { format!("the primer was last reviewed on {reviewed}, over a year ago") },

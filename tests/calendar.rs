@@ -363,3 +363,63 @@ fn build_reports_the_next_moment_the_output_changes() {
             .ends_with("2026-11-01-het.md")
     );
 }
+
+/// A campaign rule counted across units, with its source: the posts of every listed unit
+/// count, the source is in the rule's label, and a week short of it is not a missed week.
+#[test]
+fn a_campaign_rule_counts_a_group_of_units_together_and_never_fails_strict() {
+    let p = project();
+    p.site(
+        "thcs-a",
+        "name: \"Trường THCS A\"\nkind: school\nlevel: thcs\nparent: phong\n",
+    );
+    p.write(
+        "content/network.yaml",
+        "name: Mạng\nlanguage: en\nquotas:\n  office:\n    - {per: week, min: 1, source: \"KH 001\"}\n    - {per: week, min: 2, tags: [tin tốt], optional: true, units: [phong, thcs-a, th-b], source: \"KH 003\"}\n",
+    );
+    art(&p, "phong", "p", "2026-03-03", "");
+    art(&p, "thcs-a", "a", "2026-03-04", "tags: [tin tốt]\n");
+    art(&p, "th-b", "b", "2026-03-05", "tags: [tin tốt]\n");
+    art(&p, "th-b", "c", "2026-02-25", "");
+    art(&p, "phong", "q", "2026-02-24", "");
+    let plan = json(
+        &p,
+        &[
+            "--site",
+            "phong",
+            "--from",
+            "2026-02-23",
+            "--to",
+            "2026-03-08",
+        ],
+    );
+    let w10 = week(&plan, "phong", "2026-W10");
+    assert_eq!(w10["rules"][1]["count"], 2, "both schools' posts count");
+    assert_eq!(w10["rules"][1]["verdict"], "met");
+    let w09 = week(&plan, "phong", "2026-W09");
+    assert_eq!(w09["rules"][1]["verdict"], "missed");
+    assert_eq!(w09["rules"][1]["optional"], true);
+    let label = w10["rules"][1]["rule"].as_str().unwrap();
+    assert!(
+        label.contains("KH 003") && label.contains("optional"),
+        "{label}"
+    );
+    assert!(
+        w10["rules"][0]["rule"].as_str().unwrap().contains("KH 001"),
+        "the source of each rule"
+    );
+    // W09 meets the mandatory rule and misses the campaign rule: not a missed week.
+    let (code, _) = calendar(
+        &p,
+        &[
+            "--site",
+            "phong",
+            "--from",
+            "2026-02-23",
+            "--to",
+            "2026-03-01",
+            "--strict",
+        ],
+    );
+    assert_eq!(code, 0, "an optional rule never makes a week missed");
+}

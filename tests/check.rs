@@ -682,3 +682,39 @@ fn a_bad_law_date_is_reported_at_its_own_line() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn a_published_page_with_field_names_or_editor_instructions_is_warned() {
+    let p = TestProject::new();
+    p.write(
+        "content/network.yaml",
+        "name: \"Mạng\"\nlanguage: en\neditor_words: [\"mỗi trường ghi\"]\n",
+    );
+    p.post(
+        "content/sites/thcs-a/pages/quy-che.md",
+        "Quy chế",
+        "",
+        "Bài ở trạng thái `draft` chưa được đăng.\n\nLiên hệ: thầy An (mỗi trường ghi đầu mối của trường).\n",
+    );
+    p.post(
+        "content/sites/thcs-a/pages/nhap.md",
+        "Nháp",
+        "status: draft\n",
+        "ghi `approved_by` sau\n",
+    );
+    let out = p.lantoa(&["check", "--now", common::NOW, "--format", "json"]);
+    let found: Vec<serde_json::Value> = problems(&out.stdout)
+        .into_iter()
+        .filter(|d| d.to_string().contains("editor-text"))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    let all = serde_json::Value::Array(found).to_string();
+    assert!(
+        all.contains("quy-che.md") && !all.contains("nhap.md"),
+        "{all}"
+    );
+    assert!(
+        all.contains("draft") && all.contains("mỗi trường ghi"),
+        "{all}"
+    );
+}

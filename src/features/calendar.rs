@@ -123,7 +123,23 @@ fn per_key(per: Per) -> &'static str {
 pub fn rule_label(rule: &QuotaRule, lang: Lang) -> String {
     let mut filters: Vec<String> = rule.kinds.clone();
     filters.extend(rule.tags.iter().map(|t| format!("#{t}")));
-    messages::rule_label(lang, rule.min, per_key(rule.per), &filters)
+    let mut label = messages::rule_label(lang, rule.min, per_key(rule.per), &filters);
+    let vi = lang == Lang::Vi;
+    if !rule.units.is_empty() {
+        let together = if vi {
+            "tính chung"
+        } else {
+            "counted together"
+        };
+        label.push_str(&format!(" [{together}: {}]", rule.units.join(", ")));
+    }
+    if rule.optional {
+        label.push_str(if vi { " (tùy chọn)" } else { " (optional)" });
+    }
+    if let Some(s) = &rule.source {
+        label.push_str(&format!(" — {}: {s}", if vi { "nguồn" } else { "source" }));
+    }
+    label
 }
 
 /// Whether a quota is met in a period.
@@ -183,6 +199,8 @@ pub struct RuleCell {
     pub period_start: Date,
     pub period_end: Date,
     pub verdict: Verdict,
+    /// A campaign rule (`optional: true`): never makes a week missed.
+    pub optional: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -230,7 +248,15 @@ pub struct WeekRow {
 impl WeekRow {
     /// The worst verdict of the week's rules (none: no rule).
     pub fn overall(&self) -> Option<Verdict> {
-        let vs: Vec<Verdict> = self.rules.iter().map(|r| r.verdict).collect();
+        // An optional rule short in a week over is reported in its cell, not as the week's.
+        let vs: Vec<Verdict> = self
+            .rules
+            .iter()
+            .map(|r| match r.verdict {
+                Verdict::Missed if r.optional => Verdict::Reachable,
+                v => v,
+            })
+            .collect();
         [
             Verdict::Missed,
             Verdict::Reachable,
@@ -268,7 +294,11 @@ impl UnitPlan {
     pub fn missed_weeks(&self) -> usize {
         self.weeks
             .iter()
-            .filter(|w| w.rules.iter().any(|r| r.verdict == Verdict::Missed))
+            .filter(|w| {
+                w.rules
+                    .iter()
+                    .any(|r| r.verdict == Verdict::Missed && !r.optional)
+            })
             .count()
     }
 }
@@ -362,6 +392,19 @@ pub fn plan(project: &Project, now: &Zoned, units: &[&Site], from: Date, to: Dat
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
             let rules = rules_for(project, site);
+            // A rule counted across units sees all their posts.
+            let rule_posts: Vec<Vec<&Post>> = rules
+                .iter()
+                .map(|r| {
+                    if r.units.is_empty() {
+                        posts.to_vec()
+                    } else {
+                        all.iter()
+                            .filter(|p| r.units.iter().any(|u| u == p.unit))
+                            .collect()
+                    }
+                })
+                .collect();
             UnitPlan {
                 id: site.id.clone(),
                 name: site.config.name.clone(),
@@ -371,7 +414,7 @@ pub fn plan(project: &Project, now: &Zoned, units: &[&Site], from: Date, to: Dat
                 rules: rules.iter().map(|r| rule_label(r, lang)).collect(),
                 weeks: weeks
                     .iter()
-                    .map(|&monday| week_row(monday, posts, rules, today, lang))
+                    .map(|&monday| week_row(monday, posts, rules, &rule_posts, today, lang))
                     .collect(),
             }
         })
@@ -389,6 +432,7 @@ fn week_row(
     monday: Date,
     posts: &[&Post],
     rules: &[QuotaRule],
+    rule_posts: &[Vec<&Post>],
     today: Date,
     lang: Lang,
 ) -> WeekRow {
@@ -429,7 +473,8 @@ fn week_row(
         .sort_by(|a, b| (a.date, &a.title).cmp(&(b.date, &b.title)));
     row.rules = rules
         .iter()
-        .map(|rule| rule_cell(rule, (monday, sunday), posts, today, lang))
+        .zip(rule_posts)
+        .map(|(rule, posts)| rule_cell(rule, (monday, sunday), posts, today, lang))
         .collect();
     row.total = row.published.total();
     row.verdict = row.overall();
@@ -487,6 +532,7 @@ fn rule_cell(
             period_start: monday,
             period_end: sunday,
             verdict,
+            optional: rule.optional,
         };
     }
     // Week rules use the week; month and year rules the period holding the week's Thursday.
@@ -507,6 +553,7 @@ fn rule_cell(
         period_start: start,
         period_end: end,
         verdict: verdict(start, end, today, published, rule.min),
+        optional: rule.optional,
     }
 }
 
@@ -624,15 +671,27 @@ pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
     }
     let midnight = |d: Date| d.to_zoned(crate::dates::vn()).ok().map(|z| z.timestamp());
     for law in project.laws.values() {
-        if let Some(r) = law.repealed
-            && let Some(t) = midnight(r)
-            && t > now.timestamp()
-        {
-            candidates.push((
-                t,
-                messages::change_reason(lang, ChangeReason::Repealed, &law.full_title()),
-                "content/laws.yaml".into(),
-            ));
+        // Each day a text's state changes: the notices and law boxes change with it.
+        let days = law
+            .repealed
+            .map(|d| (d, ChangeReason::Repealed))
+            .into_iter()
+            .chain(law.effective.map(|d| (d, ChangeReason::InForce)))
+            .chain(
+                law.replaced
+                    .iter()
+                    .map(|p| (p.from, ChangeReason::PartReplaced)),
+            );
+        for (day, reason) in days {
+            if let Some(t) = midnight(day)
+                && t > now.timestamp()
+            {
+                candidates.push((
+                    t,
+                    messages::change_reason(lang, reason, &law.full_title()),
+                    "content/laws.yaml".into(),
+                ));
+            }
         }
     }
     for site in &project.sites {

@@ -29,6 +29,10 @@ pub struct Network {
     pub quotas: BTreeMap<UnitKind, Vec<QuotaRule>>,
     #[serde(default)]
     pub key_dates: Vec<KeyDate>,
+    /// Words of an instruction to editors ("mỗi trường ghi"): `check` warns when a published
+    /// page or contest contains one.
+    #[serde(default)]
+    pub editor_words: Vec<String>,
     #[serde(default)]
     pub paths: Paths,
 }
@@ -165,6 +169,16 @@ pub struct QuotaRule {
     pub kinds: Vec<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The plan the rule comes from, shown with it in the calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A campaign rule: counted and shown, but a week short of it is not a missed week.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
+    /// Units (site ids) whose posts count together for the rule, e.g. the Đoàn–Hội–Đội pages;
+    /// empty: the unit's own posts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
 }
 
 /// A yearly (`MM-DD`) or one-off (`YYYY-MM-DD`) date, optionally for some units only.
@@ -287,11 +301,65 @@ pub struct LawConfig {
     pub repealed: Lined<Option<String>>,
     #[serde(default)]
     pub replaced_by: Lined<Option<String>>,
+    /// Parts (chapters, articles) replaced by another text while the rest stays in force.
+    #[serde(default)]
+    pub replaced: Vec<Lined<ReplacedConfig>>,
     #[serde(default)]
     pub url: Option<crate::safe::SafeUrl>,
     /// Number → title. `None` (no `articles:` at all): every number is accepted, unverified.
     #[serde(default)]
     pub articles: Option<BTreeMap<String, String>>,
+    /// Number → what the article is about, in the editors' words, when its official title
+    /// could not be checked. Shown as a description, never as the title; the number is
+    /// accepted in links like one in `articles`.
+    #[serde(default)]
+    pub about: BTreeMap<String, String>,
+}
+
+/// One entry of a law's `replaced:` list: `{parts: "Chương II", articles: [101], by: id, from: date}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplacedConfig {
+    /// The parts in words, as the replacing text names them ("Chương IV, Chương V").
+    pub parts: String,
+    /// The article numbers within those parts that pages cite (a link to one of them relies
+    /// on a replaced part).
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// The id of the replacing text.
+    pub by: Lined<String>,
+    /// The day the replacement takes effect.
+    pub from: Lined<String>,
+}
+
+/// A replaced part with its date parsed.
+#[derive(Debug, Clone)]
+pub struct Replaced {
+    pub parts: String,
+    pub articles: Vec<String>,
+    pub by: String,
+    pub from: Date,
+}
+
+/// What a text is on a day: before `effective`, in force, some parts replaced, wholly replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LawState {
+    NotYetInForce,
+    InForce,
+    PartlyReplaced,
+    Replaced,
+}
+
+impl LawState {
+    /// Its name in templates and tests (`law_state_<name>` in i18n).
+    pub fn name(self) -> &'static str {
+        match self {
+            LawState::NotYetInForce => "not_yet_in_force",
+            LawState::InForce => "in_force",
+            LawState::PartlyReplaced => "partly_replaced",
+            LawState::Replaced => "replaced",
+        }
+    }
 }
 
 /// A law with its dates parsed.
@@ -300,20 +368,57 @@ pub struct Law {
     pub config: LawConfig,
     pub repealed: Option<Date>,
     pub effective: Option<Date>,
+    /// Its `replaced:` parts, in the order written.
+    pub replaced: Vec<Replaced>,
     /// The line of its entry in laws.yaml (its first key, `- id: …`).
     pub line: usize,
 }
 
 impl Law {
     /// "Luật An ninh mạng (24/2018/QH14)".
+    /// A title that already holds the number ("Nghị định số 174/2026/NĐ-CP") is not repeated.
     pub fn full_title(&self) -> String {
         match &self.config.number {
-            Some(n) => format!("{} ({n})", self.config.title),
-            None => self.config.title.clone(),
+            Some(n) if !self.config.title.contains(n.as_str()) => {
+                format!("{} ({n})", self.config.title)
+            }
+            _ => self.config.title.clone(),
         }
     }
+    /// Whether the text as a whole applies on `day` (some of its parts may be replaced).
     pub fn in_force_on(&self, day: Date) -> bool {
         self.repealed.is_none_or(|r| day < r) && self.effective.is_none_or(|e| day >= e)
+    }
+    pub fn state_on(&self, day: Date) -> LawState {
+        if self.effective.is_some_and(|e| day < e) {
+            LawState::NotYetInForce
+        } else if self.repealed.is_some_and(|r| r <= day) {
+            LawState::Replaced
+        } else if self.replaced.iter().any(|p| p.from <= day) {
+            LawState::PartlyReplaced
+        } else {
+            LawState::InForce
+        }
+    }
+    /// The parts already replaced on `day`.
+    pub fn parts_replaced_on(&self, day: Date) -> impl Iterator<Item = &Replaced> {
+        self.replaced.iter().filter(move |p| p.from <= day)
+    }
+    /// Whether article `number` no longer applies on `day`: the whole text was replaced, or
+    /// a replaced part lists it.
+    pub fn article_replaced_on(&self, number: &str, day: Date) -> bool {
+        self.repealed.is_some_and(|r| r <= day)
+            || self
+                .parts_replaced_on(day)
+                .any(|p| p.articles.iter().any(|a| a == number))
+    }
+    /// The ids of the texts that replace this one or some of its parts.
+    pub fn replacements(&self) -> impl Iterator<Item = &str> {
+        self.config
+            .replaced_by
+            .as_deref()
+            .into_iter()
+            .chain(self.replaced.iter().map(|p| p.by.as_str()))
     }
 }
 
@@ -344,12 +449,32 @@ pub fn load_laws(rel: &Path, text: &str) -> Result<Laws, Vec<Diagnostic>> {
         let repealed = date(&cfg.repealed);
         let effective = date(&cfg.effective);
         let _ = date(&cfg.issued);
+        let mut cfg = cfg;
+        if let Some(listed) = cfg.articles.as_mut() {
+            for number in cfg.about.keys() {
+                listed.entry(number.clone()).or_default();
+            }
+        }
+        let replaced = cfg
+            .replaced
+            .iter()
+            .filter_map(|p| {
+                let from = Lined::new(Some(p.value.from.value.clone()), p.value.from.line);
+                Some(Replaced {
+                    parts: p.value.parts.clone(),
+                    articles: p.value.articles.clone(),
+                    by: p.value.by.value.clone(),
+                    from: date(&from)?,
+                })
+            })
+            .collect();
         laws.insert(
             cfg.id.clone(),
             Law {
                 config: cfg,
                 repealed,
                 effective,
+                replaced,
                 line,
             },
         );
@@ -363,6 +488,17 @@ pub fn load_laws(rel: &Path, text: &str) -> Result<Laws, Vec<Diagnostic>> {
                 law.config.replaced_by.line,
                 Problem::UnknownReplacement { id: r.clone() },
             ));
+        }
+        for p in &law.config.replaced {
+            if !laws.contains_key(p.value.by.as_str()) {
+                errors.push(Diagnostic::error(
+                    rel,
+                    p.value.by.line,
+                    Problem::UnknownReplacement {
+                        id: p.value.by.value.clone(),
+                    },
+                ));
+            }
         }
     }
     if errors.is_empty() {

@@ -279,6 +279,7 @@ front_matter!(StoryFm {
 front_matter!(PrimerFm {
     law: Lined<Option<String>>,
     articles: Vec<String>,
+    historical: bool,
     reviewed: Lined<Option<String>>,
     questions: Vec<QuestionFm>,
 });
@@ -298,6 +299,9 @@ pub struct StoryMeta {
 pub struct PrimerMeta {
     pub law: String,
     pub articles: Vec<String>,
+    /// The primer explains a text no longer in force on purpose (for history): `check` does
+    /// not ask to move it to the text in force; the page still carries the notice.
+    pub historical: bool,
     pub reviewed: Option<Zoned>,
     pub questions: Vec<Question>,
 }
@@ -426,7 +430,7 @@ pub fn parse(
             let fm = super::yaml::parse_all::<PrimerFm>(yaml, file, yaml_line)?;
             let extra = (
                 fm.law.clone(),
-                fm.articles.clone(),
+                (fm.articles.clone(), fm.historical),
                 fm.reviewed.clone(),
                 fm.questions.clone(),
             );
@@ -490,13 +494,14 @@ pub fn parse(
         }
     });
     let mut answers = Vec::new();
-    let primer = primer.map(|(law, articles, reviewed, questions)| {
+    let primer = primer.map(|(law, (articles, historical), reviewed, questions)| {
         lines.law = at(law.line);
         lines.reviewed = at(reviewed.line);
         lines.questions = questions.iter().map(|q| at(q.q.line)).collect();
         PrimerMeta {
             law: law.value.unwrap_or_default(),
             articles,
+            historical,
             reviewed: date_field(lines.reviewed, reviewed.as_ref()),
             questions: questions
                 .into_iter()

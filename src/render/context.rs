@@ -87,6 +87,11 @@ pub struct Origin {
 #[derive(Serialize)]
 pub struct LawNotice {
     pub title: String,
+    /// `replaced` (the whole text) or `partly_replaced` (the parts named in `parts`).
+    pub state: &'static str,
+    /// The replaced parts in words (empty when the whole text was replaced).
+    pub parts: String,
+    /// The day it stopped applying.
     pub repealed_vi: String,
     pub replaced_by_title: String,
     pub replaced_by_url: String,
@@ -104,15 +109,27 @@ pub struct StoryView {
 #[derive(Serialize)]
 pub struct ArticleRef {
     pub number: String,
+    /// Its official title (empty when not verified).
     pub title: String,
+    /// What it is about, in the editors' words (`about:` in laws.yaml).
+    pub about: String,
 }
 
 #[derive(Serialize)]
 pub struct PrimerView {
     pub law_title: String,
+    /// Title and number, the number not repeated ("Luật An ninh mạng (24/2018/QH14)").
+    pub law_full_title: String,
     pub law_number: String,
     pub law_url: String,
     pub law_in_force: bool,
+    /// `not_yet_in_force`, `in_force`, `partly_replaced` or `replaced` on the build day.
+    pub law_state: &'static str,
+    /// The theme's words for it (`law_state_<state>`), with the day when there is one.
+    pub law_state_label: String,
+    pub law_state_vi: String,
+    /// For a partly replaced text: each replaced part and what replaced it.
+    pub law_replaced_parts: Vec<String>,
     pub articles: Vec<ArticleRef>,
     pub reviewed_vi: String,
     pub questions_count: usize,
@@ -290,6 +307,7 @@ impl<'a> Viewer<'a> {
                 let law = self.project.laws.get(&p.law);
                 PrimerView {
                     law_title: law.map(|l| l.config.title.clone()).unwrap_or_default(),
+                    law_full_title: law.map(|l| l.full_title()).unwrap_or_default(),
                     law_number: law
                         .and_then(|l| l.config.number.clone())
                         .unwrap_or_default(),
@@ -298,6 +316,32 @@ impl<'a> Viewer<'a> {
                         .map(String::from)
                         .unwrap_or_default(),
                     law_in_force: law.is_none_or(|l| l.in_force_on(self.now.date())),
+                    law_state: law
+                        .map(|l| l.state_on(self.now.date()).name())
+                        .unwrap_or("in_force"),
+                    law_state_label: self.theme.t(&format!(
+                        "law_state_{}",
+                        law.map(|l| l.state_on(self.now.date()).name())
+                            .unwrap_or("in_force")
+                    )),
+                    law_state_vi: law.map(|l| self.law_state_day(l)).unwrap_or_default(),
+                    law_replaced_parts: law
+                        .map(|l| {
+                            l.parts_replaced_on(self.now.date())
+                                .map(|p| {
+                                    format!(
+                                        "{} → {}",
+                                        p.parts,
+                                        self.project
+                                            .laws
+                                            .get(&p.by)
+                                            .map(|r| r.full_title())
+                                            .unwrap_or_default()
+                                    )
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                     articles: p
                         .articles
                         .iter()
@@ -305,6 +349,9 @@ impl<'a> Viewer<'a> {
                             number: a.clone(),
                             title: law
                                 .and_then(|l| l.config.articles.as_ref()?.get(a).cloned())
+                                .unwrap_or_default(),
+                            about: law
+                                .and_then(|l| l.config.about.get(a).cloned())
                                 .unwrap_or_default(),
                         })
                         .collect(),
@@ -337,32 +384,65 @@ impl<'a> Viewer<'a> {
         }
     }
 
-    /// A notice for each law the page relies on that is no longer in force at the build time.
+    /// The day that goes with a law's state: from when it applies, was replaced, or its
+    /// first part was replaced.
+    fn law_state_day(&self, law: &crate::load::config::Law) -> String {
+        use crate::load::config::LawState;
+        let today = self.now.date();
+        let day = match law.state_on(today) {
+            LawState::NotYetInForce => law.effective,
+            LawState::InForce => None,
+            LawState::PartlyReplaced => law.parts_replaced_on(today).map(|p| p.from).min(),
+            LawState::Replaced => law.repealed,
+        };
+        day.map(dates::vi_date_short).unwrap_or_default()
+    }
+
+    /// Where a replacing text is explained: its primer on this site, else its official text.
+    fn law_url(&self, id: &str) -> String {
+        match self.links.primer_by_law.get(id) {
+            Some(p) => format!("{}{}", self.site().base_url, p),
+            None => self
+                .project
+                .laws
+                .get(id)
+                .and_then(|r| r.config.url.clone())
+                .map(String::from)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// A notice for each replaced text or part the page relies on at the build time
+    /// (`resolve::replaced_reliances`: citing an old text next to its replacement is history).
     pub fn law_notices(&self, src: &Source) -> Vec<LawNotice> {
         let today = self.now.date();
-        crate::resolve::laws_of(src)
+        crate::resolve::replaced_reliances(&self.project.laws, src, today)
             .into_iter()
-            .filter_map(|id| self.project.laws.get(id))
-            .filter(|law| law.repealed.is_some_and(|r| r <= today))
-            .map(|law| {
-                let replacement = law
-                    .config
-                    .replaced_by
-                    .as_ref()
-                    .and_then(|r| self.project.laws.get(r));
-                let replaced_by_url = replacement
-                    .map(
-                        |r| match self.links.primer_by_law.get(r.config.id.as_str()) {
-                            Some(p) => format!("{}{}", self.site().base_url, p),
-                            None => r.config.url.clone().map(String::from).unwrap_or_default(),
-                        },
-                    )
-                    .unwrap_or_default();
+            .map(|r| {
+                let (by, state, parts, day) = match r.part {
+                    None => (
+                        r.law.config.replaced_by.value.clone(),
+                        "replaced",
+                        String::new(),
+                        r.law.repealed,
+                    ),
+                    Some(p) => (
+                        Some(p.by.clone()),
+                        "partly_replaced",
+                        p.parts.clone(),
+                        Some(p.from),
+                    ),
+                };
+                let replacement = by.as_deref().and_then(|b| self.project.laws.get(b));
                 LawNotice {
-                    title: law.full_title(),
-                    repealed_vi: law.repealed.map(dates::vi_date_short).unwrap_or_default(),
-                    replaced_by_title: replacement.map(|r| r.full_title()).unwrap_or_default(),
-                    replaced_by_url,
+                    title: r.law.full_title(),
+                    state,
+                    parts,
+                    repealed_vi: day.map(dates::vi_date_short).unwrap_or_default(),
+                    replaced_by_title: replacement.map(|x| x.full_title()).unwrap_or_default(),
+                    replaced_by_url: replacement
+                        .map(|x| self.law_url(&x.config.id))
+                        .unwrap_or_default(),
                 }
             })
             .collect()

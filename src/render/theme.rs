@@ -50,6 +50,10 @@ pub const CODE_KEYS: &[&str] = &[
     "contest_format_san_khau_hoa",
     "calendar_month",
     "calendar_weekdays",
+    "law_state_not_yet_in_force",
+    "law_state_in_force",
+    "law_state_partly_replaced",
+    "law_state_replaced",
 ];
 
 /// The shared theme plus, lazily per site, template sets with that site's overrides.

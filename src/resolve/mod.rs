@@ -298,3 +298,66 @@ pub fn laws_of(src: &Source) -> Vec<&str> {
     }
     ids
 }
+
+/// A replaced text, or a replaced part of one (`part`), that a page relies on.
+pub struct Reliance<'a> {
+    pub law: &'a crate::load::config::Law,
+    /// `None`: the whole text was replaced (`repealed`).
+    pub part: Option<&'a crate::load::config::Replaced>,
+}
+
+/// What a page relies on that no longer applies on `day`. A page relies on a text when it is
+/// its primer's `law` (on a replaced part when the primer lists an article of that part, or
+/// lists none); and on a part when it links an article of it. A link to a replaced text or
+/// part is history, not reliance, when the page also cites the text that replaced it.
+pub fn replaced_reliances<'a>(
+    laws: &'a crate::load::config::Laws,
+    src: &Source,
+    day: jiff::civil::Date,
+) -> Vec<Reliance<'a>> {
+    let cited = laws_of(src);
+    let primer = src.meta.primer.as_ref();
+    let mut out = Vec::new();
+    for id in &cited {
+        let Some(law) = laws.get(*id) else { continue };
+        let is_primer = primer.is_some_and(|p| p.law == *id);
+        let primer_articles: &[String] = primer
+            .filter(|_| is_primer)
+            .map(|p| p.articles.as_slice())
+            .unwrap_or_default();
+        let linked: Vec<Option<&str>> = src
+            .body
+            .links
+            .iter()
+            .filter_map(|l| match &l.target {
+                crate::load::markdown::LinkTarget::Law { id: lid, article } if lid == id => {
+                    Some(article.as_deref())
+                }
+                _ => None,
+            })
+            .collect();
+        let cites = |other: &str| cited.contains(&other);
+        if law.repealed.is_some_and(|r| r <= day) {
+            let history = law.config.replaced_by.as_deref().is_some_and(cites);
+            if is_primer || (!linked.is_empty() && !history) {
+                out.push(Reliance { law, part: None });
+            }
+            continue;
+        }
+        for part in law.parts_replaced_on(day) {
+            let in_part = |a: &str| part.articles.iter().any(|p| p == a);
+            let by_primer = is_primer
+                && (primer_articles.is_empty()
+                    || part.articles.is_empty()
+                    || primer_articles.iter().any(|a| in_part(a)));
+            let by_link = !cites(&part.by) && linked.iter().flatten().any(|a| in_part(a));
+            if by_primer || by_link {
+                out.push(Reliance {
+                    law,
+                    part: Some(part),
+                });
+            }
+        }
+    }
+    out
+}
