@@ -1648,3 +1648,108 @@ impl Refusal {
         format!("{code} {reason}: {words}\n")
     }
 }
+
+/// `lantoa deploy`: one site deployed (or, with `--dry-run`, what would be).
+pub fn deploy_site(
+    lang: Lang,
+    id: &str,
+    target: &str,
+    counts: [usize; 4],
+    dry_run: bool,
+) -> String {
+    let [sent, removed, unchanged, failed] = counts;
+    match (lang, dry_run) {
+        (Lang::Vi, false) => format!(
+            "lantoa:   {id} → {target}: gửi {sent}, xóa {removed}, không đổi {unchanged}, lỗi {failed}"
+        ),
+        (Lang::Vi, true) => format!(
+            "lantoa:   {id} → {target} (chạy thử): sẽ gửi {sent}, sẽ xóa {removed}, không đổi {unchanged}"
+        ),
+        (Lang::En, false) => format!(
+            "lantoa:   {id} → {target}: sent {sent}, removed {removed}, unchanged {unchanged}, failed {failed}"
+        ),
+        (Lang::En, true) => format!(
+            "lantoa:   {id} → {target} (dry run): would send {sent}, would remove {removed}, unchanged {unchanged}"
+        ),
+    }
+}
+
+/// `lantoa deploy`: a site that could not be (fully) deployed, and why.
+pub fn deploy_failed(lang: Lang, id: &str, target: &str, why: &str) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa:   {id} → {target}: không triển khai được: {why}"),
+        Lang::En => format!("lantoa:   {id} → {target}: could not deploy: {why}"),
+    }
+}
+
+/// `lantoa deploy`: a site without a target.
+pub fn deploy_no_target(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "chưa có đích triển khai: thêm `deploy:` vào site.yaml của đơn vị, hoặc một mẫu `deploy: \"sftp://deploy@may-chu/srv/sites/{site}/\"` vào network.yaml".into(),
+        Lang::En => "no deploy target: add `deploy:` to the unit's site.yaml, or a pattern `deploy: \"sftp://deploy@host/srv/sites/{site}/\"` to network.yaml".into(),
+    }
+}
+
+/// `lantoa deploy`: plain FTP sends the password and the files in clear.
+pub fn deploy_plain_ftp(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "lantoa: cảnh báo: {id} dùng FTP không mã hóa (ftp://): mật khẩu và các tệp đi qua mạng ở dạng rõ; hãy dùng ftps:// hoặc sftp:// nếu máy chủ hỗ trợ"
+        ),
+        Lang::En => format!(
+            "lantoa: warning: {id} uses unencrypted FTP (ftp://): the password and the files cross the network in clear; use ftps:// or sftp:// if the host offers it"
+        ),
+    }
+}
+
+/// `lantoa deploy`: no build report to read.
+pub fn deploy_no_report(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "lantoa: không đọc được báo cáo dựng {path} ({why}): hãy chạy `lantoa build` trước"
+        ),
+        Lang::En => {
+            format!("lantoa: cannot read the build report {path} ({why}): run `lantoa build` first")
+        }
+    }
+}
+
+/// `lantoa deploy`: an id given with `--site` that the last build did not update.
+pub fn deploy_not_updated(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "lantoa: {id}: lần dựng cuối không cập nhật trang web này (không có trong báo cáo, hoặc bị giữ bản cũ, hoặc không được chọn): bỏ qua"
+        ),
+        Lang::En => format!(
+            "lantoa: {id}: the last build did not update this site (not in the report, kept, or not selected): skipped"
+        ),
+    }
+}
+
+/// `lantoa deploy`: the closing line.
+pub fn deploy_summary(lang: Lang, ok: usize, failed: usize, dry_run: bool) -> String {
+    match (lang, dry_run) {
+        (Lang::Vi, false) if failed == 0 => format!("lantoa: đã triển khai {ok} trang web"),
+        (Lang::Vi, false) => format!(
+            "lantoa: đã triển khai {ok} trang web; {failed} trang web không triển khai được (mã thoát 4)"
+        ),
+        (Lang::Vi, true) => format!(
+            "lantoa: chạy thử: {ok} trang web đã kiểm tra, {failed} không kết nối được; không tệp nào được gửi"
+        ),
+        (Lang::En, false) if failed == 0 => format!("lantoa: {ok} site(s) deployed"),
+        (Lang::En, false) => format!(
+            "lantoa: {ok} site(s) deployed; {failed} site(s) could not be deployed (exit code 4)"
+        ),
+        (Lang::En, true) => {
+            format!("lantoa: dry run: {ok} site(s) checked, {failed} unreachable; no file was sent")
+        }
+    }
+}
+
+/// `lantoa server-config`: the configuration was written.
+pub fn server_config_written(lang: Lang, path: &str, sites: usize) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa: đã ghi cấu hình nginx cho {sites} trang web vào {path}"),
+        Lang::En => format!("lantoa: nginx configuration for {sites} site(s) written to {path}"),
+    }
+}

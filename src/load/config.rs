@@ -21,6 +21,9 @@ pub struct Network {
     pub theme: String,
     #[serde(default = "default_base_url")]
     pub base_url: crate::safe::BaseUrl,
+    /// Where `lantoa deploy` publishes each site: a pattern with `{site}` (see `deploy`).
+    #[serde(default)]
+    pub deploy: Option<String>,
     #[serde(default = "yes")]
     pub require_approval: bool,
     #[serde(default = "default_paginate")]
@@ -211,6 +214,9 @@ pub struct SiteConfig {
     pub parent: Lined<Option<String>>,
     #[serde(default)]
     pub base_url: Option<crate::safe::BaseUrl>,
+    /// Where `lantoa deploy` publishes this site (over the network's pattern).
+    #[serde(default)]
+    pub deploy: Option<String>,
     #[serde(default)]
     pub short_name: Option<String>,
     #[serde(default)]
