@@ -260,6 +260,7 @@ fn deploy(root: &Path, only: Vec<String>, out: PathBuf, dry_run: bool, format: F
     use crate::deploy::{self, SiteDeploy, Target};
     let addresses = deploy::Addresses::read(root);
     let lang = Lang::choose(addresses.language.as_deref());
+    deploy::set_lang(lang);
     let public = if out.is_absolute() {
         out
     } else {

@@ -1753,3 +1753,113 @@ pub fn server_config_written(lang: Lang, path: &str, sites: usize) -> String {
         Lang::En => format!("lantoa: nginx configuration for {sites} site(s) written to {path}"),
     }
 }
+
+/// Why `deploy` could not reach or use a target (the details from the network library stay
+/// in English, as it gives them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeployProblem {
+    PasswordInAddress {
+        scheme: String,
+        user: String,
+    },
+    BadAddress {
+        url: String,
+        why: &'static str,
+    },
+    KnownHostsUnreadable {
+        file: String,
+        detail: String,
+    },
+    HostNotKnown {
+        host: String,
+        port: u16,
+        file: String,
+    },
+    HostKeyChanged {
+        host: String,
+        port: u16,
+        file: String,
+    },
+    KeyRefused {
+        user: String,
+        detail: String,
+    },
+    AgentRefused {
+        user: String,
+        detail: String,
+    },
+    NoPassword,
+    LoginRefused {
+        user: String,
+        detail: String,
+    },
+    Tls {
+        detail: String,
+    },
+}
+
+pub fn deploy_problem(lang: Lang, p: &DeployProblem) -> String {
+    use DeployProblem::*;
+    match (lang, p) {
+        (Lang::Vi, PasswordInAddress { scheme, user }) => format!(
+            "`{scheme}://{user}:…@`: không ghi mật khẩu trong địa chỉ; đặt nó vào biến môi trường LANTOA_DEPLOY_PASSWORD"
+        ),
+        (Lang::En, PasswordInAddress { scheme, user }) => format!(
+            "`{scheme}://{user}:…@`: no password in the address; put it in the environment variable LANTOA_DEPLOY_PASSWORD"
+        ),
+        (Lang::Vi, BadAddress { url, why }) => format!(
+            "địa chỉ triển khai `{url}` không hợp lệ ({why}); dùng file://, sftp://, ftps:// hoặc ftp://"
+        ),
+        (Lang::En, BadAddress { url, why }) => {
+            format!("bad deploy address `{url}` ({why}); use file://, sftp://, ftps:// or ftp://")
+        }
+        (Lang::Vi, KnownHostsUnreadable { file, detail }) => format!(
+            "không đọc được tệp known_hosts {file} ({detail}); đặt LANTOA_DEPLOY_KNOWN_HOSTS"
+        ),
+        (Lang::En, KnownHostsUnreadable { file, detail }) => format!(
+            "cannot read the known_hosts file {file} ({detail}); set LANTOA_DEPLOY_KNOWN_HOSTS"
+        ),
+        (Lang::Vi, HostNotKnown { host, port, file }) => format!(
+            "từ chối máy chủ {host}:{port}: khóa máy chủ (host key) không có trong {file}; kiểm tra dấu vân tay rồi thêm bằng `ssh-keyscan -p {port} {host}`"
+        ),
+        (Lang::En, HostNotKnown { host, port, file }) => format!(
+            "host {host}:{port} refused: its host key is not in {file}; check its fingerprint, then add it with `ssh-keyscan -p {port} {host}`"
+        ),
+        (Lang::Vi, HostKeyChanged { host, port, file }) => format!(
+            "từ chối máy chủ {host}:{port}: khóa máy chủ (host key) khác với khóa trong {file} (có thể bị giả mạo); không gửi gì"
+        ),
+        (Lang::En, HostKeyChanged { host, port, file }) => format!(
+            "host {host}:{port} refused: its host key differs from the one in {file} (it may be an impostor); nothing sent"
+        ),
+        (Lang::Vi, KeyRefused { user, detail }) => {
+            format!("máy chủ không chấp nhận khóa SSH của {user} ({detail})")
+        }
+        (Lang::En, KeyRefused { user, detail }) => {
+            format!("SSH key refused for {user} ({detail})")
+        }
+        (Lang::Vi, AgentRefused { user, detail }) => format!(
+            "không khóa nào của SSH agent được chấp nhận cho {user} ({detail}); hoặc đặt LANTOA_DEPLOY_SSH_KEY"
+        ),
+        (Lang::En, AgentRefused { user, detail }) => format!(
+            "no key of the SSH agent accepted for {user} ({detail}); or set LANTOA_DEPLOY_SSH_KEY"
+        ),
+        (Lang::Vi, NoPassword) => {
+            "chưa có mật khẩu: đặt LANTOA_DEPLOY_PASSWORD (hoặc LANTOA_DEPLOY_PASSWORD_FILE)".into()
+        }
+        (Lang::En, NoPassword) => {
+            "no password: set LANTOA_DEPLOY_PASSWORD (or LANTOA_DEPLOY_PASSWORD_FILE)".into()
+        }
+        (Lang::Vi, LoginRefused { user, detail }) => {
+            format!("máy chủ từ chối đăng nhập (login) của {user} ({detail})")
+        }
+        (Lang::En, LoginRefused { user, detail }) => {
+            format!("login refused for {user} ({detail})")
+        }
+        (Lang::Vi, Tls { detail }) => format!(
+            "kết nối TLS thất bại ({detail}); chứng chỉ của máy chủ cần được tin cậy (LANTOA_DEPLOY_CA_FILE)"
+        ),
+        (Lang::En, Tls { detail }) => format!(
+            "TLS failed ({detail}); the host's certificate must be trusted (LANTOA_DEPLOY_CA_FILE)"
+        ),
+    }
+}

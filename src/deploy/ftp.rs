@@ -14,7 +14,8 @@ use std::time::Duration;
 use suppaftp::types::FileType;
 use suppaftp::{FtpError, FtpStream, RustlsConnector, RustlsFtpStream};
 
-use super::{Remote, RemoteUrl, credential, temp_name};
+use super::{Remote, RemoteUrl, credential, problem, temp_name};
+use crate::messages::DeployProblem;
 
 enum Conn {
     Plain(FtpStream),
@@ -33,6 +34,8 @@ macro_rules! with {
 pub struct Ftp {
     conn: Conn,
     base: String,
+    /// Folders made or known to exist (one `MKD` per folder, not per file).
+    made: std::collections::HashSet<String>,
 }
 
 fn err(e: FtpError) -> io::Error {
@@ -78,28 +81,34 @@ impl Ftp {
             .next()
             .ok_or_else(|| io::Error::other(format!("{}: no address", url.host)))?;
         let timeout = Duration::from_secs(15);
-        let password = credential("LANTOA_DEPLOY_PASSWORD", site).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                "no password: set LANTOA_DEPLOY_PASSWORD (or LANTOA_DEPLOY_PASSWORD_FILE)",
-            )
-        })?;
+        let password = credential("LANTOA_DEPLOY_PASSWORD", site)
+            .ok_or_else(|| problem(io::ErrorKind::PermissionDenied, DeployProblem::NoPassword))?;
         let user = if url.user.is_empty() {
             "anonymous"
         } else {
             url.user.as_str()
         };
         let refused = |e: FtpError| {
-            io::Error::new(
+            problem(
                 io::ErrorKind::PermissionDenied,
-                format!("login refused for {user}: {}", err(e)),
+                DeployProblem::LoginRefused {
+                    user: user.to_string(),
+                    detail: err(e).to_string(),
+                },
             )
         };
         let conn = if tls {
             let s = RustlsFtpStream::connect_timeout(addr, timeout).map_err(err)?;
             let mut s = s
                 .into_secure(RustlsConnector::from(tls_config()?), &url.host)
-                .map_err(|e| io::Error::other(format!("TLS: {}", err(e))))?;
+                .map_err(|e| {
+                    problem(
+                        io::ErrorKind::PermissionDenied,
+                        DeployProblem::Tls {
+                            detail: err(e).to_string(),
+                        },
+                    )
+                })?;
             s.login(user, password.as_str()).map_err(refused)?;
             s.transfer_type(FileType::Binary).map_err(err)?;
             Conn::Tls(s)
@@ -113,6 +122,7 @@ impl Ftp {
         let mut this = Ftp {
             conn,
             base: url.path.clone(),
+            made: Default::default(),
         };
         let base = this.base.trim_end_matches('/').to_string();
         this.mkdirs(&base)?;
@@ -128,6 +138,9 @@ impl Ftp {
         for seg in abs.split('/').filter(|s| !s.is_empty()) {
             at.push('/');
             at.push_str(seg);
+            if !self.made.insert(at.clone()) {
+                continue;
+            }
             // Exists already, or made now; an error shows on the upload.
             let _ = with!(self, s => s.mkdir(&at));
         }
@@ -176,6 +189,9 @@ impl Remote for Ftp {
 
     fn remove_dir_if_empty(&mut self, rel: &str) {
         let path = self.path(rel);
-        let _ = with!(self, s => s.rmdir(&path));
+        if with!(self, s => s.rmdir(&path)).is_ok() {
+            self.made
+                .retain(|d| d != &path && !d.starts_with(&format!("{path}/")));
+        }
     }
 }

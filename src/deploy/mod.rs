@@ -30,6 +30,33 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::messages::{DeployProblem, Lang};
+
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language of deploy's messages (set once by the command).
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// A deploy problem as an `io::Error` of `kind`, in the language of messages.
+pub fn problem(kind: io::ErrorKind, p: DeployProblem) -> io::Error {
+    io::Error::new(
+        kind,
+        crate::messages::deploy_problem(LANG.get().copied().unwrap_or_default(), &p),
+    )
+}
+
+fn bad(url: &str, why: &'static str) -> String {
+    crate::messages::deploy_problem(
+        LANG.get().copied().unwrap_or_default(),
+        &DeployProblem::BadAddress {
+            url: url.to_string(),
+            why,
+        },
+    )
+}
+
 /// The file on the target listing what lantoa deployed there.
 pub const DEPLOYED: &str = ".lantoa-deployed";
 
@@ -76,10 +103,10 @@ impl Target {
         }
         let (scheme, rest) = url
             .split_once("://")
-            .ok_or_else(|| format!("`{url}`: expected file://, sftp://, ftps:// or ftp://"))?;
+            .ok_or_else(|| bad(&url, "no scheme"))?;
         if scheme == "file" {
             if !rest.starts_with('/') {
-                return Err(format!("`{url}`: a file:// address needs an absolute path"));
+                return Err(bad(&url, "file:// needs an absolute path"));
             }
             return Ok(Target::Local(PathBuf::from(rest)));
         }
@@ -92,17 +119,20 @@ impl Target {
             None => ("", authority),
         };
         if user.contains(':') {
-            return Err(format!(
-                "`{scheme}://{}@…`: no password in the address; put it in an environment variable",
-                user.split(':').next().unwrap_or("")
+            return Err(crate::messages::deploy_problem(
+                LANG.get().copied().unwrap_or_default(),
+                &DeployProblem::PasswordInAddress {
+                    scheme: scheme.to_string(),
+                    user: user.split(':').next().unwrap_or("").to_string(),
+                },
             ));
         }
-        let (host, port) = split_port(hostport).ok_or_else(|| format!("`{url}`: bad port"))?;
+        let (host, port) = split_port(hostport).ok_or_else(|| bad(&url, "port"))?;
         if host.is_empty() {
-            return Err(format!("`{url}`: no host"));
+            return Err(bad(&url, "no host"));
         }
         if path.split('/').any(|s| s == "..") {
-            return Err(format!("`{url}`: `..` in the path"));
+            return Err(bad(&url, "`..` in the path"));
         }
         let mut path = path.to_string();
         if !path.ends_with('/') {
@@ -118,9 +148,7 @@ impl Target {
             "sftp" | "ssh" => Ok(Target::Sftp(remote)),
             "ftps" => Ok(Target::Ftps(remote)),
             "ftp" => Ok(Target::Ftp(remote)),
-            _ => Err(format!(
-                "`{scheme}://`: expected file://, sftp://, ftps:// or ftp://"
-            )),
+            _ => Err(bad(&url, "unknown scheme")),
         }
     }
 

@@ -14,12 +14,15 @@ use std::time::Duration;
 
 use ssh2::{CheckResult, KnownHostFileKind, RenameFlags, Session};
 
-use super::{Remote, RemoteUrl, credential, temp_name};
+use super::{Remote, RemoteUrl, credential, problem, temp_name};
+use crate::messages::DeployProblem;
 
 pub struct Sftp {
     session: Session,
     sftp: ssh2::Sftp,
     base: String,
+    /// Folders known to exist (one round trip per folder, not per file).
+    made: std::collections::HashSet<String>,
 }
 
 fn err(e: ssh2::Error) -> io::Error {
@@ -46,35 +49,30 @@ impl Sftp {
         let mut kh = session.known_hosts().map_err(err)?;
         kh.read_file(&known_hosts, KnownHostFileKind::OpenSSH)
             .map_err(|e| {
-                io::Error::other(format!(
-                    "known_hosts {}: {}",
-                    known_hosts.display(),
-                    e.message()
-                ))
+                problem(
+                    io::ErrorKind::NotFound,
+                    DeployProblem::KnownHostsUnreadable {
+                        file: known_hosts.display().to_string(),
+                        detail: e.message().to_string(),
+                    },
+                )
             })?;
         let (key, _) = session
             .host_key()
             .ok_or_else(|| io::Error::other("the host sent no key"))?;
+        let (host, file) = (url.host.clone(), known_hosts.display().to_string());
         match kh.check_port(&url.host, port, key) {
             CheckResult::Match => {}
             CheckResult::Mismatch => {
-                return Err(io::Error::new(
+                return Err(problem(
                     io::ErrorKind::PermissionDenied,
-                    format!(
-                        "host key of {}:{port} differs from {} (refused)",
-                        url.host,
-                        known_hosts.display()
-                    ),
+                    DeployProblem::HostKeyChanged { host, port, file },
                 ));
             }
             CheckResult::NotFound | CheckResult::Failure => {
-                return Err(io::Error::new(
+                return Err(problem(
                     io::ErrorKind::PermissionDenied,
-                    format!(
-                        "host {}:{port} is not in {} (refused; add it with ssh-keyscan after checking its fingerprint)",
-                        url.host,
-                        known_hosts.display()
-                    ),
+                    DeployProblem::HostNotKnown { host, port, file },
                 ));
             }
         }
@@ -90,9 +88,12 @@ impl Sftp {
                 session
                     .userauth_pubkey_file(&user, None, Path::new(&key), passphrase.as_deref())
                     .map_err(|e| {
-                        io::Error::new(
+                        problem(
                             io::ErrorKind::PermissionDenied,
-                            format!("SSH key refused for {user}: {}", e.message()),
+                            DeployProblem::KeyRefused {
+                                user: user.clone(),
+                                detail: e.message().to_string(),
+                            },
                         )
                     })?;
             }
@@ -107,19 +108,24 @@ impl Sftp {
             })?,
         }
         if !session.authenticated() {
-            return Err(io::Error::new(
+            return Err(problem(
                 io::ErrorKind::PermissionDenied,
-                "SSH authentication failed",
+                DeployProblem::KeyRefused {
+                    user,
+                    detail: "not authenticated".into(),
+                },
             ));
         }
         let sftp = session.sftp().map_err(err)?;
         let base = url.path.clone();
-        let this = Sftp {
+        let mut this = Sftp {
             session,
             sftp,
             base,
+            made: Default::default(),
         };
-        this.mkdirs(this.base.trim_end_matches('/'))?;
+        let base = this.base.trim_end_matches('/').to_string();
+        this.mkdirs(&base)?;
         Ok(this)
     }
 
@@ -127,11 +133,17 @@ impl Sftp {
         PathBuf::from(format!("{}{rel}", self.base))
     }
 
-    fn mkdirs(&self, abs: &str) -> io::Result<()> {
+    fn mkdirs(&mut self, abs: &str) -> io::Result<()> {
+        if self.made.contains(abs) {
+            return Ok(());
+        }
         let mut at = String::new();
         for seg in abs.split('/').filter(|s| !s.is_empty()) {
             at.push('/');
             at.push_str(seg);
+            if self.made.contains(&at) {
+                continue;
+            }
             let p = Path::new(&at);
             if self.sftp.stat(p).is_err() {
                 self.sftp.mkdir(p, 0o755).or_else(|e| {
@@ -139,6 +151,7 @@ impl Sftp {
                     self.sftp.stat(p).map(|_| ()).map_err(|_| err(e))
                 })?;
             }
+            self.made.insert(at.clone());
         }
         Ok(())
     }
@@ -164,7 +177,8 @@ impl Remote for Sftp {
     fn put(&mut self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let (dir, _) = super::split(rel);
         if !dir.is_empty() {
-            self.mkdirs(&format!("{}{dir}", self.base))?;
+            let d = format!("{}{dir}", self.base);
+            self.mkdirs(&d)?;
         }
         let tmp = self.path(&temp_name(rel));
         let dest = self.path(rel);
@@ -207,6 +221,10 @@ impl Remote for Sftp {
     }
 
     fn remove_dir_if_empty(&mut self, rel: &str) {
-        let _ = self.sftp.rmdir(&self.path(rel));
+        if self.sftp.rmdir(&self.path(rel)).is_ok() {
+            let gone = format!("{}{rel}", self.base);
+            self.made
+                .retain(|d| d != &gone && !d.starts_with(&format!("{gone}/")));
+        }
     }
 }
