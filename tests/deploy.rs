@@ -731,3 +731,21 @@ fn nginx_accepts_the_generated_server_configuration() {
     );
     assert!(!text(&out).contains("[warn]"), "{}", text(&out));
 }
+
+#[test]
+fn check_refuses_a_password_in_a_deploy_address_without_showing_it() {
+    let net = Network::new();
+    net.target(
+        "th-ka-long",
+        "ftp://truong:MatKhau-Lo-123@ftp.example.vn/www/",
+    );
+    let out = net.lantoa(&["check", "--now", NOW], &[]);
+    let all = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(all.contains("deploy"), "{all}");
+    assert!(all.contains("content/sites/th-ka-long/site.yaml"), "{all}");
+    assert!(
+        !all.contains("MatKhau-Lo-123"),
+        "the password was printed: {all}"
+    );
+}

@@ -190,6 +190,22 @@ fn split_port(hostport: &str) -> Option<(&str, Option<u16>)> {
     }
 }
 
+/// An address with any password in it replaced by `…` (for messages).
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find('/').unwrap_or(rest.len());
+    match rest[..end].rsplit_once('@') {
+        Some((user, host)) if user.contains(':') => format!(
+            "{scheme}://{}:…@{host}{}",
+            user.split(':').next().unwrap_or(""),
+            &rest[end..]
+        ),
+        _ => url.to_string(),
+    }
+}
+
 /// A credential from the environment: `NAME_<SITE>` (the site id upper-cased, `-` → `_`),
 /// then `NAME`, each either the value itself or, with `_FILE`, a file holding it.
 pub fn credential(name: &str, site: &str) -> Option<String> {
@@ -513,6 +529,8 @@ mod tests {
         ));
         let err = Target::parse("ftp://u:secret@h/x/", "a").unwrap_err();
         assert!(!err.contains("secret"), "{err}");
+        assert_eq!(redact("ftp://u:secret@h/x/"), "ftp://u:…@h/x/");
+        assert_eq!(redact("sftp://u@h/x/"), "sftp://u@h/x/");
         assert!(Target::parse("http://h/", "a").is_err());
         assert!(Target::parse("sftp://h/a/../b", "a").is_err());
     }
