@@ -4,6 +4,36 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Debian packages the tests need, installed when missing: apt-get as root, else through sudo.
+install_debian() {
+  echo "$* missing: installing Debian's package(s)"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update && sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+  else
+    echo "error: $* missing and this user can't install it (not root, no sudo)" >&2
+    exit 1
+  fi
+}
+
+echo "== servers for tests/deploy.rs (sshd, nginx, pyftpdlib) and the C toolchain of libssh2"
+need=()
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v cc >/dev/null 2>&1 || need+=(gcc)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+[ -f /usr/include/openssl/ssl.h ] || need+=(libssl-dev)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+if [ "${#need[@]}" -gt 0 ]; then install_debian "${need[@]}"; fi
+# The FTP server of the deploy tests: pyftpdlib (with pyopenssl for FTPS) in a virtualenv.
+if ! target/test-venv/bin/python -c 'import pyftpdlib, OpenSSL' >/dev/null 2>&1; then
+  python3 -m venv target/test-venv
+  target/test-venv/bin/pip install --quiet pyftpdlib pyopenssl
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --check
 echo "== cargo clippy"

@@ -1,6 +1,7 @@
 //! Commands and flags (clap), and how their results are printed and mapped to exit codes:
 //! 0 success, 1 problems in the content (or a missed quota with `calendar --strict`),
-//! 2 the command itself could not run (e.g. no free port).
+//! 2 the command itself could not run (e.g. no free port), 3 `build` kept some sites,
+//! 4 `deploy` could not deploy some sites (the others were deployed).
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -117,6 +118,42 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Publish each site the last build updated to its target (deploy: in site.yaml or
+    /// network.yaml), sending only the files whose bytes changed.
+    Deploy {
+        /// Only these sites (repeatable); each must have been updated by the last build.
+        #[arg(long = "site", value_name = "ID")]
+        sites: Vec<String>,
+        /// The build's output folder (holding _editorial/build-report.json).
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// Connect and compare, but send and remove nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// text, json (the last line is the deploy report) or github (annotations).
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Write a web server configuration for every site (one server block per site).
+    ServerConfig {
+        #[arg(value_enum)]
+        server: ServerKind,
+        /// Only these sites (repeatable). Default: every unit.
+        #[arg(long = "site", value_name = "ID")]
+        sites: Vec<String>,
+        /// Folder of a site on the server; {site} is its id.
+        #[arg(long, value_name = "DIR", default_value = "/srv/sites/{site}/")]
+        sites_root: String,
+        /// Write into this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// The web servers `lantoa server-config` writes a configuration for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ServerKind {
+    Nginx,
 }
 
 /// Output of `lantoa calendar`.
@@ -201,6 +238,171 @@ pub fn run(cli: Cli) -> ExitCode {
             now,
             strict,
         } => calendar(&root, site, from, to, format, now, strict),
+        Command::Deploy {
+            sites,
+            out,
+            dry_run,
+            format,
+        } => deploy(&root, sites, out, dry_run, format),
+        Command::ServerConfig {
+            server: ServerKind::Nginx,
+            sites,
+            sites_root,
+            out,
+        } => server_config(&root, sites, &sites_root, out),
+    }
+}
+
+/// Exit code of a deploy that could not deploy some sites (the others were deployed).
+pub const DEPLOY_FAILED: u8 = 4;
+
+fn deploy(root: &Path, only: Vec<String>, out: PathBuf, dry_run: bool, format: Format) -> ExitCode {
+    use crate::deploy::{self, SiteDeploy, Target};
+    let addresses = deploy::Addresses::read(root);
+    let lang = Lang::choose(addresses.language.as_deref());
+    deploy::set_lang(lang);
+    let public = if out.is_absolute() {
+        out
+    } else {
+        root.join(out)
+    };
+    let report_path = public.join("_editorial").join(crate::report::FILE);
+    let report: crate::report::BuildReport = match std::fs::read_to_string(&report_path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(r) => r,
+        Err(why) => {
+            eprintln!(
+                "{}",
+                messages::deploy_no_report(lang, &report_path.display().to_string(), &why)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let updated: Vec<String> = report
+        .sites
+        .iter()
+        .filter(|s| s.state == crate::report::SiteState::Updated)
+        .map(|s| s.id.clone())
+        .collect();
+    let mut ids = updated.clone();
+    if !only.is_empty() {
+        for id in &only {
+            if !updated.contains(id) {
+                eprintln!("{}", messages::deploy_not_updated(lang, id));
+            }
+        }
+        ids.retain(|id| only.contains(id));
+    }
+    let annotate = |level: &str, id: &str, text: &str| {
+        if format == Format::Github {
+            let text = text
+                .replace('%', "%25")
+                .replace('\r', "%0D")
+                .replace('\n', "%0A");
+            println!("::{level} title=lantoa deploy {id}::{text}");
+        }
+    };
+    let mut results: Vec<SiteDeploy> = Vec::new();
+    for id in &ids {
+        let mut r = SiteDeploy {
+            id: id.clone(),
+            ..SiteDeploy::default()
+        };
+        let outcome = (|| -> Result<(), String> {
+            let pattern = addresses
+                .deploy(id)
+                .ok_or_else(|| messages::deploy_no_target(lang))?;
+            let target = Target::parse(&pattern, id)?;
+            r.target = target.display();
+            if matches!(target, Target::Ftp(_)) {
+                let w = messages::deploy_plain_ftp(lang, id);
+                eprintln!("{w}");
+                annotate("warning", id, &w);
+            }
+            let files = deploy::site_files(&public, id).map_err(|e| e.to_string())?;
+            deploy::deploy_to(&target, id, &public.join(id), &files, dry_run, &mut r)
+                .map_err(|e| e.to_string())
+        })();
+        let counts = [r.sent, r.removed, r.unchanged, r.failed];
+        if let Err(why) = outcome {
+            r.error = Some(why.clone());
+            let line = messages::deploy_failed(lang, id, &r.target, &why);
+            eprintln!("{line}");
+            annotate("error", id, &line);
+            if counts.iter().any(|&c| c > 0) {
+                eprintln!(
+                    "{}",
+                    messages::deploy_site(lang, id, &r.target, counts, dry_run)
+                );
+            }
+        } else if format == Format::Json {
+            eprintln!(
+                "{}",
+                messages::deploy_site(lang, id, &r.target, counts, dry_run)
+            );
+        } else {
+            println!(
+                "{}",
+                messages::deploy_site(lang, id, &r.target, counts, dry_run)
+            );
+        }
+        results.push(r);
+    }
+    let failed = results.iter().filter(|r| r.error.is_some()).count();
+    let summary = messages::deploy_summary(lang, results.len() - failed, failed, dry_run);
+    if failed > 0 || format == Format::Json {
+        eprintln!("{summary}");
+    } else {
+        println!("{summary}");
+    }
+    if format == Format::Json {
+        let line = serde_json::json!({ "deploy_report": { "dry_run": dry_run, "sites": results } });
+        println!("{line}");
+    }
+    if failed > 0 {
+        ExitCode::from(DEPLOY_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn server_config(
+    root: &Path,
+    only: Vec<String>,
+    sites_root: &str,
+    out: Option<PathBuf>,
+) -> ExitCode {
+    let addresses = crate::deploy::Addresses::read(root);
+    let lang = Lang::choose(addresses.language.as_deref());
+    let mut ids = addresses.site_ids();
+    if !only.is_empty() {
+        ids.retain(|id| only.contains(id));
+    }
+    let sites: Vec<(String, String)> = ids
+        .iter()
+        .map(|id| (id.clone(), addresses.base_url(id)))
+        .collect();
+    let text = crate::deploy::nginx::config(&sites, sites_root);
+    match out {
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Some(path) => match std::fs::write(&path, text) {
+            Ok(()) => {
+                eprintln!(
+                    "{}",
+                    messages::server_config_written(lang, &path.display().to_string(), sites.len())
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("lantoa: {}: {e}", path.display());
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod check;
 pub mod cli;
 pub mod dates;
+pub mod deploy;
 pub mod diagnostics;
 pub mod features;
 pub mod files;

@@ -1685,3 +1685,218 @@ impl Refusal {
         format!("{code} {reason}: {words}\n")
     }
 }
+
+/// `lantoa deploy`: one site deployed (or, with `--dry-run`, what would be).
+pub fn deploy_site(
+    lang: Lang,
+    id: &str,
+    target: &str,
+    counts: [usize; 4],
+    dry_run: bool,
+) -> String {
+    let [sent, removed, unchanged, failed] = counts;
+    match (lang, dry_run) {
+        (Lang::Vi, false) => format!(
+            "lantoa:   {id} → {target}: gửi {sent}, xóa {removed}, không đổi {unchanged}, lỗi {failed}"
+        ),
+        (Lang::Vi, true) => format!(
+            "lantoa:   {id} → {target} (chạy thử): sẽ gửi {sent}, sẽ xóa {removed}, không đổi {unchanged}"
+        ),
+        (Lang::En, false) => format!(
+            "lantoa:   {id} → {target}: sent {sent}, removed {removed}, unchanged {unchanged}, failed {failed}"
+        ),
+        (Lang::En, true) => format!(
+            "lantoa:   {id} → {target} (dry run): would send {sent}, would remove {removed}, unchanged {unchanged}"
+        ),
+    }
+}
+
+/// `lantoa deploy`: a site that could not be (fully) deployed, and why.
+pub fn deploy_failed(lang: Lang, id: &str, target: &str, why: &str) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa:   {id} → {target}: không triển khai được: {why}"),
+        Lang::En => format!("lantoa:   {id} → {target}: could not deploy: {why}"),
+    }
+}
+
+/// `lantoa deploy`: a site without a target.
+pub fn deploy_no_target(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "chưa có đích triển khai: thêm `deploy:` vào site.yaml của đơn vị, hoặc một mẫu `deploy: \"sftp://deploy@may-chu/srv/sites/{site}/\"` vào network.yaml".into(),
+        Lang::En => "no deploy target: add `deploy:` to the unit's site.yaml, or a pattern `deploy: \"sftp://deploy@host/srv/sites/{site}/\"` to network.yaml".into(),
+    }
+}
+
+/// `lantoa deploy`: plain FTP sends the password and the files in clear.
+pub fn deploy_plain_ftp(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "lantoa: cảnh báo: {id} dùng FTP không mã hóa (ftp://): mật khẩu và các tệp đi qua mạng ở dạng rõ; hãy dùng ftps:// hoặc sftp:// nếu máy chủ hỗ trợ"
+        ),
+        Lang::En => format!(
+            "lantoa: warning: {id} uses unencrypted FTP (ftp://): the password and the files cross the network in clear; use ftps:// or sftp:// if the host offers it"
+        ),
+    }
+}
+
+/// `lantoa deploy`: no build report to read.
+pub fn deploy_no_report(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "lantoa: không đọc được báo cáo dựng {path} ({why}): hãy chạy `lantoa build` trước"
+        ),
+        Lang::En => {
+            format!("lantoa: cannot read the build report {path} ({why}): run `lantoa build` first")
+        }
+    }
+}
+
+/// `lantoa deploy`: an id given with `--site` that the last build did not update.
+pub fn deploy_not_updated(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "lantoa: {id}: lần dựng cuối không cập nhật trang web này (không có trong báo cáo, hoặc bị giữ bản cũ, hoặc không được chọn): bỏ qua"
+        ),
+        Lang::En => format!(
+            "lantoa: {id}: the last build did not update this site (not in the report, kept, or not selected): skipped"
+        ),
+    }
+}
+
+/// `lantoa deploy`: the closing line.
+pub fn deploy_summary(lang: Lang, ok: usize, failed: usize, dry_run: bool) -> String {
+    match (lang, dry_run) {
+        (Lang::Vi, false) if failed == 0 => format!("lantoa: đã triển khai {ok} trang web"),
+        (Lang::Vi, false) => format!(
+            "lantoa: đã triển khai {ok} trang web; {failed} trang web không triển khai được (mã thoát 4)"
+        ),
+        (Lang::Vi, true) => format!(
+            "lantoa: chạy thử: {ok} trang web đã kiểm tra, {failed} không kết nối được; không tệp nào được gửi"
+        ),
+        (Lang::En, false) if failed == 0 => format!("lantoa: {ok} site(s) deployed"),
+        (Lang::En, false) => format!(
+            "lantoa: {ok} site(s) deployed; {failed} site(s) could not be deployed (exit code 4)"
+        ),
+        (Lang::En, true) => {
+            format!("lantoa: dry run: {ok} site(s) checked, {failed} unreachable; no file was sent")
+        }
+    }
+}
+
+/// `lantoa server-config`: the configuration was written.
+pub fn server_config_written(lang: Lang, path: &str, sites: usize) -> String {
+    match lang {
+        Lang::Vi => format!("lantoa: đã ghi cấu hình nginx cho {sites} trang web vào {path}"),
+        Lang::En => format!("lantoa: nginx configuration for {sites} site(s) written to {path}"),
+    }
+}
+
+/// Why `deploy` could not reach or use a target (the details from the network library stay
+/// in English, as it gives them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeployProblem {
+    PasswordInAddress {
+        scheme: String,
+        user: String,
+    },
+    BadAddress {
+        url: String,
+        why: &'static str,
+    },
+    KnownHostsUnreadable {
+        file: String,
+        detail: String,
+    },
+    HostNotKnown {
+        host: String,
+        port: u16,
+        file: String,
+    },
+    HostKeyChanged {
+        host: String,
+        port: u16,
+        file: String,
+    },
+    KeyRefused {
+        user: String,
+        detail: String,
+    },
+    AgentRefused {
+        user: String,
+        detail: String,
+    },
+    NoPassword,
+    LoginRefused {
+        user: String,
+        detail: String,
+    },
+    Tls {
+        detail: String,
+    },
+}
+
+pub fn deploy_problem(lang: Lang, p: &DeployProblem) -> String {
+    use DeployProblem::*;
+    match (lang, p) {
+        (Lang::Vi, PasswordInAddress { scheme, user }) => format!(
+            "`{scheme}://{user}:…@`: không ghi mật khẩu trong địa chỉ; đặt nó vào biến môi trường LANTOA_DEPLOY_PASSWORD"
+        ),
+        (Lang::En, PasswordInAddress { scheme, user }) => format!(
+            "`{scheme}://{user}:…@`: no password in the address; put it in the environment variable LANTOA_DEPLOY_PASSWORD"
+        ),
+        (Lang::Vi, BadAddress { url, why }) => format!(
+            "địa chỉ triển khai `{url}` không hợp lệ ({why}); dùng file://, sftp://, ftps:// hoặc ftp://"
+        ),
+        (Lang::En, BadAddress { url, why }) => {
+            format!("bad deploy address `{url}` ({why}); use file://, sftp://, ftps:// or ftp://")
+        }
+        (Lang::Vi, KnownHostsUnreadable { file, detail }) => format!(
+            "không đọc được tệp known_hosts {file} ({detail}); đặt LANTOA_DEPLOY_KNOWN_HOSTS"
+        ),
+        (Lang::En, KnownHostsUnreadable { file, detail }) => format!(
+            "cannot read the known_hosts file {file} ({detail}); set LANTOA_DEPLOY_KNOWN_HOSTS"
+        ),
+        (Lang::Vi, HostNotKnown { host, port, file }) => format!(
+            "từ chối máy chủ {host}:{port}: khóa máy chủ (host key) không có trong {file}; kiểm tra dấu vân tay rồi thêm bằng `ssh-keyscan -p {port} {host}`"
+        ),
+        (Lang::En, HostNotKnown { host, port, file }) => format!(
+            "host {host}:{port} refused: its host key is not in {file}; check its fingerprint, then add it with `ssh-keyscan -p {port} {host}`"
+        ),
+        (Lang::Vi, HostKeyChanged { host, port, file }) => format!(
+            "từ chối máy chủ {host}:{port}: khóa máy chủ (host key) khác với khóa trong {file} (có thể bị giả mạo); không gửi gì"
+        ),
+        (Lang::En, HostKeyChanged { host, port, file }) => format!(
+            "host {host}:{port} refused: its host key differs from the one in {file} (it may be an impostor); nothing sent"
+        ),
+        (Lang::Vi, KeyRefused { user, detail }) => {
+            format!("máy chủ không chấp nhận khóa SSH của {user} ({detail})")
+        }
+        (Lang::En, KeyRefused { user, detail }) => {
+            format!("SSH key refused for {user} ({detail})")
+        }
+        (Lang::Vi, AgentRefused { user, detail }) => format!(
+            "không khóa nào của SSH agent được chấp nhận cho {user} ({detail}); hoặc đặt LANTOA_DEPLOY_SSH_KEY"
+        ),
+        (Lang::En, AgentRefused { user, detail }) => format!(
+            "no key of the SSH agent accepted for {user} ({detail}); or set LANTOA_DEPLOY_SSH_KEY"
+        ),
+        (Lang::Vi, NoPassword) => {
+            "chưa có mật khẩu: đặt LANTOA_DEPLOY_PASSWORD (hoặc LANTOA_DEPLOY_PASSWORD_FILE)".into()
+        }
+        (Lang::En, NoPassword) => {
+            "no password: set LANTOA_DEPLOY_PASSWORD (or LANTOA_DEPLOY_PASSWORD_FILE)".into()
+        }
+        (Lang::Vi, LoginRefused { user, detail }) => {
+            format!("máy chủ từ chối đăng nhập (login) của {user} ({detail})")
+        }
+        (Lang::En, LoginRefused { user, detail }) => {
+            format!("login refused for {user} ({detail})")
+        }
+        (Lang::Vi, Tls { detail }) => format!(
+            "kết nối TLS thất bại ({detail}); chứng chỉ của máy chủ cần được tin cậy (LANTOA_DEPLOY_CA_FILE)"
+        ),
+        (Lang::En, Tls { detail }) => format!(
+            "TLS failed ({detail}); the host's certificate must be trusted (LANTOA_DEPLOY_CA_FILE)"
+        ),
+    }
+}

@@ -21,6 +21,9 @@ pub struct Network {
     pub theme: String,
     #[serde(default = "default_base_url")]
     pub base_url: crate::safe::BaseUrl,
+    /// Where `lantoa deploy` publishes each site: a pattern with `{site}` (see `deploy`).
+    #[serde(default)]
+    pub deploy: Option<String>,
     #[serde(default = "yes")]
     pub require_approval: bool,
     #[serde(default = "default_paginate")]
@@ -225,6 +228,9 @@ pub struct SiteConfig {
     pub parent: Lined<Option<String>>,
     #[serde(default)]
     pub base_url: Option<crate::safe::BaseUrl>,
+    /// Where `lantoa deploy` publishes this site (over the network's pattern), with its line.
+    #[serde(default)]
+    pub deploy: Lined<Option<String>>,
     #[serde(default)]
     pub short_name: Option<String>,
     #[serde(default)]
@@ -566,6 +572,24 @@ pub fn check_site(site: &Site) -> Vec<Diagnostic> {
             Problem::BadSiteId {
                 id: site.id.clone(),
                 suggestion: crate::text::slugify(&site.id),
+            },
+        ));
+    }
+    // The deploy address: a known scheme, a host, no password, no `..`. Located at the file
+    // only: the line's excerpt would print the password back.
+    if let Some(d) = site.config.deploy.as_ref()
+        && crate::deploy::Target::parse(d, &site.id).is_err()
+    {
+        out.push(Diagnostic::error(
+            &site.file,
+            0,
+            Problem::BadValue {
+                field: "deploy".into(),
+                value: crate::deploy::redact(d),
+                expected:
+                    "file:///srv/www/{site}/, sftp://user@host/path/, ftps://user@host/path/, \
+                           ftp://user@host/path/ (no password: LANTOA_DEPLOY_PASSWORD)"
+                        .into(),
             },
         ));
     }

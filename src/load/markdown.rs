@@ -635,7 +635,7 @@ pub fn syntax_css() -> &'static str {
     &CSS
 }
 
-const EMBED_PREFIXES: [&str; 3] = [
+pub const EMBED_PREFIXES: [&str; 3] = [
     "https://www.youtube.com/embed/",
     "https://www.youtube-nocookie.com/embed/",
     "https://www.facebook.com/plugins/video.php?",
