@@ -47,6 +47,31 @@ pub fn problem(kind: io::ErrorKind, p: DeployProblem) -> io::Error {
     )
 }
 
+/// Every unit's own `deploy:` address must be one lantoa can use: a known scheme, a host, no
+/// password, no `..`. Located at the file only: the line's excerpt would print a password back.
+pub fn validate(project: &crate::load::Project) -> Vec<crate::diagnostics::Diagnostic> {
+    project
+        .sites
+        .iter()
+        .filter_map(|site| {
+            let d = site.config.deploy.as_ref()?;
+            Target::parse(d, &site.id).err()?;
+            Some(crate::diagnostics::Diagnostic::error(
+                &site.file,
+                0,
+                crate::messages::Problem::BadValue {
+                    field: "deploy".into(),
+                    value: redact(d),
+                    expected:
+                        "file:///srv/www/{site}/, sftp://user@host/path/, ftps://user@host/path/, \
+                               ftp://user@host/path/ (no password: LANTOA_DEPLOY_PASSWORD)"
+                            .into(),
+                },
+            ))
+        })
+        .collect()
+}
+
 fn bad(url: &str, why: &'static str) -> String {
     crate::messages::deploy_problem(
         LANG.get().copied().unwrap_or_default(),

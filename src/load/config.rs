@@ -575,24 +575,6 @@ pub fn check_site(site: &Site) -> Vec<Diagnostic> {
             },
         ));
     }
-    // The deploy address: a known scheme, a host, no password, no `..`. Located at the file
-    // only: the line's excerpt would print the password back.
-    if let Some(d) = site.config.deploy.as_ref()
-        && crate::deploy::Target::parse(d, &site.id).is_err()
-    {
-        out.push(Diagnostic::error(
-            &site.file,
-            0,
-            Problem::BadValue {
-                field: "deploy".into(),
-                value: crate::deploy::redact(d),
-                expected:
-                    "file:///srv/www/{site}/, sftp://user@host/path/, ftps://user@host/path/, \
-                           ftp://user@host/path/ (no password: LANTOA_DEPLOY_PASSWORD)"
-                        .into(),
-            },
-        ));
-    }
     for (name, written) in [("primary", &c.primary), ("accent", &c.accent)] {
         let Some(v) = written.as_ref() else { continue };
         let line = written.line;
