@@ -369,7 +369,7 @@ fn handle(request: &Request, state: &RwLock<Snapshot>, clients: &Clients, lang: 
     let overlay = kept.clone().or(overlay);
     let answer = match (&prepared, &kept, &good) {
         (Some(_), Some(_), Some(g)) => g.answer(&path),
-        (Some(_), Some(text), None) => Answer::Failed(text.clone()),
+        (Some(_), Some(_), None) => Answer::NeverBuilt,
         (Some(p), None, _) => p.answer(&path),
         (None, _, _) => Answer::NotFound(None),
     };
@@ -404,9 +404,8 @@ fn handle(request: &Request, state: &RwLock<Snapshot>, clients: &Clients, lang: 
             page.unwrap_or_else(|| not_found_page(lang)),
             "404.html".into(),
         ),
-        Answer::Failed(text) if text.starts_with("<div id=\"lantoa-error\"") => {
-            (500, not_found_page(lang), "500.html".into()) // the overlay is injected below
-        }
+        // The problems are the overlay, injected below.
+        Answer::NeverBuilt => (500, not_found_page(lang), "500.html".into()),
         Answer::Failed(text) => (
             500,
             http::inject(

@@ -62,6 +62,8 @@ pub enum Answer {
     NotFound(Option<Vec<u8>>),
     /// Rendering failed: the problems, as text.
     Failed(String),
+    /// A site kept out by problems that has no good version to show (it never built).
+    NeverBuilt,
 }
 
 impl Prepared {
