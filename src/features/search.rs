@@ -1,27 +1,45 @@
 //! Site search that works offline and without a search server: an index of folded words
 //! (case, tone marks and their placement, other diacritics and `đ` folded, so "nguoi tot"
-//! finds "Người tốt" and "hoà" finds "hòa"), written as a script (`tim-kiem/index.js`) that the
-//! search page loads lazily — a `<script>` works even from `file://`, where `fetch` does not.
-//! The page's script (theme `static/search.js`) folds queries the same way.
+//! finds "Người tốt" and "hoà" finds "hòa"), split so that a query downloads only what it
+//! needs (as Pagefind does): `tim-kiem/index.js`, a small manifest; `tim-kiem/c/N.js`, the
+//! chunks of the sorted vocabulary with their postings; `tim-kiem/d/N.js`, one result entry
+//! per page. Every file is a script calling `lantoaSearch(kind, n, data)` — a `<script>` works
+//! even from `file://`, where `fetch` does not. The page's script (theme `static/search.js`)
+//! folds queries the same way, adds the phrase and title boosts and orders the results.
 //!
-//! Each source's words are counted once, at load (`load::search::SearchTerms`); a site's index
-//! only merges the counts of the pages it publishes.
+//! What can be computed at build time is: each (word, page) score is BM25 per field, weighted
+//! (title ≫ summary, tags and kind > text), against the pages the site publishes. Each
+//! source's words are counted once, at load (`load::search::SearchTerms`).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
 
-pub use crate::load::search::{SearchTerms, words};
+use crate::load::search::FIELDS;
+pub use crate::load::search::{SearchTerms, keep, pair_key, words};
 
-/// The search data of every source, prepared once for all sites: a dictionary of words (in
-/// sorted order, so output is reproducible), each source's (word id, score) pairs, and each
-/// source's entry in the `docs` array, already serialised.
+/// Weight of a field: a word in the title counts far more than one in the summary, tags or
+/// kind of page, which count more than one in the text.
+const WEIGHT: [f64; FIELDS] = [5.0, 2.0, 1.0];
+/// BM25 length normalisation per field, and the saturation of repeated words.
+const B: [f64; FIELDS] = [0.5, 0.6, 0.75];
+const K1: f64 = 1.2;
+/// Scores are written as integers: the score times this.
+const SCALE: f64 = 2.0;
+/// A chunk is closed once its text passes this many bytes (a word's postings never split).
+const CHUNK_BYTES: usize = 16_000;
+
+/// The search data of every source, prepared once for all sites: a dictionary of terms (in
+/// sorted order, so output is reproducible), each source's (term id, counts per field, title
+/// positions), field lengths, and each source's result entry, already serialised.
 pub struct Corpus {
     words: Vec<String>,
-    postings: Vec<Vec<(u32, u32)>>,
+    postings: Vec<Vec<(u32, [u16; FIELDS], u32)>>,
+    len: Vec<[u16; FIELDS]>,
     docs: Vec<String>,
     /// Sites publishing exactly the same pages (schools showing only what is shared down to
     /// them) get the same index: made once.
-    made: std::sync::Mutex<HashMap<Vec<usize>, std::sync::Arc<String>>>,
+    made: Mutex<HashMap<Vec<(usize, bool)>, Arc<Vec<(String, Vec<u8>)>>>>,
 }
 
 /// What a page shows in the results.
@@ -31,6 +49,7 @@ pub struct DocInfo<'a> {
     pub path: &'a str,
     pub summary: &'a str,
     pub date: String,
+    /// The kind of page as readers name it; also searched, with the summary.
     pub kind: String,
 }
 
@@ -38,12 +57,42 @@ fn json_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
+/// A script calling the page's `lantoaSearch(kind, n, data)`.
+fn script(kind: &str, n: usize, data: &str) -> Vec<u8> {
+    format!("lantoaSearch(\"{kind}\",{n},{data});\n")
+        .replace("</", "<\\/")
+        .into_bytes()
+}
+
+/// The score of a term in a page: BM25 per field, weighted.
+fn score(tf: &[u16; FIELDS], len: &[u16; FIELDS], avg: &[f64; FIELDS], idf: f64) -> u32 {
+    let s: f64 = (0..FIELDS)
+        .filter(|&f| tf[f] > 0)
+        .map(|f| {
+            let tf = f64::from(tf[f]);
+            let norm = 1.0 - B[f] + B[f] * f64::from(len[f]) / avg[f];
+            WEIGHT[f] * tf * (K1 + 1.0) / (tf + K1 * norm)
+        })
+        .sum();
+    ((idf * s * SCALE).round() as u32).max(1)
+}
+
 impl Corpus {
     /// `sources[i]` is the (terms, result entry) of source `i`.
     pub fn new(sources: &[(&SearchTerms, DocInfo)]) -> Corpus {
-        let unique: std::collections::HashSet<&str> = sources
+        let mut labels: HashMap<&str, SearchTerms> = HashMap::new();
+        for (_, d) in sources {
+            labels
+                .entry(d.kind.as_str())
+                .or_insert_with(|| SearchTerms::label(&d.kind));
+        }
+        let merged: Vec<SearchTerms> = sources
             .iter()
-            .flat_map(|(t, _)| t.0.iter().map(|(w, ..)| w.as_str()))
+            .map(|(t, d)| t.with(&labels[d.kind.as_str()]))
+            .collect();
+        let unique: std::collections::HashSet<&str> = merged
+            .iter()
+            .flat_map(|t| t.terms.iter().map(|x| x.word.as_str()))
             .collect();
         let mut words: Vec<&str> = unique.into_iter().collect();
         words.sort_unstable();
@@ -52,12 +101,12 @@ impl Corpus {
             .enumerate()
             .map(|(i, w)| (*w, i as u32))
             .collect();
-        let postings = sources
+        let postings = merged
             .iter()
-            .map(|(t, _)| {
-                t.0.iter()
-                    .enumerate()
-                    .map(|(k, (w, ..))| (ids[w.as_str()], t.score(k)))
+            .map(|t| {
+                t.terms
+                    .iter()
+                    .map(|x| (ids[x.word.as_str()], x.tf, x.title_at))
                     .collect()
             })
             .collect();
@@ -78,63 +127,131 @@ impl Corpus {
         Corpus {
             words: words.into_iter().map(str::to_string).collect(),
             postings,
+            len: merged.iter().map(|t| t.len).collect(),
             docs,
             made: Default::default(),
         }
     }
 
-    /// The index of a site publishing these sources, as a script:
-    /// `window.lantoaSearchIndex = {"v":2,"docs":[…],"terms":{word: [doc, score, doc, score, …]}}`
-    /// with postings best first.
-    pub fn index_script(&self, sources: &[usize]) -> std::sync::Arc<String> {
+    /// The index of a site publishing these sources (`(source, written by the site itself)`):
+    /// its files, relative to the search page's folder.
+    ///
+    /// - `index.js`: `{"v":3,"n":pages,"own":K,"chunks":[first term of each chunk…]}`; pages
+    ///   are numbered the site's own first (`0..K`), so a lower number wins a tie.
+    /// - `c/N.js`: `{"w":{term:[page,score,…]},"t":{word:[page,title positions,…]}}`, pages
+    ///   as differences from the previous one; a term is a word or `" a b"`, two words that
+    ///   follow each other; title positions are bits (bit `i`: the title's `i`-th word).
+    /// - `d/N.js`: page `N`'s result `{"t":title,"u":path,"s":summary,"d":date,"k":kind}`.
+    pub fn index_files(&self, sources: &[(usize, bool)]) -> Arc<Vec<(String, Vec<u8>)>> {
         if let Some(done) = self.made.lock().ok().and_then(|m| m.get(sources).cloned()) {
             return done;
         }
-        let script = std::sync::Arc::new(self.build_script(sources));
+        let files = Arc::new(self.build_files(sources));
         if let Ok(mut m) = self.made.lock() {
-            m.insert(sources.to_vec(), script.clone());
+            m.insert(sources.to_vec(), files.clone());
         }
-        script
+        files
     }
 
-    fn build_script(&self, sources: &[usize]) -> String {
-        let mut by_word: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.words.len()];
-        for (doc, &src) in sources.iter().enumerate() {
-            for &(word, score) in &self.postings[src] {
-                by_word[word as usize].push((doc as u32, score));
+    fn build_files(&self, sources: &[(usize, bool)]) -> Vec<(String, Vec<u8>)> {
+        let order: Vec<usize> = sources
+            .iter()
+            .filter(|s| s.1)
+            .chain(sources.iter().filter(|s| !s.1))
+            .map(|s| s.0)
+            .collect();
+        let own = sources.iter().filter(|s| s.1).count();
+        let n = order.len();
+        let mut avg = [1.0f64; FIELDS];
+        for (f, a) in avg.iter_mut().enumerate() {
+            let total: f64 = order.iter().map(|&s| f64::from(self.len[s][f])).sum();
+            *a = (total / n.max(1) as f64).max(1.0);
+        }
+        let mut by_word: Vec<Vec<(u32, usize)>> = vec![Vec::new(); self.words.len()];
+        for (doc, &src) in order.iter().enumerate() {
+            for (k, &(word, ..)) in self.postings[src].iter().enumerate() {
+                by_word[word as usize].push((doc as u32, k));
             }
         }
-        let mut out = String::with_capacity(64 * sources.len() + 12 * self.words.len());
-        out.push_str("window.lantoaSearchIndex={\"v\":2,\"docs\":[");
-        for (i, &src) in sources.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str(&self.docs[src]);
-        }
-        out.push_str("],\"terms\":{");
-        let mut first = true;
-        for (word, mut postings) in self.words.iter().zip(by_word) {
+        let mut files = Vec::with_capacity(n + 64);
+        let mut chunks: Vec<String> = Vec::new();
+        let mut terms = String::new();
+        let mut titles = String::new();
+        let flush = |terms: &mut String, titles: &mut String, files: &mut Vec<_>| {
+            let data = format!("{{\"w\":{{{terms}}},\"t\":{{{titles}}}}}");
+            let i = files.len();
+            files.push((format!("c/{i}.js"), script("c", i, &data)));
+            terms.clear();
+            titles.clear();
+        };
+        let mut chunk_files = Vec::new();
+        for (word, postings) in self.words.iter().zip(&by_word) {
             if postings.is_empty() {
                 continue;
             }
-            postings.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            if !first {
-                out.push(',');
+            if terms.is_empty() {
+                chunks.push(if chunks.is_empty() {
+                    String::new()
+                } else {
+                    word.clone()
+                });
+            } else {
+                terms.push(',');
             }
-            first = false;
-            out.push_str(&json_str(word));
-            out.push_str(":[");
-            for (j, (doc, score)) in postings.iter().enumerate() {
+            let df = postings.len() as f64;
+            let idf = (1.0 + (n as f64 - df + 0.5) / (df + 0.5)).ln();
+            let key = json_str(word);
+            let _ = write!(terms, "{key}:[");
+            let (mut last, mut last_title) = (0u32, 0u32);
+            let mut in_title = Vec::new();
+            for (j, &(doc, k)) in postings.iter().enumerate() {
+                let src = order[doc as usize];
+                let (_, tf, title_at) = &self.postings[src][k];
+                let s = score(tf, &self.len[src], &avg, idf);
                 if j > 0 {
-                    out.push(',');
+                    terms.push(',');
                 }
-                let _ = write!(out, "{doc},{score}");
+                let _ = write!(terms, "{},{s}", doc - last);
+                last = doc;
+                if *title_at != 0 {
+                    in_title.push(format!("{},{title_at}", doc - last_title));
+                    last_title = doc;
+                }
             }
-            out.push(']');
+            terms.push(']');
+            if !in_title.is_empty() {
+                if !titles.is_empty() {
+                    titles.push(',');
+                }
+                let _ = write!(titles, "{key}:[{}]", in_title.join(","));
+            }
+            if terms.len() + titles.len() >= CHUNK_BYTES {
+                flush(&mut terms, &mut titles, &mut chunk_files);
+            }
         }
-        out.push_str("}};\n");
-        out.replace("</", "<\\/")
+        if !terms.is_empty() || chunk_files.is_empty() {
+            if chunks.is_empty() {
+                chunks.push(String::new());
+            }
+            flush(&mut terms, &mut titles, &mut chunk_files);
+        }
+        let bounds: Vec<String> = chunks.iter().map(|c| json_str(c)).collect();
+        files.push((
+            "index.js".to_string(),
+            script(
+                "m",
+                0,
+                &format!(
+                    "{{\"v\":3,\"n\":{n},\"own\":{own},\"chunks\":[{}]}}",
+                    bounds.join(",")
+                ),
+            ),
+        ));
+        files.extend(chunk_files);
+        for (doc, &src) in order.iter().enumerate() {
+            files.push((format!("d/{doc}.js"), script("d", doc, &self.docs[src])));
+        }
+        files
     }
 }
 
@@ -143,39 +260,84 @@ mod tests {
     use super::*;
     use crate::text::fold;
 
-    #[test]
-    fn folded_words() {
-        assert_eq!(
-            words("Người tốt, việc tốt – Đoàn TNCS"),
-            vec!["nguoi", "tot", "viec", "tot", "doan", "tncs"]
-        );
+    fn data(file: &[u8]) -> serde_json::Value {
+        let s = std::str::from_utf8(file).unwrap();
+        let start = s.find('{').unwrap();
+        serde_json::from_str(s[start..].trim_end().trim_end_matches(");")).unwrap()
     }
 
     #[test]
-    fn titles_score_higher_than_repeated_text() {
-        let a = SearchTerms::new("Hoà nhập", "", "");
-        let b = SearchTerms::new("Khác", "", "hòa bình hòa hòa hòa hòa");
+    fn titles_score_higher_than_repeated_text_and_own_pages_come_first() {
+        let a = SearchTerms::new("Hoà nhập", "", &[], "");
+        let b = SearchTerms::new("Khác", "", &[], "hòa bình hòa hòa hòa hòa");
         let info = |title, path| DocInfo {
             title,
             path,
             summary: "",
             date: String::new(),
-            kind: String::new(),
+            kind: "Bài viết".into(),
         };
         let corpus = Corpus::new(&[(&a, info("Hoà nhập", "a/")), (&b, info("Khác", "b/"))]);
-        let s = corpus.index_script(&[0, 1]);
-        let json: serde_json::Value = serde_json::from_str(
-            s.trim_start_matches("window.lantoaSearchIndex=")
-                .trim_end_matches(";\n"),
-        )
-        .unwrap();
-        assert_eq!(json["terms"]["hoa"], serde_json::json!([0, 10, 1, 3]));
-        assert_eq!(json["docs"][1]["u"], "b/");
-        let only_b = corpus.index_script(&[1]);
+        // b is the site's own page: it is page 0.
+        let files = corpus.index_files(&[(0, false), (1, true)]);
+        let file = |name: &str| &files.iter().find(|f| f.0 == name).unwrap().1;
+        let manifest = data(file("index.js"));
+        assert_eq!(manifest["n"], 2);
+        assert_eq!(manifest["own"], 1);
+        assert_eq!(manifest["chunks"], serde_json::json!([""]));
+        let chunk = data(file("c/0.js"));
+        let hoa = chunk["w"]["hoa"].as_array().unwrap();
+        assert_eq!(hoa[0], 0, "page 0 (b) first, pages as differences");
+        assert_eq!(hoa[2], 1);
+        assert!(hoa[3].as_u64() > hoa[1].as_u64(), "title beats text: {hoa:?}");
+        assert_eq!(chunk["t"]["hoa"], serde_json::json!([1, 1]), "a's first title word");
+        assert!(chunk["w"][" hoa nhap"].is_array(), "pairs of words");
+        assert!(chunk["w"]["viet"].is_array(), "the kind of page is searched");
+        assert_eq!(data(file("d/0.js"))["u"], "b/");
+        let only_b = corpus.index_files(&[(1, true)]);
         assert!(
-            !only_b.contains("nhap"),
+            only_b.iter().all(|f| !String::from_utf8_lossy(&f.1).contains("nhap")),
             "a site's index holds only its own pages' words"
         );
+    }
+
+    #[test]
+    fn chunks_split_the_sorted_vocabulary() {
+        let text: String = (0..400).map(|i| format!("tu{i:03} ")).collect();
+        let pages: Vec<SearchTerms> = (0..40)
+            .map(|_| SearchTerms::new("x", "", &[], &text))
+            .collect();
+        let sources: Vec<_> = pages
+            .iter()
+            .map(|t| {
+                (
+                    t,
+                    DocInfo {
+                        title: "x",
+                        path: "x/",
+                        summary: "",
+                        date: String::new(),
+                        kind: String::new(),
+                    },
+                )
+            })
+            .collect();
+        let corpus = Corpus::new(&sources);
+        let all: Vec<_> = (0..40).map(|i| (i, true)).collect();
+        let files = corpus.index_files(&all);
+        let manifest = data(&files.iter().find(|f| f.0 == "index.js").unwrap().1);
+        let bounds: Vec<String> = manifest["chunks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_str().unwrap().to_string())
+            .collect();
+        assert!(bounds.len() > 2, "{bounds:?}");
+        assert!(bounds.windows(2).all(|w| w[0] < w[1]));
+        for (i, bound) in bounds.iter().enumerate().skip(1) {
+            let chunk = data(&files.iter().find(|f| f.0 == format!("c/{i}.js")).unwrap().1);
+            assert!(chunk["w"][bound].is_array(), "chunk {i} starts with {bound}");
+        }
     }
 
     /// The fold fixture shared with the browser test of `search.js`.

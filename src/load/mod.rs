@@ -597,7 +597,7 @@ pub fn parse_source_full(
             .replace('\\', "/"),
     );
     let summary = meta.summary.as_deref().unwrap_or(&body.first_paragraph);
-    let search = search::SearchTerms::new(&meta.title, summary, &body.text);
+    let search = search::SearchTerms::new(&meta.title, summary, &meta.tags, &body.text);
     Ok(Source {
         search,
         file: rel,

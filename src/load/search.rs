@@ -1,66 +1,146 @@
 //! The search terms of one source, counted once at load: its folded words (see `text::fold`)
-//! with where they appear. A site's index (`features::search`) only merges the counts of the
-//! pages it publishes.
+//! per field — title, summary and tags, text — with where each sits in the title, and the
+//! pairs of words that follow each other (keyed `" a b"`, for phrase matches). A site's index
+//! (`features::search`) weighs these counts against the pages it publishes.
 
 use std::collections::HashMap;
 
 use crate::text::fold;
 
-/// Weights: a word in the title counts more than one in the summary or the text.
-const TITLE: u32 = 10;
-const SUMMARY: u32 = 3;
-const BODY: u32 = 1;
-/// Repetitions in the text count up to this many times.
-const BODY_CAP: u32 = 3;
+/// The fields a word is counted in: title, summary (with tags and the kind of page), text.
+pub const FIELDS: usize = 3;
+pub const TITLE: usize = 0;
+pub const SUMMARY: usize = 1;
+pub const BODY: usize = 2;
 /// Words of the text indexed per page (the start of a page says what it is about; a long
 /// text must not make the index of a big site weigh megabytes).
 const BODY_WORDS: usize = 400;
+/// Title positions kept (one bit each).
+const TITLE_BITS: usize = 32;
 
-/// The folded words of one page with where they appear: (word, in title, in summary, times in
-/// the text). Computed once per source file.
+/// One indexed term of a page: a folded word, or a pair of words that follow each other
+/// (`" a b"`, a leading space), with its count in each field and, for a word, the positions
+/// it takes in the title (bit `i` = the title's `i`-th word).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Term {
+    pub word: String,
+    pub tf: [u16; FIELDS],
+    pub title_at: u32,
+}
+
+/// The terms of one page (sorted by word) and the length of each field in words.
 #[derive(Debug, Clone, Default)]
-pub struct SearchTerms(pub Vec<(String, bool, bool, u16)>);
+pub struct SearchTerms {
+    pub terms: Vec<Term>,
+    pub len: [u16; FIELDS],
+}
+
+#[derive(Default)]
+struct Counter {
+    map: HashMap<String, Term>,
+    len: [u16; FIELDS],
+}
+
+impl Counter {
+    /// Counts one run of words (a title, a summary, one tag, the text) in `field`.
+    fn run<'a>(&mut self, field: usize, words: impl Iterator<Item = &'a str>) {
+        let mut prev: Option<&str> = None;
+        let mut at = 0usize;
+        for w in words.filter(|w| keep(w)) {
+            let t = self.map.entry(w.to_string()).or_default();
+            t.tf[field] = t.tf[field].saturating_add(1);
+            if field == TITLE && at < TITLE_BITS {
+                t.title_at |= 1 << at;
+            }
+            if let Some(p) = prev {
+                let pair = self.map.entry(pair_key(p, w)).or_default();
+                pair.tf[field] = pair.tf[field].saturating_add(1);
+            }
+            prev = Some(w);
+            at += 1;
+            self.len[field] = self.len[field].saturating_add(1);
+        }
+    }
+
+    fn done(self) -> SearchTerms {
+        let mut terms: Vec<Term> = self
+            .map
+            .into_iter()
+            .map(|(word, t)| Term { word, ..t })
+            .collect();
+        terms.sort_unstable_by(|a, b| a.word.cmp(&b.word));
+        SearchTerms {
+            terms,
+            len: self.len,
+        }
+    }
+}
 
 impl SearchTerms {
-    pub fn new(title: &str, summary: &str, text: &str) -> Self {
-        let mut map: HashMap<String, (bool, bool, u16)> = HashMap::with_capacity(256);
-        for w in words(title) {
-            map.entry(w).or_default().0 = true;
-        }
-        for w in words(summary) {
-            map.entry(w).or_default().1 = true;
+    pub fn new(title: &str, summary: &str, tags: &[String], text: &str) -> Self {
+        let mut c = Counter::default();
+        c.run(TITLE, split(&fold(title)));
+        c.run(SUMMARY, split(&fold(summary)));
+        for tag in tags {
+            c.run(SUMMARY, split(&fold(tag)));
         }
         // Only the start is indexed: fold no more than it needs (about 10 bytes a word).
         let mut cut = text.len().min(BODY_WORDS * 12);
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let folded = fold(&text[..cut]);
-        for w in split(&folded).take(BODY_WORDS) {
-            if let Some(e) = map.get_mut(w) {
-                e.2 = e.2.saturating_add(1);
-            } else {
-                map.insert(w.to_string(), (false, false, 1));
-            }
-        }
-        let mut v: Vec<_> = map
-            .into_iter()
-            .filter(|(w, _)| keep(w))
-            .map(|(w, (t, s, b))| (w, t, s, b))
-            .collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        SearchTerms(v)
+        c.run(BODY, split(&fold(&text[..cut])).take(BODY_WORDS));
+        c.done()
     }
 
-    /// The score of the `i`-th word: title, summary and text weighed.
-    pub fn score(&self, i: usize) -> u32 {
-        let (_, t, s, b) = &self.0[i];
-        u32::from(*t) * TITLE + u32::from(*s) * SUMMARY + u32::from(*b).min(BODY_CAP) * BODY
+    /// The kind of page as readers name it ("Người tốt, việc tốt"), counted with the summary:
+    /// the theme names kinds, so this is added when a site's index is made (`with`).
+    pub fn label(label: &str) -> Self {
+        let mut c = Counter::default();
+        c.run(SUMMARY, split(&fold(label)));
+        c.done()
+    }
+
+    /// These terms and `other`'s together.
+    pub fn with(&self, other: &SearchTerms) -> SearchTerms {
+        let mut terms = Vec::with_capacity(self.terms.len() + other.terms.len());
+        let (mut a, mut b) = (self.terms.iter().peekable(), other.terms.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.word == y.word => {
+                    let mut t = (*x).clone();
+                    for f in 0..FIELDS {
+                        t.tf[f] = t.tf[f].saturating_add(y.tf[f]);
+                    }
+                    t.title_at |= y.title_at;
+                    a.next();
+                    b.next();
+                    Some(t)
+                }
+                (Some(x), Some(y)) if x.word > y.word => b.next().cloned(),
+                (Some(_), _) => a.next().cloned(),
+                (None, Some(_)) => b.next().cloned(),
+                (None, None) => break,
+            }
+            .unwrap_or_default();
+            terms.push(next);
+        }
+        let mut len = self.len;
+        for f in 0..FIELDS {
+            len[f] = len[f].saturating_add(other.len[f]);
+        }
+        SearchTerms { terms, len }
     }
 }
 
+/// The key of two words that follow each other: a leading space keeps pairs apart from
+/// words (and from a prefix search over words).
+pub fn pair_key(a: &str, b: &str) -> String {
+    format!(" {a} {b}")
+}
+
 /// One-letter words carry no meaning for search, except numbers.
-fn keep(w: &str) -> bool {
+pub fn keep(w: &str) -> bool {
     w.chars().count() >= 2 || w.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -73,4 +153,32 @@ fn split(folded: &str) -> impl Iterator<Item = &str> {
 /// Folded words of a text (letters and digits; everything else separates).
 pub fn words(text: &str) -> Vec<String> {
     split(&fold(text)).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_pairs_and_title_positions() {
+        let t = SearchTerms::new(
+            "Tin giả, tin thật",
+            "Nhận biết tin giả",
+            &["an toàn mạng".into()],
+            "a b tin giả",
+        )
+        .with(&SearchTerms::label("Bài viết"));
+        let get = |w: &str| t.terms.iter().find(|x| x.word == w).cloned().unwrap();
+        assert_eq!(get("tin").tf, [2, 1, 1]);
+        assert_eq!(get("tin").title_at, 0b101);
+        assert_eq!(get(" tin gia").tf, [1, 1, 1]);
+        assert_eq!(get(" an toan").tf, [0, 1, 0]);
+        assert_eq!(get("viet").tf, [0, 1, 0]);
+        assert!(
+            t.terms.iter().all(|x| x.word != "a" && x.word != " biet an"),
+            "one-letter words dropped; pairs do not cross a tag's end"
+        );
+        assert_eq!(t.len, [4, 9, 2]);
+        assert!(t.terms.windows(2).all(|w| w[0].word < w[1].word), "sorted");
+    }
 }

@@ -278,28 +278,32 @@ impl<'a> Renderer<'a> {
         Corpus::new(&entries)
     }
 
-    /// The search page and its index (`tim-kiem/index.js`, loaded when the reader starts
-    /// typing). Only what the site publishes is indexed.
+    /// The search page and its index (`tim-kiem/index.js` and the parts it names, loaded as
+    /// the reader types). Only what the site publishes is indexed; the site's own pages first.
     pub(super) fn render_search(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
         let section = &self.project.network.paths.search;
-        let sources: Vec<usize> = r
+        let site = &r.viewer.site().id;
+        let sources: Vec<(usize, bool)> = r
             .viewer
             .build
             .pages
             .iter()
             .filter(|p| p.visibility == Publication::Published || self.options.preview())
-            .map(|p| p.source)
+            .map(|p| {
+                let own = matches!(&self.project.sources[p.source].owner,
+                    crate::load::Owner::Site(id) if id == site);
+                (p.source, own)
+            })
             .collect();
-        r.out.files.insert(
-            format!("{section}/index.js"),
-            FileData::Bytes(
-                self.search
-                    .get_or_init(|| Renderer::search_corpus(self.project, self.theme))
-                    .index_script(&sources)
-                    .as_bytes()
-                    .to_vec(),
-            ),
-        );
+        let files = self
+            .search
+            .get_or_init(|| Renderer::search_corpus(self.project, self.theme))
+            .index_files(&sources);
+        for (name, bytes) in files.iter() {
+            r.out
+                .files
+                .insert(format!("{section}/{name}"), FileData::Bytes(bytes.clone()));
+        }
         let path = format!("{section}/");
         let root = root_of(&path);
         let ctx = self.page_context(r, &path, &root);
