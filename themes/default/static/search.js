@@ -15,10 +15,10 @@
   function pairKey(a, b) { return " " + a + " " + b; }
 
   // Weights of what the browser adds to lantoa's scores (BM25 per field): a word matched only
-  // as the start of a longer one (the reader is still typing) counts half; two query words
+  // as the start of a longer one (the reader is still typing) counts a quarter; two query words
   // that follow each other in the page count again as a pair; the site's own pages (numbered
   // first) weigh a little more than copies shared from common/ or from the units above.
-  var PREFIX = 0.5, PHRASE = 1, OWN = 1.2;
+  var PREFIX = 0.25, PHRASE = 1, OWN = 1.2;
   var PAGE = 20;
 
   function chunkOf(bounds, t) {
