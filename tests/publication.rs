@@ -95,11 +95,14 @@ fn a_draft_is_absent_from_every_output_and_shown_with_a_banner_in_a_preview() {
         "thcs-a/bai-viet/index.html",
         "thcs-a/feed.xml",
         "thcs-a/sitemap.xml",
-        "thcs-a/tim-kiem/index.js",
         "thcs-a/lich-dang-bai/2026-11/index.html",
     ] {
         assert!(!p.read(file).contains(draft), "{file} shows the draft");
     }
+    assert!(
+        !search_entries(&p).contains(draft),
+        "the search shows the draft"
+    );
     assert!(!p.exists("thcs-a/bai-viet/nhap/index.html"));
     assert!(!p.exists("thcs-a/the/thu/index.html"));
     assert!(
@@ -113,7 +116,6 @@ fn a_draft_is_absent_from_every_output_and_shown_with_a_banner_in_a_preview() {
         "thcs-a/index.html",
         "thcs-a/bai-viet/index.html",
         "thcs-a/bai-viet/nhap/index.html",
-        "thcs-a/tim-kiem/index.js",
         "thcs-a/lich-dang-bai/2026-11/index.html",
         "thcs-a/the/thu/index.html",
     ] {
@@ -122,6 +124,10 @@ fn a_draft_is_absent_from_every_output_and_shown_with_a_banner_in_a_preview() {
             "{file} lacks the draft in a preview"
         );
     }
+    assert!(
+        search_entries(&p).contains(draft),
+        "the search lacks the draft in a preview"
+    );
     assert!(p.read("thcs-a/on-tap/index.html").contains(question));
     assert!(
         p.read("thcs-a/bai-viet/nhap/index.html")
@@ -200,4 +206,18 @@ fn shards_write_the_same_network_outputs_and_together_make_the_full_build() {
         missing.is_empty() && differ.is_empty() && merged.len() == full.len(),
         "merged shards ≠ full build: missing {missing:?}, differing {differ:?}"
     );
+}
+
+/// Every result entry of thcs-a's search index (`tim-kiem/d/N.js`), one after the other.
+fn search_entries(p: &TestProject) -> String {
+    let mut files: Vec<_> = std::fs::read_dir(p.out("thcs-a/tim-kiem/d"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect()
 }

@@ -289,14 +289,26 @@ mod tests {
         let hoa = chunk["w"]["hoa"].as_array().unwrap();
         assert_eq!(hoa[0], 0, "page 0 (b) first, pages as differences");
         assert_eq!(hoa[2], 1);
-        assert!(hoa[3].as_u64() > hoa[1].as_u64(), "title beats text: {hoa:?}");
-        assert_eq!(chunk["t"]["hoa"], serde_json::json!([1, 1]), "a's first title word");
+        assert!(
+            hoa[3].as_u64() > hoa[1].as_u64(),
+            "title beats text: {hoa:?}"
+        );
+        assert_eq!(
+            chunk["t"]["hoa"],
+            serde_json::json!([1, 1]),
+            "a's first title word"
+        );
         assert!(chunk["w"][" hoa nhap"].is_array(), "pairs of words");
-        assert!(chunk["w"]["viet"].is_array(), "the kind of page is searched");
+        assert!(
+            chunk["w"]["viet"].is_array(),
+            "the kind of page is searched"
+        );
         assert_eq!(data(file("d/0.js"))["u"], "b/");
         let only_b = corpus.index_files(&[(1, true)]);
         assert!(
-            only_b.iter().all(|f| !String::from_utf8_lossy(&f.1).contains("nhap")),
+            only_b
+                .iter()
+                .all(|f| !String::from_utf8_lossy(&f.1).contains("nhap")),
             "a site's index holds only its own pages' words"
         );
     }
@@ -336,7 +348,10 @@ mod tests {
         assert!(bounds.windows(2).all(|w| w[0] < w[1]));
         for (i, bound) in bounds.iter().enumerate().skip(1) {
             let chunk = data(&files.iter().find(|f| f.0 == format!("c/{i}.js")).unwrap().1);
-            assert!(chunk["w"][bound].is_array(), "chunk {i} starts with {bound}");
+            assert!(
+                chunk["w"][bound].is_array(),
+                "chunk {i} starts with {bound}"
+            );
         }
     }
 

@@ -175,7 +175,9 @@ mod tests {
         assert_eq!(get(" an toan").tf, [0, 1, 0]);
         assert_eq!(get("viet").tf, [0, 1, 0]);
         assert!(
-            t.terms.iter().all(|x| x.word != "a" && x.word != " biet an"),
+            t.terms
+                .iter()
+                .all(|x| x.word != "a" && x.word != " biet an"),
             "one-letter words dropped; pairs do not cross a tag's end"
         );
         assert_eq!(t.len, [4, 9, 2]);
