@@ -39,8 +39,14 @@ pub struct Corpus {
     docs: Vec<String>,
     /// Sites publishing exactly the same pages (schools showing only what is shared down to
     /// them) get the same index: made once.
-    made: Mutex<HashMap<Vec<(usize, bool)>, Arc<Vec<(String, Vec<u8>)>>>>,
+    made: Mutex<Made>,
 }
+
+/// Indexes made, by the (source, own) list they were made for.
+type Made = HashMap<Vec<(usize, bool)>, Arc<IndexFiles>>;
+
+/// The files of one site's index: (path below the search page's folder, bytes).
+pub type IndexFiles = Vec<(String, Vec<u8>)>;
 
 /// What a page shows in the results.
 #[derive(Clone)]
@@ -142,7 +148,7 @@ impl Corpus {
     ///   as differences from the previous one; a term is a word or `" a b"`, two words that
     ///   follow each other; title positions are bits (bit `i`: the title's `i`-th word).
     /// - `d/N.js`: page `N`'s result `{"t":title,"u":path,"s":summary,"d":date,"k":kind}`.
-    pub fn index_files(&self, sources: &[(usize, bool)]) -> Arc<Vec<(String, Vec<u8>)>> {
+    pub fn index_files(&self, sources: &[(usize, bool)]) -> Arc<IndexFiles> {
         if let Some(done) = self.made.lock().ok().and_then(|m| m.get(sources).cloned()) {
             return done;
         }
@@ -153,7 +159,7 @@ impl Corpus {
         files
     }
 
-    fn build_files(&self, sources: &[(usize, bool)]) -> Vec<(String, Vec<u8>)> {
+    fn build_files(&self, sources: &[(usize, bool)]) -> IndexFiles {
         let order: Vec<usize> = sources
             .iter()
             .filter(|s| s.1)

@@ -45,8 +45,7 @@ impl Counter {
     /// Counts one run of words (a title, a summary, one tag, the text) in `field`.
     fn run<'a>(&mut self, field: usize, words: impl Iterator<Item = &'a str>) {
         let mut prev: Option<&str> = None;
-        let mut at = 0usize;
-        for w in words.filter(|w| keep(w)) {
+        for (at, w) in words.filter(|w| keep(w)).enumerate() {
             let t = self.map.entry(w.to_string()).or_default();
             t.tf[field] = t.tf[field].saturating_add(1);
             if field == TITLE && at < TITLE_BITS {
@@ -57,7 +56,6 @@ impl Counter {
                 pair.tf[field] = pair.tf[field].saturating_add(1);
             }
             prev = Some(w);
-            at += 1;
             self.len[field] = self.len[field].saturating_add(1);
         }
     }
@@ -109,8 +107,8 @@ impl SearchTerms {
             let next = match (a.peek(), b.peek()) {
                 (Some(x), Some(y)) if x.word == y.word => {
                     let mut t = (*x).clone();
-                    for f in 0..FIELDS {
-                        t.tf[f] = t.tf[f].saturating_add(y.tf[f]);
+                    for (tf, more) in t.tf.iter_mut().zip(y.tf) {
+                        *tf = tf.saturating_add(more);
                     }
                     t.title_at |= y.title_at;
                     a.next();
@@ -126,8 +124,8 @@ impl SearchTerms {
             terms.push(next);
         }
         let mut len = self.len;
-        for f in 0..FIELDS {
-            len[f] = len[f].saturating_add(other.len[f]);
+        for (l, more) in len.iter_mut().zip(other.len) {
+            *l = l.saturating_add(more);
         }
         SearchTerms { terms, len }
     }
