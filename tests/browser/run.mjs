@@ -640,8 +640,8 @@ async function hostilePagesRunNoScript(env) {
 async function searchWithoutDiacritics(env) {
   const url = `${env.networkOrigin}/${SITE}/tim-kiem/`;
   await withPage(env, url, {}, async ({ page, problems }) => {
-    const before = await page.evaluate(() => typeof window.lantoaSearchIndex);
-    assert(before === "undefined", "the index is loaded lazily, not with the page");
+    const loaded = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/tim-kiem/")));
+    assert((await loaded()).length === 0, "the index is loaded lazily, not with the page");
     await page.fill("#q", "nguoi tot viec tot");
     await page.waitForSelector("#search-results li", { timeout: 10000 });
     const titles = await page.$$eval("#search-results li h2", (els) => els.map((e) => e.textContent));
@@ -649,10 +649,28 @@ async function searchWithoutDiacritics(env) {
     const marked = await page.$$eval("#search-results mark", (els) => els.map((e) => window.lantoaFold(e.textContent)));
     assert(marked.length > 0, "matching words are highlighted");
     assert(marked.every((m) => ["nguoi", "tot", "viec"].includes(m)), `only query words are highlighted: ${marked.slice(0, 8)}`);
+    // The index is split: a query loads the manifest, its words' chunks and the results shown.
+    const files = await loaded();
+    assert(files.some((f) => f.endsWith("/tim-kiem/index.js")) && files.some((f) => f.includes("/tim-kiem/c/")) && files.some((f) => f.includes("/tim-kiem/d/")), `split index files: ${files.slice(0, 6)}`);
+    await page.fill("#q", "tin gia");
+    await page.waitForFunction(() => window.lantoaFold(document.querySelector("#search-results li h2")?.textContent || "").includes("tin gia"), null, { timeout: 10000 });
+    // Whole words only: no mark starts or ends inside a word ("giậ|t").
+    const cut = await page.$$eval("#search-results mark", (els) => els.filter((m) => {
+      const letter = /[\p{L}\p{M}\p{N}]/u;
+      const before = m.previousSibling?.textContent?.slice(-1) || "", after = m.nextSibling?.textContent?.[0] || "";
+      return letter.test(before) || letter.test(after);
+    }).map((m) => m.parentElement.textContent));
+    assert(cut.length === 0, `highlights cut inside a word: ${cut.slice(0, 3)}`);
     await page.fill("#q", "Hai Yen");
     // Titles rank above text: the first result names the school in its title.
     await page.waitForFunction(() => document.querySelector("#search-results li h2")?.textContent.includes("Hải Yên"), null, { timeout: 10000 });
     const first = await page.$eval("#search-results li h2", (e) => e.textContent);
+    // The list and the "more" button are reachable from the keyboard.
+    await page.focus("#q");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.closest("#search-results") !== null || document.activeElement?.id === "search-more");
+    assert(focused, "Tab from the search box reaches the results");
     env.note(`"nguoi tot viec tot" → ${titles.length} results; "Hai Yen" → "${first}"`);
     const violations = (await runAxe(page)).filter((v) => FAILING_IMPACTS.has(v.impact));
     assert(violations.length === 0, formatViolations(violations));
