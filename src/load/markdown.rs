@@ -46,6 +46,7 @@ pub const THEME_IDS: &[&str] = &[
     "quiz-score",
     "quy-dinh",
     "search-results",
+    "search-more",
     "search-status",
     "sources-title",
     "thoi-gian",
