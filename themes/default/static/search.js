@@ -219,7 +219,9 @@
     });
   }
 
+  var asked = 0;
   function show(query) {
+    var mine = ++asked;
     manifest().then(function (m) {
       return Promise.all(needed(m, query).map(function (n) { return load("c", n); })).then(function (loaded) {
         var chunks = {};
@@ -227,6 +229,7 @@
         return rank(m, chunks, query);
       });
     }).then(function (results) {
+      if (mine !== asked) return; // a newer query was typed meanwhile
       current = { query: query, results: results, shown: 0 };
       list.textContent = "";
       if (more) more.hidden = true;
