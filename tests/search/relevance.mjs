@@ -9,7 +9,8 @@
 // share of the first three results that are right answers (of the first min(3, right answers)
 // when a query has fewer than three). Every query is ranked twice: on
 // the split index, loading only the chunks the browser would load, and on the whole index
-// merged into one chunk — the results must be identical. Exit code 1 on any failure.
+// merged into one chunk — the results must be identical (and so must they for every word,
+// pair and prefix that starts a chunk, where a wrong split shows). Exit code 1 on any failure.
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -98,7 +99,19 @@ for (const q of queries) {
   if (missing.length) failures.push(`${q.site} "${q.query}": ${missing.join(", ")} not in the first ${q.first.length}; got ${top.join(", ")}`);
   console.log(`${missing.length || !same ? "FAIL" : "ok  "} P@3 ${p3.toFixed(2)}  ${q.site} "${q.query}" → ${top.join(", ")}`);
 }
-console.log(`${queries.length} queries, mean precision at 3: ${(precision / queries.length).toFixed(3)}`);
+// Where the split can go wrong: a word that starts a chunk, a pair that does, and prefixes
+// whose words run over into the next chunks.
+let edges = 0;
+for (const [site, s] of sites) {
+  for (const bound of s.manifest.chunks.slice(1)) {
+    const word = bound.trim();
+    for (const q of [word, word.slice(0, 2), word.slice(0, 3)]) {
+      edges++;
+      if (JSON.stringify(s.split(q)) !== JSON.stringify(s.single(q))) failures.push(`${site} "${q}" (a chunk's edge): the split index ranks differently from the whole index`);
+    }
+  }
+}
+console.log(`${queries.length} queries, mean precision at 3: ${(precision / queries.length).toFixed(3)}; ${edges} queries at chunk edges rank alike on the split and the whole index`);
 if (failures.length) {
   console.error(failures.join("\n"));
   process.exit(1);
