@@ -2,8 +2,8 @@
 //! (case, tone marks and their placement, other diacritics and `đ` folded, so "nguoi tot"
 //! finds "Người tốt" and "hoà" finds "hòa"), split so that a query downloads only what it
 //! needs (as Pagefind does): `tim-kiem/index.js`, a small manifest; `tim-kiem/c/N.js`, the
-//! chunks of the sorted vocabulary with their postings; `tim-kiem/d/N.js`, one result entry
-//! per page. Every file is a script calling `lantoaSearch(kind, n, data)` — a `<script>` works
+//! chunks of the sorted vocabulary with their postings; `tim-kiem/d/N.js`, the result entries
+//! (a file per page; one file for a small site). Every file is a script calling `lantoaSearch(kind, n, data)` — a `<script>` works
 //! even from `file://`, where `fetch` does not. The page's script (theme `static/search.js`)
 //! folds queries the same way, adds the phrase and title boosts and orders the results.
 //!
@@ -28,6 +28,10 @@ const K1: f64 = 1.2;
 const SCALE: f64 = 2.0;
 /// A chunk is closed once its text passes this many bytes (a word's postings never split).
 const CHUNK_BYTES: usize = 16_000;
+/// A site whose result entries weigh no more than this together gets them in one file (one
+/// request instead of twenty); a bigger one gets a file per page, so a query loads only the
+/// results it shows.
+const ENTRIES_TOGETHER: usize = 32_000;
 
 /// The search data of every source, prepared once for all sites: a dictionary of terms (in
 /// sorted order, so output is reproducible), each source's (term id, counts per field, title
@@ -142,12 +146,13 @@ impl Corpus {
     /// The index of a site publishing these sources (`(source, written by the site itself)`):
     /// its files, relative to the search page's folder.
     ///
-    /// - `index.js`: `{"v":3,"n":pages,"own":K,"chunks":[first term of each chunk…]}`; pages
+    /// - `index.js`: `{"v":3,"n":pages,"own":K,"g":g,"chunks":[first term of each chunk…]}`; pages
     ///   are numbered the site's own first (`0..K`), so a lower number wins a tie.
     /// - `c/N.js`: `{"w":{term:[page,score,…]},"t":{word:[page,title positions,…]}}`, pages
     ///   as differences from the previous one; a term is a word or `" a b"`, two words that
     ///   follow each other; title positions are bits (bit `i`: the title's `i`-th word).
-    /// - `d/N.js`: page `N`'s result `{"t":title,"u":path,"s":summary,"d":date,"k":kind}`.
+    /// - `d/N.js`: the results of pages `N×g … N×g+g-1`, `[{"t":title,"u":path,"s":summary,
+    ///   "d":date,"k":kind}, …]`; `g` (in the manifest) is 1, or every page for a small site.
     pub fn index_files(&self, sources: &[(usize, bool)]) -> Arc<IndexFiles> {
         if let Some(done) = self.made.lock().ok().and_then(|m| m.get(sources).cloned()) {
             return done;
@@ -242,20 +247,27 @@ impl Corpus {
             flush(&mut terms, &mut titles, &mut chunk_files);
         }
         let bounds: Vec<String> = chunks.iter().map(|c| json_str(c)).collect();
+        let together =
+            order.iter().map(|&s| self.docs[s].len() + 1).sum::<usize>() <= ENTRIES_TOGETHER;
+        let group = if together { n.max(1) } else { 1 };
         files.push((
             "index.js".to_string(),
             script(
                 "m",
                 0,
                 &format!(
-                    "{{\"v\":3,\"n\":{n},\"own\":{own},\"chunks\":[{}]}}",
+                    "{{\"v\":3,\"n\":{n},\"own\":{own},\"g\":{group},\"chunks\":[{}]}}",
                     bounds.join(",")
                 ),
             ),
         ));
         files.extend(chunk_files);
-        for (doc, &src) in order.iter().enumerate() {
-            files.push((format!("d/{doc}.js"), script("d", doc, &self.docs[src])));
+        for (k, docs) in order.chunks(group).enumerate() {
+            let entries: Vec<&str> = docs.iter().map(|&s| self.docs[s].as_str()).collect();
+            files.push((
+                format!("d/{k}.js"),
+                script("d", k, &format!("[{}]", entries.join(","))),
+            ));
         }
         files
     }
@@ -268,7 +280,7 @@ mod tests {
 
     fn data(file: &[u8]) -> serde_json::Value {
         let s = std::str::from_utf8(file).unwrap();
-        let start = s.find('{').unwrap();
+        let start = s.match_indices(',').nth(1).unwrap().0 + 1;
         serde_json::from_str(s[start..].trim_end().trim_end_matches(");")).unwrap()
     }
 
@@ -309,7 +321,8 @@ mod tests {
             chunk["w"]["viet"].is_array(),
             "the kind of page is searched"
         );
-        assert_eq!(data(file("d/0.js"))["u"], "b/");
+        assert_eq!(manifest["g"], 2, "a small site's entries in one file");
+        assert_eq!(data(file("d/0.js"))[0]["u"], "b/");
         let only_b = corpus.index_files(&[(1, true)]);
         assert!(
             only_b

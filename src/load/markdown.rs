@@ -347,6 +347,12 @@ pub fn render(body: &str, first_line: usize) -> (Rendered, Vec<BodyProblem>) {
                 check_embeds(h, line, &mut problems);
                 out.push(ev.clone());
             }
+            // The end of a list item or a table cell separates words in the text, as the end
+            // of a paragraph does ("tổng kết" in one cell, "Lưu" in the next: two words).
+            Event::End(TagEnd::Item | TagEnd::TableCell) => {
+                r.text.push('\n');
+                out.push(ev.clone());
+            }
             _ => out.push(ev.clone()),
         }
         i += 1;
@@ -750,6 +756,25 @@ mod tests {
     fn ok((r, problems): (Rendered, Vec<BodyProblem>)) -> Rendered {
         assert!(problems.is_empty(), "{problems:?}");
         r
+    }
+
+    #[test]
+    fn list_items_and_table_cells_are_apart_in_the_text() {
+        let r = ok(render(
+            "- tổng kết\n- Lưu\n\n| a | b |\n|---|---|\n| đề nghị | Đăng |\n",
+            1,
+        ));
+        let words: Vec<&str> = r.text.split_whitespace().collect();
+        assert!(
+            words.contains(&"kết") && words.contains(&"Lưu"),
+            "{:?}",
+            r.text
+        );
+        assert!(
+            words.contains(&"nghị") && words.contains(&"Đăng"),
+            "{:?}",
+            r.text
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // lantoa search: runs in the browser, offline, without a server. The index beside the page is
 // split: index.js (a manifest naming the first word of each chunk), c/N.js (chunks of the sorted
-// vocabulary: each word's pages and scores, computed by lantoa), d/N.js (one result each);
+// vocabulary: each word's pages and scores, computed by lantoa), d/N.js (the results, g a file);
 // a query loads only the chunks of its words and the results it shows. Queries are folded like
 // lantoa folds (case, tone marks and their placement, other diacritics, đ → d), so "nguoi tot"
 // finds "Người tốt". The ranking below is also run by tests/search/relevance.mjs under Node.
@@ -206,7 +206,10 @@
   // Shows the next page of results (their entries loaded first).
   function showMore(query) {
     var batch = current.results.slice(current.shown, current.shown + PAGE);
-    return Promise.all(batch.map(function (r) { return load("d", r.doc); })).then(function (docs) {
+    var g = parts.m0.g;
+    return Promise.all(batch.map(function (r) {
+      return load("d", Math.floor(r.doc / g)).then(function (entries) { return entries[r.doc % g]; });
+    })).then(function (docs) {
       if (current.query !== query) return;
       var focus = current.shown > 0;
       batch.forEach(function (r, i) {
