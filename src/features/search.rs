@@ -26,8 +26,11 @@ const B: [f64; FIELDS] = [0.5, 0.6, 0.75];
 const K1: f64 = 1.2;
 /// Scores are written as integers: the score times this.
 const SCALE: f64 = 2.0;
-/// A chunk is closed once its text passes this many bytes (a word's postings never split).
-const CHUNK_BYTES: usize = 16_000;
+/// A chunk is closed once its text passes a target (a word's postings never split): about a
+/// 64th of the index, between these bounds — small sites get small chunks, and a big site's
+/// manifest stays small.
+const CHUNK_BYTES: (usize, usize) = (4_000, 16_000);
+const CHUNKS: usize = 64;
 /// A site whose result entries weigh no more than this together gets them in one file (one
 /// request instead of twenty); a bigger one gets a file per page, so a query loads only the
 /// results it shows.
@@ -184,6 +187,9 @@ impl Corpus {
                 by_word[word as usize].push((doc as u32, k));
             }
         }
+        // About 6 bytes a posting ("12,34,").
+        let postings_total: usize = by_word.iter().map(Vec::len).sum();
+        let target = (postings_total * 6 / CHUNKS).clamp(CHUNK_BYTES.0, CHUNK_BYTES.1);
         let mut files = Vec::with_capacity(n + 64);
         let mut chunks: Vec<String> = Vec::new();
         let mut terms = String::new();
@@ -236,7 +242,7 @@ impl Corpus {
                 }
                 let _ = write!(titles, "{key}:[{}]", in_title.join(","));
             }
-            if terms.len() + titles.len() >= CHUNK_BYTES {
+            if terms.len() + titles.len() >= target {
                 flush(&mut terms, &mut titles, &mut chunk_files);
             }
         }
