@@ -108,7 +108,8 @@ pub struct Paths {
     pub documents: String,
     pub notices: String,
     pub albums: String,
-    /// The school's introduction (`Giới thiệu`) and its generated pages.
+    /// The school's introduction (`Giới thiệu`): a generated list of its pages, unless the
+    /// unit writes a page with this slug (which then shows the list); and `<about>/to-chuc/`.
     pub about: String,
     /// The slug of the page the menu's "Liên hệ" entry links to (`pages/lien-he.md`).
     pub contact: String,
@@ -130,7 +131,6 @@ impl Paths {
             &self.documents,
             &self.notices,
             &self.albums,
-            &self.about,
         ]
         .iter()
         .map(|s| s.as_str())

@@ -679,7 +679,17 @@ pub fn parse_source_full(
             .replace('\\', "/"),
     );
     let summary = meta.summary.as_deref().unwrap_or(&body.first_paragraph);
-    let search = search::SearchTerms::new(&meta.title, summary, &body.text);
+    // A document is found by its number and issuer too.
+    let text = match &meta.document {
+        Some(d) => format!(
+            "{} {}\n{}",
+            d.number,
+            d.issuer.as_deref().unwrap_or(""),
+            body.text
+        ),
+        None => body.text.clone(),
+    };
+    let search = search::SearchTerms::new(&meta.title, summary, &text);
     Ok(Source {
         search,
         file: rel,

@@ -157,8 +157,8 @@ pub fn build(project: &Project, a: &Available) -> Vec<MenuItem> {
     for p in &a.build.pages {
         let src = &project.sources[p.source];
         let Some(m) = &src.meta.menu else { continue };
-        if p.path == format!("{}/", paths.contact) {
-            continue; // it is the built-in "Liên hệ" entry
+        if p.path == format!("{}/", paths.contact) || p.path == format!("{}/", paths.about) {
+            continue; // it is the built-in "Liên hệ" or "Giới thiệu" entry
         }
         let item = page_entry(src, m, &p.path);
         match &m.parent {

@@ -220,14 +220,13 @@ impl<'a> Renderer<'a> {
     /// `gioi-thieu/to-chuc/` (Ban Chỉ đạo, Ban Biên tập, Ban Quản trị from site.yaml).
     pub(super) fn render_about(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
         let path = format!("{}/", self.project.network.paths.about);
-        let root = root_of(&path);
-        let mut ctx = self.page_context(r, &path, &root);
-        ctx.insert("list_title", &self.theme.t("section_about"));
-        ctx.insert(
-            "organization_path",
-            &crate::resolve::organization_path(self.project),
-        );
-        self.render_to(r, "about.html", &path, ctx)?;
+        // A unit's own `pages/gioi-thieu.md` takes the address (page.html lists the sub-pages).
+        if !r.viewer.build.pages.iter().any(|p| p.path == path) {
+            let root = root_of(&path);
+            let mut ctx = self.page_context(r, &path, &root);
+            ctx.insert("list_title", &self.theme.t("section_about"));
+            self.render_to(r, "about.html", &path, ctx)?;
+        }
         let path = crate::resolve::organization_path(self.project);
         let root = root_of(&path);
         let mut ctx = self.page_context(r, &path, &root);
