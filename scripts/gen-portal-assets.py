@@ -1286,30 +1286,40 @@ ALBUMS = [
 
 
 def outputs():
-    """(path, writer) for every file this script owns, in a fixed order."""
+    """(path, its spec, writer) for every file this script owns, in a fixed order."""
     for doc in DOCUMENTS:
         doc = {**UNITS[doc["site"]], **doc}
         path = ROOT / "content" / "sites" / doc["site"] / "documents" / doc["slug"] / doc["file"]
-        yield path, (lambda d: lambda p: build_pdf(d, p))(doc)
+        yield path, doc, (lambda d: lambda p: build_pdf(d, p))(doc)
     for place, album in enumerate(ALBUMS):
         folder = ROOT / "content" / "sites" / album["site"] / "albums" / album["slug"]
         for i, photo in enumerate(album["photos"], 1):
             seed = f'{album["site"]}/{album["slug"]}/{i}'
-            yield folder / f"anh-{i:02d}.jpg", (
+            yield folder / f"anh-{i:02d}.jpg", photo, (
                 lambda ph, i, s, when, pl: lambda p: build_photo(ph, i, when, pl, s, p))(
                     photo, i, seed, album["date"], place)
 
 
-def check(path):
-    """Read a written file back: the PDF's text, the JPEG's GPS tags."""
+def check(path, doc):
+    """Read a written file back: every line and paragraph of the PDF's text, exactly (spaces and
+    line breaks aside); the JPEG's GPS tags."""
     if path.suffix == ".pdf":
         from pypdf import PdfReader
 
-        text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
-        for needle in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                       "Nơi nhận:"):
-            assert needle in text, f"{path}: {needle!r} not in the extracted text"
-        return f"{len(PdfReader(path).pages)} page(s), text: {text.splitlines()[0][:40]}…"
+        pages = PdfReader(path).pages
+        texts = [page.extract_text() for page in pages]
+        for n in range(1, len(texts)):  # the page number printed at the top of later pages
+            first, _, rest = texts[n].partition("\n")
+            assert first.strip() == str(n + 1), f"{path}: page {n + 1} starts with {first!r}"
+            texts[n] = rest
+        flat = "".join("".join(texts).split())
+        wanted = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Nơi nhận:",
+                  doc["number"], vn_date(doc["place"], doc["issued"]), doc["signer"],
+                  doc.get("title") or doc["vv"]]
+        wanted += [b[1].replace("**", "") for b in doc["body"] if b[0] != "t"]
+        for needle in wanted:
+            assert "".join(needle.split()) in flat, f"{path}: {needle!r} does not extract back"
+        return f"{len(pages)} page(s), {len(wanted)} texts extract back"
     import piexif
 
     gps = piexif.load(str(path))["GPS"]
@@ -1330,7 +1340,7 @@ def main():
     pdfmetrics.registerFontFamily("Serif", normal="Serif", bold="Serif-Bold",
                                   italic="Serif-Italic", boldItalic="Serif-BoldItalic")
     total = 0
-    for path, write in outputs():
+    for path, spec, write in outputs():
         path.parent.mkdir(parents=True, exist_ok=True)
         write(path)
         data = path.read_bytes()
@@ -1338,7 +1348,7 @@ def main():
         line = f"{hashlib.sha256(data).hexdigest()[:16]}  {len(data) // 1024:4d} KB  " \
                f"{path.relative_to(ROOT)}"
         if "--check" in sys.argv:
-            line += "  " + check(path)
+            line += "  " + check(path, spec)
         print(line)
     print(f"total {total / 1024 / 1024:.2f} MB")
 
