@@ -154,7 +154,7 @@ def build_pdf(doc, path):
     italic_c = style("italic_c", size=12.5, align=TA_CENTER, font="Serif-Italic")
 
     def rule(width):
-        return HRFlowable(width=width, thickness=0.7, color=colors.black, spaceBefore=1,
+        return HRFlowable(width=width, thickness=0.7, color=colors.black, spaceBefore=2.5,
                           spaceAfter=3, hAlign="CENTER")
 
     upper, issuer = doc["unit"]
@@ -165,8 +165,9 @@ def build_pdf(doc, path):
     right = [Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", head_b),
              Paragraph("Độc lập - Tự do - Hạnh phúc", head_b), rule("55%"),
              Paragraph(escape(vn_date(doc["place"], doc["issued"])), italic_c)]
-    header = Table([[left, right]], colWidths=[62 * mm, 98 * mm])
+    header = Table([[left, right]], colWidths=[68 * mm, 92 * mm])
     header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     story = [header, Spacer(1, 8 * mm)]
