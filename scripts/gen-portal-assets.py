@@ -1223,13 +1223,14 @@ DOCUMENTS = [
 
 
 # ---------------------------------------------------------------------------------------------
-# The albums: six photos each, anh-01.jpg … anh-06.jpg beside the album's index.md.
+# The albums: six photos each, anh-01.jpg … anh-06.jpg beside the album's index.md; `taken` is
+# the EXIF date of the photos (the album itself may be published a day later).
 
 SHIRTS = [(250, 250, 250), (240, 240, 245), (230, 235, 250)]
 RED, BLUE, GREEN, ORANGE = (190, 30, 45), (20, 80, 150), (20, 100, 60), (200, 110, 20)
 
 ALBUMS = [
-    {"site": "thcs-hai-yen", "slug": "tieu-pham-ngay-phap-luat-2026", "date": "2026-11-09",
+    {"site": "thcs-hai-yen", "slug": "tieu-pham-ngay-phap-luat-2026", "taken": "2026-11-09",
      "photos": [
          {"scene": "stage", "color": BLUE, "title": "CÁI BẪY NHÂN ĐÔI",
           "sub": "Tiểu phẩm của chi đội 8A – Chào mừng Ngày Pháp luật Việt Nam 9/11",
@@ -1251,7 +1252,7 @@ ALBUMS = [
           "people": [(250, 1.4, SHIRTS[0]), (390, 1.4, SHIRTS[1]), (530, 1.4, SHIRTS[2]),
                      (670, 1.4, SHIRTS[0]), (810, 1.4, SHIRTS[1]), (950, 1.4, SHIRTS[2])]},
      ]},
-    {"site": "thcs-hai-hoa", "slug": "goc-tuyen-truyen-mo-hinh", "date": "2026-11-13",
+    {"site": "thcs-hai-hoa", "slug": "goc-tuyen-truyen-mo-hinh", "taken": "2026-11-13",
      "photos": [
          {"scene": "yard", "color": GREEN, "banner": "MÔ HÌNH SỬ DỤNG MẠNG XÃ HỘI AN TOÀN",
           "board": ["THCS HẢI HÒA", "Đường dây nóng: 0200 000 007"]},
@@ -1272,7 +1273,7 @@ ALBUMS = [
           "lines": ["Cộng tác viên học sinh tìm tin tốt", "Ban Biên tập duyệt trước khi đăng",
                     "Mỗi tuần ít nhất 01 tin, bài"]},
      ]},
-    {"site": "th-ka-long", "slug": "tranh-em-an-toan-khi-len-mang", "date": "2026-10-29",
+    {"site": "th-ka-long", "slug": "tranh-em-an-toan-khi-len-mang", "taken": "2026-10-29",
      "photos": [
          {"scene": "drawing", "drawing": "phone", "caption_text": "Mật khẩu là bí mật!",
           "label": "Chi đội 5A"},
@@ -1305,7 +1306,7 @@ def outputs():
             seed = f'{album["site"]}/{album["slug"]}/{i}'
             yield folder / f"anh-{i:02d}.jpg", photo, (
                 lambda ph, i, s, when, pl: lambda p: build_photo(ph, i, when, pl, s, p))(
-                    photo, i, seed, album["date"], place)
+                    photo, i, seed, album["taken"], place)
 
 
 def check(path, doc):
