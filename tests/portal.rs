@@ -183,7 +183,10 @@ fn documents_are_listed_by_type_and_year_and_shared_down_by_issuer() {
         "own documents, newest first (2 per page in the test network)"
     );
     assert_eq!(
-        texts(&p.html("thcs-a/van-ban/trang/2/index.html"), ".doc-own .doc-number"),
+        texts(
+            &p.html("thcs-a/van-ban/trang/2/index.html"),
+            ".doc-own .doc-number"
+        ),
         vec!["12/KH-THCSA"]
     );
     assert_eq!(
