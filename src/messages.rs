@@ -240,6 +240,11 @@ pub enum Problem {
         suggestion: Option<String>,
         known: Vec<String>,
     },
+    UnknownMenuEntry {
+        id: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
     LargeAttachment {
         src: String,
         size: String,
@@ -954,6 +959,7 @@ impl Problem {
             UnknownCaptionFile { .. } => "unknown-caption-file",
             AlbumConsentMissing { .. } => "consent",
             UnknownMenuParent { .. } => "unknown-menu-parent",
+            UnknownMenuEntry { .. } => "unknown-menu-entry",
             LargeAttachment { .. } => "large-attachment",
             LongInReview { .. } => "long-in-review",
             PersonalData { .. } => "personal-data",
@@ -1291,6 +1297,13 @@ impl Problem {
                     missing.join(", ")
                 ),
                 "theo Luật Trẻ em 2016 (Điều 6, 21) và Luật Bảo vệ dữ liệu cá nhân 2025 (Điều 24), cần sự đồng ý của cha mẹ (`consent.parent`, `consent.photos: true`) và của các em từ 7 tuổi (`consent.student: true`); nếu ảnh không có học sinh, ghi `students: false`".into(),
+            ),
+            UnknownMenuEntry { id, suggestion, known } => (
+                format!("`menu` của site.yaml nhắc đến mục `{id}`, nhưng không có mục menu nào như vậy"),
+                match suggestion {
+                    Some(s) => format!("ý bạn là `{s}`?"),
+                    None => format!("dùng mã của một mục menu: {} (hoặc slug của một trang có `menu`)", known.join(", ")),
+                },
             ),
             UnknownMenuParent { parent, suggestion, known } => (
                 format!("mục menu cha `parent: {parent}` không có"),
@@ -1672,6 +1685,13 @@ impl Problem {
                     missing.join(", ")
                 ),
                 "the parents' consent (`consent.parent`, `consent.photos: true`) and the children's own from age 7 (`consent.student: true`) are required; if no student is shown, write `students: false`".into(),
+            ),
+            UnknownMenuEntry { id, suggestion, known } => (
+                format!("site.yaml's `menu` names the entry `{id}`, but there is no such menu entry"),
+                match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("use the id of a menu entry: {} (or the slug of a page with `menu`)", known.join(", ")),
+                },
             ),
             UnknownMenuParent { parent, suggestion, known } => (
                 format!("menu parent `parent: {parent}` does not exist"),

@@ -48,6 +48,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     errors.extend(crate::resolve::reserved_slugs(project));
     errors.extend(crate::resolve::document_types(project));
     errors.extend(crate::render::menu::validate(project));
+    errors.extend(crate::render::menu::validate_site_menus(project));
     errors.extend(crate::features::contest::validate(&project.contests));
     errors.extend(crate::features::calendar::validate(project));
     errors.extend(crate::deploy::validate(project));

@@ -482,3 +482,20 @@ fn the_menu_has_short_labels_sub_entries_and_the_site_order() {
         "{err}"
     );
 }
+
+#[test]
+fn an_unknown_id_in_the_sites_menu_is_an_error_at_its_line_with_did_you_mean() {
+    let p = TestProject::new();
+    p.site(
+        "thcs-a",
+        "name: \"Trường THCS A\"\nkind: school\nlevel: thcs\nparent: phong\nmenu:\n  order: [tin-tuc]\n  hide: [thu-vien-ahn]\n",
+    );
+    let out = p.lantoa(&["check"]);
+    assert_eq!(out.status.code(), Some(1), "a typo in hide fails the check");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("content/sites/thcs-a/site.yaml:7") && err.contains("thu-vien-ahn"),
+        "file, line and the id: {err}"
+    );
+    assert!(err.contains("`thu-vien-anh`"), "did you mean: {err}");
+}

@@ -319,9 +319,9 @@ pub struct BoardMember {
 #[serde(deny_unknown_fields)]
 pub struct SiteMenu {
     #[serde(default)]
-    pub hide: Vec<String>,
+    pub hide: Vec<crate::load::yaml::Lined<String>>,
     #[serde(default)]
-    pub order: Vec<String>,
+    pub order: Vec<crate::load::yaml::Lined<String>>,
 }
 
 /// `content/sites/<id>/site.yaml`.

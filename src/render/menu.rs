@@ -36,6 +36,9 @@ pub const BUILT_IN: [(&str, &str, i64); 9] = [
     ("lien-he", "menu_contact", 100),
 ];
 
+/// The id of the generated "Tổ chức" entry under "Giới thiệu".
+const ORGANIZATION_ID: &str = "to-chuc";
+
 /// A page's default weight in the menu: after the built-in entries, in the pages' order.
 const PAGE_WEIGHT: i64 = 200;
 
@@ -81,6 +84,43 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
                     },
                 )
             })
+        })
+        .collect()
+}
+
+/// Every id in a site's `menu: {hide, order}` that names no entry the site could show: one
+/// error each, at its line of site.yaml, with "did you mean".
+pub fn validate_site_menus(project: &Project) -> Vec<Diagnostic> {
+    let mut known = parent_ids(project);
+    known.push(ORGANIZATION_ID.to_string());
+    known.extend(
+        project
+            .sources
+            .iter()
+            .filter(|s| s.meta.menu.is_some())
+            .map(|s| s.meta.slug.clone()),
+    );
+    project
+        .sites
+        .iter()
+        .flat_map(|site| {
+            let menu = &site.config.menu;
+            menu.hide
+                .iter()
+                .chain(&menu.order)
+                .map(move |id| (site, id))
+        })
+        .filter(|(_, id)| !known.contains(&id.value))
+        .map(|(site, id)| {
+            Diagnostic::error(
+                &site.file,
+                id.line.max(1),
+                Problem::UnknownMenuEntry {
+                    id: id.value.clone(),
+                    suggestion: crate::load::yaml::did_you_mean(&id.value, &known),
+                    known: parent_ids(project),
+                },
+            )
         })
         .collect()
 }
@@ -146,7 +186,7 @@ pub fn build(project: &Project, a: &Available) -> Vec<MenuItem> {
     }
     if let Some(about) = items.iter_mut().find(|i| i.id == "gioi-thieu") {
         about.children.push(entry(
-            "to-chuc",
+            ORGANIZATION_ID,
             (a.t)("menu_organization"),
             crate::resolve::organization_path(project),
             PAGE_WEIGHT - 1,
@@ -209,14 +249,15 @@ fn place(items: &mut Vec<MenuItem>, item: MenuItem, parent: Option<&str>) {
 
 /// The site's `menu: {hide, order}`: hidden entries left out, the ordered ones first.
 fn arrange(mut items: Vec<MenuItem>, menu: &crate::load::config::SiteMenu) -> Vec<MenuItem> {
-    items.retain(|i| !menu.hide.contains(&i.id));
+    let hidden = |id: &str| menu.hide.iter().any(|h| h.value == id);
+    items.retain(|i| !hidden(&i.id));
     for i in &mut items {
-        i.children.retain(|c| !menu.hide.contains(&c.id));
+        i.children.retain(|c| !hidden(&c.id));
     }
     let rank = |i: &MenuItem| {
         menu.order
             .iter()
-            .position(|o| *o == i.id)
+            .position(|o| o.value == i.id)
             .unwrap_or(usize::MAX)
     };
     items.sort_by(|a, b| (rank(a), a.weight, &a.title).cmp(&(rank(b), b.weight, &b.title)));
