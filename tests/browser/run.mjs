@@ -3,9 +3,15 @@
 //   node tests/browser/run.mjs            (from anywhere; scripts/test.sh runs it)
 //
 // Environment:
-//   LANTOA_BIN    the lantoa binary (default: ../../target/debug/lantoa beside this file)
+//   LANTOA_BIN    the lantoa binary (default: debug/lantoa in the target directory cargo
+//                 reports with `cargo metadata`, so CARGO_TARGET_DIR is followed)
 //   CHROMIUM_BIN  the browser (default: /usr/bin/chromium); never downloaded
 //   KEEP_TMP=1    keep the temporary folder (built site, browser profile) for a look
+//   ONLY=regex    run only the tests whose name matches (while working on one check)
+//   SCREENSHOT_DIR  where the screenshots of every page type go (default:
+//                 tests/browser/screenshots/, ignored by git)
+//   UPDATE_README_SCREENSHOTS=1  also rewrite the two reviewed pictures of the README
+//                 (docs/screenshots/home-phone.png, home-desktop.png); never by default
 //
 // It builds the bundled network into a temporary folder, serves it on a loopback port with
 // the small static server below, and runs every test of TESTS in sequence. Each test prints
@@ -25,6 +31,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
+import { CHECKS, CONTROL_PAGE, layoutProblems } from "./layout.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -32,14 +39,28 @@ const require = createRequire(import.meta.url);
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, "..", "..");
-const LANTOA_BIN = process.env.LANTOA_BIN
-  ? path.resolve(process.env.LANTOA_BIN)
-  : path.resolve(HERE, "../../target/debug/lantoa");
+const LANTOA_BIN = process.env.LANTOA_BIN ? path.resolve(process.env.LANTOA_BIN) : defaultBinary();
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
 const BUILD_NOW = "2026-11-28";
 /** The school site whose every page type is checked. */
 const SITE = "thcs-hai-yen";
-const SCREENSHOT_DIR = path.join(REPO_ROOT, "docs", "screenshots");
+/** Screenshots of every page type, for a reviewer after a run (git-ignored). */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? path.resolve(process.env.SCREENSHOT_DIR)
+  : path.join(HERE, "screenshots");
+/** The README's two reviewed pictures: rewritten only with UPDATE_README_SCREENSHOTS=1. */
+const README_SCREENSHOT_DIR = path.join(REPO_ROOT, "docs", "screenshots");
+
+/** debug/lantoa in the target directory cargo uses (it follows CARGO_TARGET_DIR and config). */
+function defaultBinary() {
+  const r = spawnSync("cargo", ["metadata", "--format-version", "1", "--no-deps"], { cwd: REPO_ROOT, encoding: "utf8" });
+  if (r.status === 0) {
+    try {
+      return path.join(JSON.parse(r.stdout).target_directory, "debug", "lantoa");
+    } catch { /* fall through */ }
+  }
+  return path.resolve(HERE, "../../target/debug/lantoa");
+}
 
 const VIEWPORTS = {
   narrow: { width: 320, height: 640 },
@@ -391,19 +412,36 @@ function pageCheck(pageName) {
   };
 }
 
-/** b. Screenshots of the home page, for the docs. */
-async function homeScreenshots(env) {
+/**
+ * b. Screenshots of every page type at 390 and 1366 px (whole page) into SCREENSHOT_DIR,
+ * named <page type>-<width>.png, for a reviewer to look at after a run. The README's two
+ * pictures (first screen of the home page) are rewritten only with UPDATE_README_SCREENSHOTS=1.
+ */
+async function pageScreenshots(env) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const { url } = env.page("home");
-  for (const [file, size] of [["home-phone.png", VIEWPORTS.phone], ["home-desktop.png", VIEWPORTS.desktop]]) {
-    await withPage(env, url, { size }, async ({ page, problems }) => {
-      assert(problems.length === 0, problems.join("; "));
-      const out = path.join(SCREENSHOT_DIR, file);
-      await page.screenshot({ path: out, fullPage: false });
-      const { size: bytes } = fs.statSync(out);
-      assert(bytes > 1000, `${out} is only ${bytes} bytes`);
-      env.note(`wrote ${path.relative(REPO_ROOT, out)} (${size.width}×${size.height})`);
-    });
+  let written = 0;
+  for (const { name, url } of env.pages) {
+    for (const size of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
+      await withPage(env, url, { size }, async ({ page, problems }) => {
+        assert(problems.length === 0, `${name}: ${problems.join("; ")}`);
+        const out = path.join(SCREENSHOT_DIR, `${name.replace(/\s+/g, "-")}-${size.width}.png`);
+        await page.screenshot({ path: out, fullPage: true });
+        const { size: bytes } = fs.statSync(out);
+        assert(bytes > 1000, `${out} is only ${bytes} bytes`);
+        written++;
+      });
+    }
+  }
+  env.note(`${written} screenshots in ${path.relative(process.cwd(), SCREENSHOT_DIR) || "."}`);
+  if (process.env.UPDATE_README_SCREENSHOTS === "1") {
+    fs.mkdirSync(README_SCREENSHOT_DIR, { recursive: true });
+    for (const [file, size] of [["home-phone.png", VIEWPORTS.phone], ["home-desktop.png", VIEWPORTS.desktop]]) {
+      await withPage(env, env.page("home").url, { size }, async ({ page }) => {
+        const out = path.join(README_SCREENSHOT_DIR, file);
+        await page.screenshot({ path: out, fullPage: false });
+        env.note(`wrote ${path.relative(REPO_ROOT, out)} (${size.width}×${size.height})`);
+      });
+    }
   }
 }
 
@@ -530,7 +568,7 @@ const PAGE_TYPES = [
   "contest index", "contest rules", "quiz", "search", "calendar", "404", "network index",
 ];
 for (const name of PAGE_TYPES) test(`axe ${name}`, pageCheck(name));
-test("screenshots of the home page", homeScreenshots);
+test("screenshots of every page type at 390 and 1366 px", pageScreenshots);
 for (const size of ["narrow", "phone", "desktop"]) {
   test(`no horizontal overflow at ${VIEWPORTS[size].width}px`, noOverflowAt(size));
 }
@@ -544,6 +582,63 @@ test("serve: an edit shows the new title without a manual reload", serveLiveRelo
 test("search: a query typed without diacritics finds the right page", searchWithoutDiacritics);
 test("hostile corpus: no script runs on any page built from it", hostilePagesRunNoScript);
 test("search: the browser fold matches lantoa's fold on the shared fixture", searchFoldFixture);
+
+// ---------------------------------------------------------------- layout (tests/browser/layout.mjs)
+
+/** Problems of `checks` on each page type at `sizeName`, as lines. */
+async function layoutLines(env, sizeName, checks = CHECKS) {
+  const size = VIEWPORTS[sizeName];
+  const lines = [];
+  for (const { name, url } of env.pages) {
+    await withPage(env, url, { size }, async ({ page }) => {
+      for (const p of await layoutProblems(page)) {
+        if (checks.includes(p.check)) lines.push(`${name} [${p.check}] ${p.text}`);
+      }
+    });
+  }
+  return lines;
+}
+
+/** Every page type at `sizeName`: no clipped text, nothing off-screen, nothing covered, big enough targets, heading in view. */
+function layoutAt(sizeName) {
+  return async function layout(env) {
+    const lines = await layoutLines(env, sizeName);
+    assert(lines.length === 0, `at ${VIEWPORTS[sizeName].width}×${VIEWPORTS[sizeName].height}, ${lines.length} problems:\n  ${lines.join("\n  ")}`);
+  };
+}
+
+/**
+ * The checks can fail: on CONTROL_PAGE (one instance of each defect, marked data-defect)
+ * every check reports its defect, and each report points at the marked element.
+ */
+async function layoutChecksCatchDefects(env) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lantoa-layout-"));
+  let server;
+  try {
+    fs.writeFileSync(path.join(tmp, "index.html"), CONTROL_PAGE);
+    server = await serveStatic(tmp);
+    env.origins.push(server.origin);
+    await withPage(env, `${server.origin}/`, { size: VIEWPORTS.phone }, async ({ page }) => {
+      const found = await layoutProblems(page);
+      const missing = CHECKS.filter((c) => !found.some((p) => p.check === c));
+      assert(missing.length === 0, `the control page's defects were not reported by: ${missing.join(", ")}\n  got: ${found.map((p) => `[${p.check}] ${p.text}`).join("\n  ")}`);
+      const marked = await page.$$eval("[data-defect]", (els) => els.map((e) => e.dataset.defect));
+      for (const c of marked) {
+        const n = found.filter((p) => p.check === c).length;
+        assert(n > 0, `no [${c}] report for its marked element`);
+      }
+      env.note(CHECKS.map((c) => `${c}: ${found.filter((p) => p.check === c).length}`).join(", ") + " reports on the control page");
+    });
+  } finally {
+    if (server) await server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+test("layout checks report each defect of the control page", layoutChecksCatchDefects);
+for (const size of ["narrow", "phone", "desktop"]) {
+  test(`layout of every page type at ${VIEWPORTS[size].width}px`, layoutAt(size));
+}
 
 // ---------------------------------------------------------------- hostile corpus
 
@@ -779,7 +874,9 @@ async function main() {
       fail("setup", err);
       return;
     }
+    const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
     for (const { name, fn } of TESTS) {
+      if (only && !only.test(name)) continue;
       try {
         await fn(env);
         passed++;
