@@ -517,6 +517,8 @@ async function quizFeedbackAccessibility(env) {
     const items = page.locator(".quiz-item");
     const total = await items.count();
     for (let i = 0; i < total; i++) {
+      // the questions come in groups: go to the next group when this question is not shown
+      if (!(await items.nth(i).isVisible())) await page.locator("#quiz .quiz-next").click();
       // alternate first and last choices so that both right and wrong answers are likely shown
       const radios = items.nth(i).locator('input[type="radio"]');
       await (i % 2 === 0 ? radios.first() : radios.last()).check();
@@ -526,6 +528,35 @@ async function quizFeedbackAccessibility(env) {
     assert(shown === total, `${shown} of ${total} .quiz-feedback visible after answering every question`);
     const failing = (await runAxe(page)).filter((v) => FAILING_IMPACTS.has(v.impact));
     assert(failing.length === 0 && problems.length === 0, [...problems, ...formatViolations(failing)].join("\n  "));
+  });
+}
+
+/**
+ * c. The quiz shows a few questions at a time with its progress; the keyboard reaches the next
+ * group (Enter on the button) and the focus lands on the progress line, which names the group.
+ */
+async function quizInGroups(env) {
+  await withPage(env, env.page("quiz").url, { size: VIEWPORTS.phone }, async ({ page, problems }) => {
+    const total = await page.locator(".quiz-item").count();
+    assert(total > 5, `the bundled quiz has only ${total} questions`);
+    const shown = () => page.locator(".quiz-item:visible").count();
+    const first = await shown();
+    assert(first > 0 && first <= 5, `${first} questions shown at once (expected 1 to 5)`);
+    const progress = page.locator(".quiz-progress");
+    assert(await progress.isVisible(), "no visible .quiz-progress");
+    const text1 = (await progress.textContent()).trim();
+    assert(text1.includes(String(total)), `the progress "${text1}" does not give the ${total} questions`);
+    await page.locator(".quiz-item:visible input[type=radio]").first().check();
+    const text1b = (await progress.textContent()).trim();
+    assert(text1b !== text1, `the progress "${text1}" did not change after an answer`);
+    await page.locator("#quiz .quiz-next").focus();
+    await page.keyboard.press("Enter");
+    const focused = await page.evaluate(() => document.activeElement?.classList.contains("quiz-progress"));
+    assert(focused, "after the next group, the focus is not on the progress line");
+    const firstShown = await page.locator(".quiz-item:visible").first().getAttribute("id");
+    assert(firstShown === `cau-${first + 1}`, `after "next" the first question shown is ${firstShown}, expected cau-${first + 1}`);
+    assert(problems.length === 0, problems.join("; "));
+    env.note(`${first} of ${total} questions at a time; "${text1b}"`);
   });
 }
 
@@ -575,6 +606,7 @@ for (const size of ["narrow", "phone", "desktop"]) {
 test("quiz: no feedback before answering", quizNoFeedbackBeforeAnswering);
 test("quiz: keyboard answer shows feedback, submit shows the score", quizAnswerAndScore);
 test("quiz: reset hides the feedback", quizReset);
+test("quiz: a few questions at a time, with progress, keyboard to the next group", quizInGroups);
 test("axe quiz with feedback shown", quizFeedbackAccessibility);
 test("axe home of every site", everySiteHome);
 test("404 page served for a missing URL", missingUrlGets404Page);
