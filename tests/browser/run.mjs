@@ -560,6 +560,23 @@ async function quizInGroups(env) {
   });
 }
 
+/** c. Without JavaScript every question is readable and no pager button (which would do nothing) is shown. */
+async function quizWithoutScript(env) {
+  const page = await env.context.browser()?.newPage({ javaScriptEnabled: false }) ?? null;
+  assert(page, "no browser to open a page without JavaScript");
+  try {
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.goto(env.page("quiz").url, { waitUntil: "load" });
+    const total = await page.locator(".quiz-item").count();
+    const shown = await page.locator(".quiz-item:visible").count();
+    assert(total > 0 && shown === total, `${shown} of ${total} questions visible without JavaScript`);
+    const pager = await page.locator(".quiz-pager:visible, .quiz-steps:visible").count();
+    assert(pager === 0, `${pager} pager parts visible without JavaScript`);
+  } finally {
+    await page.close();
+  }
+}
+
 /** The home page of every unit listed by the network index (each has its own colours) passes axe. */
 async function everySiteHome(env) {
   const urls = await withPage(env, env.page("network index").url, {}, ({ page }) =>
@@ -607,6 +624,7 @@ test("quiz: no feedback before answering", quizNoFeedbackBeforeAnswering);
 test("quiz: keyboard answer shows feedback, submit shows the score", quizAnswerAndScore);
 test("quiz: reset hides the feedback", quizReset);
 test("quiz: a few questions at a time, with progress, keyboard to the next group", quizInGroups);
+test("quiz: without JavaScript every question is shown, no pager", quizWithoutScript);
 test("axe quiz with feedback shown", quizFeedbackAccessibility);
 test("axe home of every site", everySiteHome);
 test("404 page served for a missing URL", missingUrlGets404Page);
