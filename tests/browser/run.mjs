@@ -685,7 +685,37 @@ async function layoutChecksCatchDefects(env) {
   }
 }
 
+/**
+ * The hotline is one tap away on the first screen of every page of the site, at 390 and
+ * 1366 px, exactly once outside the footer (the home page used to show it twice: a fixed
+ * bar and a button), and nothing fixed carries it.
+ */
+async function hotlineOnceOnFirstScreen(env) {
+  const lines = [];
+  for (const { name, url } of env.pages.filter((p) => p.name !== "network index")) {
+    for (const size of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
+      await withPage(env, url, { size }, async ({ page }) => {
+        const found = await page.evaluate(() => {
+          const tel = document.querySelector(".site-footer .footer-hotline")?.getAttribute("href");
+          if (!tel) return { tel: null, shown: [] };
+          const shown = [...document.querySelectorAll(`a[href="${tel}"]`)].filter((a) => !a.closest(".site-footer")).filter((a) => {
+            const r = a.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+          }).map((a) => ({ cls: a.className, fixed: ["fixed", "sticky"].includes(getComputedStyle(a).position) ||
+            ["fixed", "sticky"].includes(getComputedStyle(a.parentElement).position) }));
+          return { tel, shown };
+        });
+        if (!found.tel) lines.push(`${name}: no hotline in the footer`);
+        else if (found.shown.length !== 1) lines.push(`${name} at ${size.width}px: the hotline ${found.shown.length}× on the first screen (${found.shown.map((s) => s.cls).join(", ")})`);
+        else if (found.shown[0].fixed) lines.push(`${name} at ${size.width}px: the hotline is fixed over the content`);
+      });
+    }
+  }
+  assert(lines.length === 0, lines.join("\n  "));
+}
+
 test("layout checks report each defect of the control page", layoutChecksCatchDefects);
+test("hotline: once on the first screen of every page, not fixed", hotlineOnceOnFirstScreen);
 for (const size of ["narrow", "phone", "desktop"]) {
   test(`layout of every page type at ${VIEWPORTS[size].width}px`, layoutAt(size));
 }
