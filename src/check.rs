@@ -44,6 +44,7 @@ pub fn warnings(project: &Project, now: &Zoned) -> Vec<Diagnostic> {
         if src.kind == Kind::Primer {
             primer_currency(project, src, now, &mut out);
         }
+        large_attachments(project, src, &mut out);
     }
     for c in &project.contests {
         if c.fm
@@ -388,5 +389,23 @@ mod tests {
             vec![(11, "an.nguyen@gmail.com".to_string())]
         );
         assert!(emails("@ một mình, a@b").is_empty());
+    }
+}
+
+/// Attachments above network.yaml's `max_attachment_mb` (school hosting is small).
+fn large_attachments(project: &Project, src: &crate::load::Source, out: &mut Vec<Diagnostic>) {
+    let limit_mb = project.network.max_attachment_mb;
+    for a in &src.attachments {
+        if a.size > limit_mb.saturating_mul(1024 * 1024) {
+            out.push(Diagnostic::warning(
+                &src.file,
+                a.line,
+                Problem::LargeAttachment {
+                    src: a.name.clone(),
+                    size: crate::text::file_size(a.size),
+                    limit_mb,
+                },
+            ));
+        }
     }
 }

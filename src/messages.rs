@@ -217,6 +217,34 @@ pub enum Problem {
     UnknownFolder {
         folder: String,
     },
+    MissingAttachment {
+        src: String,
+    },
+    NotADocument {
+        src: String,
+    },
+    UnknownDocType {
+        value: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+    AlbumWithoutPhotos,
+    UnknownCaptionFile {
+        file: String,
+    },
+    AlbumConsentMissing {
+        missing: Vec<String>,
+    },
+    UnknownMenuParent {
+        parent: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+    LargeAttachment {
+        src: String,
+        size: String,
+        limit_mb: u64,
+    },
     // ---- warnings ----
     LongInReview {
         days: i64,
@@ -382,6 +410,8 @@ pub enum ChangeReason {
     InForce,
     ContestStarts,
     ContestEnds,
+    /// A notice's `until`: it leaves the home page.
+    NoticeEnds,
 }
 
 /// `đăng bài hẹn giờ "Tiêu đề"`, `Luật … hết hiệu lực`, …: `what` is the title (data).
@@ -395,6 +425,7 @@ pub fn change_reason(lang: Lang, reason: ChangeReason, what: &str) -> String {
         (Lang::Vi, InForce) => format!("{what} có hiệu lực"),
         (Lang::Vi, ContestStarts) => format!("{what} bắt đầu"),
         (Lang::Vi, ContestEnds) => format!("{what} kết thúc"),
+        (Lang::Vi, NoticeEnds) => format!("thông báo \"{what}\" rời trang chủ"),
         (Lang::En, Scheduled) => format!("scheduled post \"{what}\" is published"),
         (Lang::En, Expires) => format!("\"{what}\" expires"),
         (Lang::En, Repealed) => format!("{what} is no longer in force"),
@@ -402,6 +433,7 @@ pub fn change_reason(lang: Lang, reason: ChangeReason, what: &str) -> String {
         (Lang::En, InForce) => format!("{what} comes into force"),
         (Lang::En, ContestStarts) => format!("{what} starts"),
         (Lang::En, ContestEnds) => format!("{what} ends"),
+        (Lang::En, NoticeEnds) => format!("notice \"{what}\" leaves the home page"),
     }
 }
 
@@ -915,6 +947,14 @@ impl Problem {
             OutputNotOurs { .. } => "output-not-ours",
             OutputReadOnly { .. } => "output-read-only",
             UnknownFolder { .. } => "unknown-folder",
+            MissingAttachment { .. } => "missing-attachment",
+            NotADocument { .. } => "not-a-document",
+            UnknownDocType { .. } => "unknown-doc-type",
+            AlbumWithoutPhotos => "album-without-photos",
+            UnknownCaptionFile { .. } => "unknown-caption-file",
+            AlbumConsentMissing { .. } => "consent",
+            UnknownMenuParent { .. } => "unknown-menu-parent",
+            LargeAttachment { .. } => "large-attachment",
             LongInReview { .. } => "long-in-review",
             PersonalData { .. } => "personal-data",
             InsecureLink { .. } => "insecure-link",
@@ -1222,9 +1262,50 @@ impl Problem {
                 format!("không ghi được vào thư mục xuất `{path}` ({detail}); bản cũ được giữ nguyên"),
                 format!("cho phép ghi vào thư mục: chmod u+w {path} (hoặc chọn thư mục khác bằng --out), rồi chạy lại"),
             ),
+            MissingAttachment { src } => (
+                format!("không tìm thấy tệp đính kèm `{src}`"),
+                "đặt tệp cạnh tệp index.md của bài (thư mục bài), hoặc trong content/media/ và viết `/media/ten-tep.pdf`; kiểm tra chính tả tên tệp".into(),
+            ),
+            NotADocument { src } => (
+                format!("`file: {src}` không phải là tài liệu"),
+                "văn bản đính kèm một tệp PDF, DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS/ODP hoặc ZIP".into(),
+            ),
+            UnknownDocType { value, suggestion, known } => (
+                format!("loại văn bản `doc_type: {value}` không có trong `document_types` của content/network.yaml"),
+                match suggestion {
+                    Some(s) => format!("ý bạn là `{s}`?"),
+                    None => format!("dùng một `id` trong `document_types`: {}", known.join(", ")),
+                },
+            ),
+            AlbumWithoutPhotos => (
+                "album không có ảnh nào".into(),
+                "đặt ảnh (JPG, PNG, WebP) cạnh tệp index.md của album".into(),
+            ),
+            UnknownCaptionFile { file } => (
+                format!("chú thích cho ảnh `{file}` nhưng album không có ảnh đó"),
+                "sửa `file:` trong `captions` cho đúng tên ảnh đặt cạnh index.md".into(),
+            ),
+            AlbumConsentMissing { missing } => (
+                format!(
+                    "album có ảnh học sinh (`students: true`) nhưng thiếu sự đồng ý: {}",
+                    missing.join(", ")
+                ),
+                "theo Luật Trẻ em 2016 (Điều 6, 21) và Luật Bảo vệ dữ liệu cá nhân 2025 (Điều 24), cần sự đồng ý của cha mẹ (`consent.parent`, `consent.photos: true`) và của các em từ 7 tuổi (`consent.student: true`); nếu ảnh không có học sinh, ghi `students: false`".into(),
+            ),
+            UnknownMenuParent { parent, suggestion, known } => (
+                format!("mục menu cha `parent: {parent}` không có"),
+                match suggestion {
+                    Some(s) => format!("ý bạn là `{s}`?"),
+                    None => format!("dùng một mục có sẵn: {}", known.join(", ")),
+                },
+            ),
+            LargeAttachment { src, size, limit_mb } => (
+                format!("tệp đính kèm `{src}` nặng {size}, quá {limit_mb} MB"),
+                "nén tệp (PDF: in lại với chất lượng “Web”/giảm độ phân giải ảnh) hoặc tách nhỏ; hosting của trường thường rất hạn chế (giới hạn đặt ở `max_attachment_mb` trong network.yaml)".into(),
+            ),
             UnknownFolder { folder } => (
                 format!("thư mục `{folder}` không thuộc loại nội dung nào"),
-                "đặt bài vào articles/, stories/, primers/, pages/ hoặc contests/".into(),
+                "đặt bài vào articles/, stories/, primers/, pages/, documents/, notices/, albums/ hoặc contests/".into(),
             ),
             LongInReview { days } => (
                 format!("bài đã chờ duyệt {days} ngày"),
@@ -1562,9 +1643,50 @@ impl Problem {
                 format!("cannot write into the output folder `{path}` ({detail}); the previous output was left as it was"),
                 format!("make it writable: chmod u+w {path} (or choose another --out folder), then build again"),
             ),
+            MissingAttachment { src } => (
+                format!("attachment `{src}` not found"),
+                "put the file beside the page's index.md (its folder), or in content/media/ and write `/media/name.pdf`; check the file name".into(),
+            ),
+            NotADocument { src } => (
+                format!("`file: {src}` is not a document"),
+                "a document's file is a PDF, DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS/ODP or ZIP".into(),
+            ),
+            UnknownDocType { value, suggestion, known } => (
+                format!("`doc_type: {value}` is not in `document_types` of content/network.yaml"),
+                match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("use an `id` of `document_types`: {}", known.join(", ")),
+                },
+            ),
+            AlbumWithoutPhotos => (
+                "the album has no photo".into(),
+                "put photos (JPG, PNG, WebP) beside the album's index.md".into(),
+            ),
+            UnknownCaptionFile { file } => (
+                format!("a caption for `{file}` but the album has no such photo"),
+                "fix `file:` in `captions` to the name of a photo beside index.md".into(),
+            ),
+            AlbumConsentMissing { missing } => (
+                format!(
+                    "the album shows students (`students: true`) but consent is missing: {}",
+                    missing.join(", ")
+                ),
+                "the parents' consent (`consent.parent`, `consent.photos: true`) and the children's own from age 7 (`consent.student: true`) are required; if no student is shown, write `students: false`".into(),
+            ),
+            UnknownMenuParent { parent, suggestion, known } => (
+                format!("menu parent `parent: {parent}` does not exist"),
+                match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("use an existing entry: {}", known.join(", ")),
+                },
+            ),
+            LargeAttachment { src, size, limit_mb } => (
+                format!("attachment `{src}` is {size}, over {limit_mb} MB"),
+                "compress it (PDF: print again at web quality) or split it; school hosting is small (the limit is `max_attachment_mb` in network.yaml)".into(),
+            ),
             UnknownFolder { folder } => (
                 format!("folder `{folder}` is not a content kind"),
-                "put posts in articles/, stories/, primers/, pages/ or contests/".into(),
+                "put posts in articles/, stories/, primers/, pages/, documents/, notices/, albums/ or contests/".into(),
             ),
             LongInReview { days } => (
                 format!("the post has been in review for {days} days"),

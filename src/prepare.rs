@@ -46,6 +46,8 @@ pub struct Ready {
 pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let mut errors = crate::resolve::links::validate(project);
     errors.extend(crate::resolve::reserved_slugs(project));
+    errors.extend(crate::resolve::document_types(project));
+    errors.extend(crate::render::menu::validate(project));
     errors.extend(crate::features::contest::validate(&project.contests));
     errors.extend(crate::features::calendar::validate(project));
     errors.extend(crate::deploy::validate(project));

@@ -171,6 +171,16 @@ pub const DOCUMENT_EXTENSIONS: [&str; 14] = [
     "txt",
 ];
 
+/// Whether a link names a local document to publish as an attachment: no scheme, not
+/// protocol-relative, a document extension (`ke-hoach.pdf`, `/media/mau.docx`, `a.pdf#page=2`).
+pub fn is_document_link(dest: &str) -> bool {
+    if scheme(dest).is_some() || dest.starts_with("//") {
+        return false;
+    }
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    !path.is_empty() && file_type(path) == Ok(FileType::Document)
+}
+
 /// Why a file may not be published.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refused {

@@ -151,3 +151,33 @@ mod tests {
         assert_eq!(truncate_chars("abc", 10), "abc");
     }
 }
+
+/// A file size in words, as Vietnamese writes it: `240 KB`, `1,5 MB` (1 KB = 1024 bytes).
+pub fn file_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} B")
+    } else if b < KB * KB {
+        format!("{} KB", (b / KB).round().max(1.0))
+    } else {
+        let mb = b / KB / KB;
+        let s = if mb < 10.0 {
+            format!("{:.1}", mb)
+        } else {
+            format!("{:.0}", mb)
+        };
+        format!("{} MB", s.replace('.', ","))
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn sizes_in_words() {
+        assert_eq!(super::file_size(500), "500 B");
+        assert_eq!(super::file_size(240 * 1024), "240 KB");
+        assert_eq!(super::file_size(1536 * 1024), "1,5 MB");
+        assert_eq!(super::file_size(25 * 1024 * 1024), "25 MB");
+    }
+}

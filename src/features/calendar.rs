@@ -209,6 +209,9 @@ pub struct KindCounts {
     pub stories: u32,
     pub primers: u32,
     pub pages: u32,
+    pub documents: u32,
+    pub notices: u32,
+    pub albums: u32,
 }
 
 impl KindCounts {
@@ -218,10 +221,19 @@ impl KindCounts {
             Kind::Story => self.stories += 1,
             Kind::Primer => self.primers += 1,
             Kind::Page => self.pages += 1,
+            Kind::Document => self.documents += 1,
+            Kind::Notice => self.notices += 1,
+            Kind::Album => self.albums += 1,
         }
     }
     pub fn total(&self) -> u32 {
-        self.articles + self.stories + self.primers + self.pages
+        self.articles
+            + self.stories
+            + self.primers
+            + self.pages
+            + self.documents
+            + self.notices
+            + self.albums
     }
 }
 
@@ -665,6 +677,20 @@ pub fn next_change(project: &Project, now: &Zoned) -> Option<NextChange> {
             candidates.push((
                 e.timestamp(),
                 messages::change_reason(lang, ChangeReason::Expires, &s.meta.title),
+                file.clone(),
+            ));
+        }
+        // A notice leaves the home page at its `until` (`publication::notice_current`).
+        if let Some(u) = s
+            .meta
+            .notice
+            .as_ref()
+            .and_then(|n| n.until.as_ref())
+            .filter(|u| *u > now && !gated)
+        {
+            candidates.push((
+                u.timestamp(),
+                messages::change_reason(lang, ChangeReason::NoticeEnds, &s.meta.title),
                 file.clone(),
             ));
         }

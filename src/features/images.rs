@@ -76,6 +76,9 @@ fn referenced(project: &Project) -> Vec<(PathBuf, PathBuf, usize)> {
         if let Some(file) = &src.cover_file {
             out.push((file.clone(), src.file.clone(), 1));
         }
+        for photo in &src.photos {
+            out.push((photo.file.clone(), src.file.clone(), src.meta.lines.front));
+        }
     }
     for m in &project.media {
         out.push((m.file.clone(), project.rel(&m.file), 0));
@@ -299,6 +302,11 @@ fn process(bytes: &[u8], dir: &Path) -> Result<Processed, ImageError> {
         ext: ext.into(),
         variants,
     })
+}
+
+/// The folder of each photo's own page in an album (`anh-1/`, `anh-2/`…), relative to the album.
+pub fn photo_pages(count: usize) -> impl Iterator<Item = String> {
+    (1..=count).map(|n| format!("anh-{n}/"))
 }
 
 /// Output name of a size: `anh.jpg` (largest) or `anh-480.jpg`.

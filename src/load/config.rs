@@ -38,6 +38,46 @@ pub struct Network {
     pub editor_words: Vec<String>,
     #[serde(default)]
     pub paths: Paths,
+    /// The kinds of official documents (`doc_type` of a document), in menu order.
+    #[serde(default = "default_document_types")]
+    pub document_types: Vec<DocumentType>,
+    /// Attachments above this size (in MB) are a warning: school hosting is small.
+    #[serde(default = "default_max_attachment_mb")]
+    pub max_attachment_mb: u64,
+}
+
+/// A kind of official document (`document_types` of network.yaml).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentType {
+    pub id: String,
+    pub name: String,
+    /// Its own entry in the main menu (the public disclosures, `cong-khai`).
+    #[serde(default)]
+    pub menu: crate::load::frontmatter::MenuFm,
+}
+
+fn default_document_types() -> Vec<DocumentType> {
+    [
+        ("ke-hoach", "Kế hoạch"),
+        ("the-le", "Thể lệ"),
+        ("quyet-dinh", "Quyết định"),
+        ("cong-van", "Công văn"),
+        ("thong-bao", "Thông báo"),
+        ("bao-cao", "Báo cáo"),
+        ("huong-dan", "Hướng dẫn"),
+        ("cong-khai", "Công khai"),
+    ]
+    .into_iter()
+    .map(|(id, name)| DocumentType {
+        id: id.into(),
+        name: name.into(),
+        menu: Default::default(),
+    })
+    .collect()
+}
+fn default_max_attachment_mb() -> u64 {
+    20
 }
 
 fn default_theme() -> String {
@@ -65,6 +105,14 @@ pub struct Paths {
     pub search: String,
     pub tags: String,
     pub quiz: String,
+    pub documents: String,
+    pub notices: String,
+    pub albums: String,
+    /// The school's introduction (`Giới thiệu`): a generated list of its pages, unless the
+    /// unit writes a page with this slug (which then shows the list); and `<about>/to-chuc/`.
+    pub about: String,
+    /// The slug of the page the menu's "Liên hệ" entry links to (`pages/lien-he.md`).
+    pub contact: String,
 }
 
 impl Paths {
@@ -80,6 +128,9 @@ impl Paths {
             &self.search,
             &self.tags,
             &self.quiz,
+            &self.documents,
+            &self.notices,
+            &self.albums,
         ]
         .iter()
         .map(|s| s.as_str())
@@ -100,6 +151,11 @@ impl Default for Paths {
             search: "tim-kiem".into(),
             tags: "the".into(),
             quiz: "on-tap".into(),
+            documents: "van-ban".into(),
+            notices: "thong-bao".into(),
+            albums: "thu-vien-anh".into(),
+            about: "gioi-thieu".into(),
+            contact: "lien-he".into(),
         }
     }
 }
@@ -215,6 +271,16 @@ pub struct BoardMember {
     pub role: String,
 }
 
+/// `menu:` of site.yaml.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SiteMenu {
+    #[serde(default)]
+    pub hide: Vec<String>,
+    #[serde(default)]
+    pub order: Vec<String>,
+}
+
 /// `content/sites/<id>/site.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -247,6 +313,15 @@ pub struct SiteConfig {
     pub zalo: Option<crate::safe::SafeUrl>,
     #[serde(default)]
     pub editorial_board: Vec<BoardMember>,
+    /// Ban Chỉ đạo.
+    #[serde(default)]
+    pub steering_committee: Vec<BoardMember>,
+    /// Ban Quản trị (the website, Fanpage, Zalo).
+    #[serde(default)]
+    pub admin_board: Vec<BoardMember>,
+    /// The main menu: entries to hide and the order of the first ones (by id).
+    #[serde(default)]
+    pub menu: SiteMenu,
     #[serde(default)]
     pub quotas: Option<Vec<QuotaRule>>,
     #[serde(default)]

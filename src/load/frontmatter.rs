@@ -19,7 +19,21 @@ pub enum Kind {
     Story,
     Primer,
     Page,
+    Document,
+    Notice,
+    Album,
 }
+
+/// Every kind, in the order pages are listed.
+pub const KINDS: [Kind; 7] = [
+    Kind::Article,
+    Kind::Story,
+    Kind::Primer,
+    Kind::Page,
+    Kind::Document,
+    Kind::Notice,
+    Kind::Album,
+];
 
 impl Kind {
     pub fn from_folder(folder: &str) -> Option<Kind> {
@@ -28,6 +42,9 @@ impl Kind {
             "stories" => Some(Kind::Story),
             "primers" => Some(Kind::Primer),
             "pages" => Some(Kind::Page),
+            "documents" => Some(Kind::Document),
+            "notices" => Some(Kind::Notice),
+            "albums" => Some(Kind::Album),
             _ => None,
         }
     }
@@ -37,6 +54,9 @@ impl Kind {
             Kind::Story => "stories",
             Kind::Primer => "primers",
             Kind::Page => "pages",
+            Kind::Document => "documents",
+            Kind::Notice => "notices",
+            Kind::Album => "albums",
         }
     }
     pub fn as_str(self) -> &'static str {
@@ -45,10 +65,21 @@ impl Kind {
             Kind::Story => "story",
             Kind::Primer => "primer",
             Kind::Page => "page",
+            Kind::Document => "document",
+            Kind::Notice => "notice",
+            Kind::Album => "album",
         }
     }
+    /// Dated kinds: listed newest first, scheduled by their date.
     pub fn needs_date(self) -> bool {
-        matches!(self, Kind::Article | Kind::Story)
+        matches!(
+            self,
+            Kind::Article | Kind::Story | Kind::Document | Kind::Notice | Kind::Album
+        )
+    }
+    /// Kinds a unit may share down to the units below it (`share: down`).
+    pub fn shares_down(self) -> bool {
+        matches!(self, Kind::Article | Kind::Document)
     }
 }
 
@@ -67,6 +98,49 @@ pub enum Share {
     Down,
     #[default]
     None,
+}
+
+/// `menu:` of a page or a document type: `true` (an entry labelled with the title) or
+/// `{label, parent, weight}`.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(untagged)]
+pub enum MenuFm {
+    #[default]
+    None,
+    Flag(bool),
+    Entry(MenuEntry),
+}
+
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MenuEntry {
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The id of the entry it is under (`gioi-thieu`), for one level of sub-menus.
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub weight: Option<i64>,
+}
+
+impl MenuFm {
+    /// The entry, if the page is in the menu.
+    pub fn entry(&self) -> Option<MenuEntry> {
+        match self {
+            MenuFm::None | MenuFm::Flag(false) => None,
+            MenuFm::Flag(true) => Some(MenuEntry::default()),
+            MenuFm::Entry(e) => Some(e.clone()),
+        }
+    }
+}
+
+/// A caption of an album's photo.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptionFm {
+    pub file: String,
+    #[serde(default)]
+    pub caption: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -217,7 +291,7 @@ macro_rules! front_matter {
             #[serde(default)] pub levels: Vec<Level>,
             #[serde(default)] pub sites: Vec<String>,
             #[serde(default)] pub weight: Option<i64>,
-            #[serde(default)] pub menu: bool,
+            #[serde(default)] pub menu: MenuFm,
             $(#[serde(default)] pub $field: $ty,)*
         }
 
@@ -264,11 +338,29 @@ pub struct Common {
     pub levels: Vec<Level>,
     pub sites: Vec<String>,
     pub weight: Option<i64>,
-    pub menu: bool,
+    pub menu: MenuFm,
 }
 
 front_matter!(ArticleFm {});
 front_matter!(PageFm {});
+front_matter!(DocumentFm {
+    number: Lined<Option<String>>,
+    doc_type: Lined<Option<String>>,
+    issuer: Option<String>,
+    signer: Option<String>,
+    issued: Lined<Option<String>>,
+    effective: Lined<Option<String>>,
+    file: Lined<Option<String>>,
+});
+front_matter!(NoticeFm {
+    until: Lined<Option<String>>,
+});
+front_matter!(AlbumFm {
+    students: Lined<Option<bool>>,
+    consent: Option<Consent>,
+    children_under_7: bool,
+    captions: Lined<Vec<CaptionFm>>,
+});
 front_matter!(StoryFm {
     person: Lined<Option<Person>>,
     deed_date: Lined<Option<String>>,
@@ -306,6 +398,39 @@ pub struct PrimerMeta {
     pub questions: Vec<Question>,
 }
 
+/// Document-only fields (an official document, `documents/`).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentMeta {
+    /// Số hiệu (`12/KH-THCSHY`).
+    pub number: String,
+    /// An id of network.yaml's `document_types`.
+    pub doc_type: String,
+    pub issuer: Option<String>,
+    pub signer: Option<String>,
+    /// Ngày ban hành (also the page's `date`).
+    pub issued: Option<Zoned>,
+    pub effective: Option<Zoned>,
+    /// The attachment, as written (beside the page, or `/media/…`).
+    pub file: String,
+}
+
+/// Notice-only fields.
+#[derive(Debug, Clone, Default)]
+pub struct NoticeMeta {
+    /// After this moment the notice leaves the home page (it stays in the list and feed).
+    pub until: Option<Zoned>,
+}
+
+/// Album-only fields.
+#[derive(Debug, Clone, Default)]
+pub struct AlbumMeta {
+    pub students: bool,
+    pub consent: Consent,
+    pub children_under_7: bool,
+    /// (file, caption), in the order written.
+    pub captions: Vec<(String, String)>,
+}
+
 /// Checked front matter: dates parsed, defaults applied.
 #[derive(Debug, Clone, Default)]
 pub struct Meta {
@@ -330,9 +455,12 @@ pub struct Meta {
     pub levels: Vec<Level>,
     pub sites: Vec<String>,
     pub weight: i64,
-    pub menu: bool,
+    pub menu: Option<MenuEntry>,
     pub story: Option<StoryMeta>,
     pub primer: Option<PrimerMeta>,
+    pub document: Option<DocumentMeta>,
+    pub notice: Option<NoticeMeta>,
+    pub album: Option<AlbumMeta>,
     /// Where the fields are written, for the checks of later stages.
     pub lines: FieldLines,
 }
@@ -355,6 +483,15 @@ pub struct FieldLines {
     pub deed_date: usize,
     pub law: usize,
     pub reviewed: usize,
+    /// A document's `number`, `doc_type`, `issued`, `file`; a notice's `until`; an album's
+    /// `students` and `captions`.
+    pub number: usize,
+    pub doc_type: usize,
+    pub issued: usize,
+    pub file: usize,
+    pub until: usize,
+    pub students: usize,
+    pub captions: usize,
     /// Each quiz question's `q:`, in order.
     pub questions: Vec<usize>,
 }
@@ -405,7 +542,40 @@ pub fn parse(
             line + yaml_line - 1
         }
     };
+    let mut document_fm = None;
+    let mut notice_fm = None;
+    let mut album_fm = None;
     let (common, common_lines, story, primer) = match kind {
+        Kind::Document => {
+            let fm = super::yaml::parse_all::<DocumentFm>(yaml, file, yaml_line)?;
+            document_fm = Some((
+                fm.number.clone(),
+                fm.doc_type.clone(),
+                (fm.issuer.clone(), fm.signer.clone()),
+                fm.issued.clone(),
+                fm.effective.clone(),
+                fm.file.clone(),
+            ));
+            let (c, l) = fm.split();
+            (c, l, None, None)
+        }
+        Kind::Notice => {
+            let fm = super::yaml::parse_all::<NoticeFm>(yaml, file, yaml_line)?;
+            notice_fm = Some(fm.until.clone());
+            let (c, l) = fm.split();
+            (c, l, None, None)
+        }
+        Kind::Album => {
+            let fm = super::yaml::parse_all::<AlbumFm>(yaml, file, yaml_line)?;
+            album_fm = Some((
+                fm.students.clone(),
+                fm.consent.clone(),
+                fm.children_under_7,
+                fm.captions.clone(),
+            ));
+            let (c, l) = fm.split();
+            (c, l, None, None)
+        }
         Kind::Article => {
             let (c, l) = super::yaml::parse_all::<ArticleFm>(yaml, file, yaml_line)?.split();
             (c, l, None, None)
@@ -460,6 +630,13 @@ pub fn parse(
         deed_date: front,
         law: front,
         reviewed: front,
+        number: front,
+        doc_type: front,
+        issued: front,
+        file: front,
+        until: front,
+        students: front,
+        captions: front,
         questions: Vec::new(),
     };
     let mut errors = Vec::new();
@@ -475,11 +652,70 @@ pub fn parse(
         }
         parsed
     };
-    let date = match common.date.as_ref() {
+    let mut date = match common.date.as_ref() {
         Some(d) => date_field(lines.date, Some(d)),
         // The date of the file name: no line of the file holds it (0, the whole file).
         None => name.date.as_ref().and_then(|d| date_field(0, Some(d))),
     };
+    let mut required: Vec<(&str, usize)> = Vec::new();
+    let document = document_fm.map(
+        |(number, doc_type, (issuer, signer), issued, effective, f)| {
+            lines.number = at(number.line);
+            lines.doc_type = at(doc_type.line);
+            lines.issued = at(issued.line);
+            lines.file = at(f.line);
+            let issued_at = date_field(lines.issued, issued.as_ref());
+            let effective = date_field(at(effective.line), effective.as_ref());
+            for (field, value, line) in [
+                ("number", &number.value, lines.number),
+                ("doc_type", &doc_type.value, lines.doc_type),
+                ("issued", &issued.value, lines.issued),
+                ("file", &f.value, lines.file),
+            ] {
+                if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                    required.push((field, line));
+                }
+            }
+            DocumentMeta {
+                number: number.value.unwrap_or_default().trim().to_string(),
+                doc_type: doc_type.value.unwrap_or_default().trim().to_string(),
+                issuer,
+                signer,
+                issued: issued_at,
+                effective,
+                file: f.value.unwrap_or_default().trim().to_string(),
+            }
+        },
+    );
+    // A document is dated by its `issued` day unless `date` says otherwise.
+    if let Some(d) = &document
+        && date.is_none()
+    {
+        date = d.issued.clone();
+    }
+    let notice = notice_fm.map(|until| {
+        lines.until = at(until.line);
+        NoticeMeta {
+            until: date_field(lines.until, until.as_ref()),
+        }
+    });
+    let album = album_fm.map(|(students, consent, children_under_7, captions)| {
+        lines.students = at(students.line);
+        lines.captions = at(captions.line);
+        if students.value.is_none() {
+            required.push(("students", lines.students));
+        }
+        AlbumMeta {
+            students: students.value.unwrap_or(false),
+            consent: consent.unwrap_or_default(),
+            children_under_7,
+            captions: captions
+                .value
+                .into_iter()
+                .map(|c| (c.file, c.caption))
+                .collect(),
+        }
+    });
     let updated = date_field(lines.updated, common.updated.as_ref());
     let expires = date_field(lines.expires, common.expires.as_ref());
     let story = story.map(|(person, deed, place, verified_by, consent)| {
@@ -532,8 +768,32 @@ pub fn parse(
             },
         ));
     }
-    if kind.needs_date() && date.is_none() && common.date.is_none() && name.date.is_none() {
+    for (field, line) in required {
+        errors.push(Diagnostic::error(
+            file,
+            line,
+            Problem::MissingField {
+                field: field.into(),
+            },
+        ));
+    }
+    if kind.needs_date()
+        && kind != Kind::Document
+        && date.is_none()
+        && common.date.is_none()
+        && name.date.is_none()
+    {
         errors.push(Diagnostic::error(file, lines.front, Problem::MissingDate));
+    }
+    if let Some(a) = &album
+        && a.students
+        && let Some(missing) = consent_gaps(false, true, &a.consent, !a.children_under_7)
+    {
+        errors.push(Diagnostic::error(
+            file,
+            lines.students,
+            Problem::AlbumConsentMissing { missing },
+        ));
     }
     if common.cover.is_some()
         && common
@@ -661,9 +921,12 @@ pub fn parse(
         levels: common.levels,
         sites: common.sites,
         weight: common.weight.unwrap_or(0),
-        menu: common.menu,
+        menu: common.menu.entry(),
         story,
         primer,
+        document,
+        notice,
+        album,
         lines,
     })
 }
@@ -679,10 +942,26 @@ pub fn missing_consent(story: &StoryMeta, has_photo: bool) -> Option<Vec<String>
         .name
         .as_deref()
         .is_some_and(|n| !n.trim().is_empty());
+    consent_gaps(
+        shows_name,
+        has_photo,
+        &story.consent,
+        story.person.age.is_none_or(|a| a >= 7),
+    )
+}
+
+/// The one consent rule for a student's name or photo (a story's person, an album with
+/// students): the parent's consent, consent to each thing shown, and the child's own when
+/// `child_may_consent` (age 7 and over). The missing fields, if any.
+pub fn consent_gaps(
+    shows_name: bool,
+    has_photo: bool,
+    c: &Consent,
+    child_may_consent: bool,
+) -> Option<Vec<String>> {
     if !shows_name && !has_photo {
         return None;
     }
-    let c = &story.consent;
     let mut missing = Vec::new();
     if shows_name && !c.name {
         missing.push("consent.name".to_string());
@@ -693,7 +972,7 @@ pub fn missing_consent(story: &StoryMeta, has_photo: bool) -> Option<Vec<String>
     if c.parent.as_deref().is_none_or(|p| p.trim().is_empty()) {
         missing.push("consent.parent".to_string());
     }
-    if story.person.age.is_none_or(|a| a >= 7) && !c.student {
+    if child_may_consent && !c.student {
         missing.push("consent.student".to_string());
     }
     (!missing.is_empty()).then_some(missing)

@@ -114,6 +114,10 @@ pub struct Rendered {
     /// Images written as site-root paths (`/media/x.jpg`), with their line: they must be
     /// files of content/media/.
     pub media_images: Vec<(String, usize)>,
+    /// Links to documents (PDF, DOCX… `safe::DOCUMENT_EXTENSIONS`) as written, with their line:
+    /// beside the page (relative) or in content/media/ (`/media/…`). The load stage finds each
+    /// file; they are published as the page's attachments.
+    pub file_links: Vec<(String, usize)>,
 }
 
 impl Rendered {
@@ -513,6 +517,9 @@ fn rewrite_link<'a>(
     if let Some(anchor) = dest.strip_prefix('#') {
         r.same_page_anchors.push((anchor.to_string(), line));
         return dest.clone();
+    }
+    if crate::safe::is_document_link(dest) {
+        r.file_links.push((dest.to_string(), line));
     }
     if dest.starts_with('/') && !dest.starts_with("//") {
         return placeholder(

@@ -46,6 +46,37 @@ pub struct Source {
     pub cover_file: Option<PathBuf>,
     /// Its words for the site search, counted once.
     pub search: search::SearchTerms,
+    /// Every local file it publishes as an attachment (documents it links, a document's
+    /// `file`), found once.
+    pub attachments: Vec<Attachment>,
+    /// An album's photos, in display order (captions first, then by file name).
+    pub photos: Vec<Photo>,
+}
+
+/// A local file a page links (PDF, DOCX…): published beside the page, or from content/media/.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// As the page names it, decoded: relative to the page's folder, or `/media/<name>`.
+    pub name: String,
+    pub file: PathBuf,
+    pub size: u64,
+    pub line: usize,
+}
+
+impl Attachment {
+    /// Published with the shared media (every site has it), not beside the page.
+    pub fn in_media(&self) -> bool {
+        self.name.starts_with("/media/")
+    }
+}
+
+/// A photo of an album (a file beside its index.md).
+#[derive(Debug, Clone)]
+pub struct Photo {
+    /// The file name, relative to the album's folder.
+    pub name: String,
+    pub file: PathBuf,
+    pub caption: String,
 }
 
 /// Everything loaded from disk.
@@ -557,22 +588,73 @@ pub fn parse_source_full(
             errs.push(Diagnostic::error(&rel, *line, problem));
         }
     }
-    let meta = match meta {
+    let mut meta = match meta {
         Ok(m) => m,
         Err(e) => {
             errs.extend(e);
             return Err(failure(errs));
         }
     };
+    let mut attachments = Vec::new();
+    let mut written: Vec<(String, usize)> = body
+        .file_links
+        .iter()
+        .map(|(src, line)| {
+            let path = src.split(['#', '?']).next().unwrap_or("");
+            (percent_decode(path), *line)
+        })
+        .collect();
+    if let Some(d) = &meta.document
+        && !d.file.is_empty()
+    {
+        if crate::safe::file_type(&d.file) == Ok(crate::safe::FileType::Document) {
+            written.insert(0, (d.file.clone(), meta.lines.file));
+        } else {
+            errs.push(Diagnostic::error(
+                &rel,
+                meta.lines.file,
+                Problem::NotADocument {
+                    src: d.file.clone(),
+                },
+            ));
+        }
+    }
+    for (name, line) in written {
+        if attachments.iter().any(|a: &Attachment| a.name == name) {
+            continue;
+        }
+        match locate(&dir, &name, content, |src| Problem::MissingAttachment {
+            src,
+        }) {
+            Ok(file) => attachments.push(Attachment {
+                size: std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0),
+                name,
+                file,
+                line,
+            }),
+            Err(problem) => errs.push(Diagnostic::error(&rel, line, problem)),
+        }
+    }
+    let photos = match &meta.album {
+        Some(album) => album_photos(&dir, album, &meta.lines, &rel, &mut errs),
+        None => Vec::new(),
+    };
+    // An album's cover is its first photo unless it names one.
+    if meta.album.is_some()
+        && meta.cover.is_none()
+        && let Some(first) = photos.first()
+    {
+        meta.cover = Some(first.name.clone());
+        meta.cover_alt = Some(if first.caption.is_empty() {
+            meta.title.clone()
+        } else {
+            first.caption.clone()
+        });
+    }
     let cover_file = match meta.cover.as_deref() {
         Some(cover) if !is_web_image(cover) => {
-            let found = match cover.strip_prefix("/media/") {
-                Some(name) => resolve_image(&content.join("media"), name, content),
-                None if cover.starts_with('/') => Err(Problem::PathOutside {
-                    src: cover.to_string(),
-                }),
-                None => resolve_image(&dir, cover, content),
-            };
+            let found = locate(&dir, cover, content, |src| Problem::MissingImage { src })
+                .and_then(|file| image_type(cover).map(|()| file));
             match found {
                 Ok(file) => Some(file),
                 Err(problem) => {
@@ -597,7 +679,17 @@ pub fn parse_source_full(
             .replace('\\', "/"),
     );
     let summary = meta.summary.as_deref().unwrap_or(&body.first_paragraph);
-    let search = search::SearchTerms::new(&meta.title, summary, &body.text);
+    // A document is found by its number and issuer too.
+    let text = match &meta.document {
+        Some(d) => format!(
+            "{} {}\n{}",
+            d.number,
+            d.issuer.as_deref().unwrap_or(""),
+            body.text
+        ),
+        None => body.text.clone(),
+    };
+    let search = search::SearchTerms::new(&meta.title, summary, &text);
     Ok(Source {
         search,
         file: rel,
@@ -608,7 +700,111 @@ pub fn parse_source_full(
         body,
         dir,
         cover_file,
+        attachments,
+        photos,
     })
+}
+
+/// The photos of an album: every photo beside its index.md, those with a caption first (in
+/// the order of `captions`), then the others by file name.
+fn album_photos(
+    dir: &Path,
+    album: &frontmatter::AlbumMeta,
+    lines: &frontmatter::FieldLines,
+    rel: &Path,
+    errs: &mut Vec<Diagnostic>,
+) -> Vec<Photo> {
+    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| (crate::text::nfc(&e.file_name().to_string_lossy()), e.path()))
+                .filter(|(name, _)| {
+                    !name.starts_with('.')
+                        && crate::safe::file_type(name) == Ok(crate::safe::FileType::Photo)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    let mut photos = Vec::new();
+    for (file, caption) in &album.captions {
+        match found.iter().position(|(n, _)| n == file) {
+            Some(i) => {
+                let (name, path) = found.remove(i);
+                photos.push(Photo {
+                    name,
+                    file: path,
+                    caption: caption.trim().to_string(),
+                });
+            }
+            None => errs.push(Diagnostic::error(
+                rel,
+                lines.captions,
+                Problem::UnknownCaptionFile { file: file.clone() },
+            )),
+        }
+    }
+    photos.extend(found.into_iter().map(|(name, file)| Photo {
+        name,
+        file,
+        caption: String::new(),
+    }));
+    if photos.is_empty() {
+        errs.push(Diagnostic::error(
+            rel,
+            lines.front,
+            Problem::AlbumWithoutPhotos,
+        ));
+    }
+    photos
+}
+
+/// The file a page names (a cover, an attachment): inside the page's folder, or in
+/// content/media/ for `/media/…`; `missing` words the problem when there is no such file.
+/// The one place a name written in a page becomes a file.
+pub fn locate(
+    dir: &Path,
+    name: &str,
+    content: &Path,
+    missing: impl Fn(String) -> Problem,
+) -> Result<PathBuf, Problem> {
+    use crate::safe::PathError;
+    let (base, rel_name) = match name.strip_prefix("/media/") {
+        Some(rest) => (content.join("media"), rest),
+        None if name.starts_with('/') => {
+            return Err(Problem::PathOutside {
+                src: name.to_string(),
+            });
+        }
+        None => (dir.to_path_buf(), name),
+    };
+    crate::safe::resolve_inside(&base, rel_name, content).map_err(|e| match e {
+        PathError::Outside => Problem::PathOutside {
+            src: name.to_string(),
+        },
+        PathError::Symlink(target) => Problem::SymlinkOutside {
+            link: name.to_string(),
+            target: target.display().to_string(),
+        },
+        PathError::Missing => missing(name.to_string()),
+    })
+}
+
+/// Whether a file named `name` may be shown as an image (a photo or a GIF).
+fn image_type(name: &str) -> Result<(), Problem> {
+    use crate::safe::{FileType, Refused};
+    let src = name.to_string();
+    match crate::safe::file_type(name) {
+        Ok(FileType::Photo | FileType::Gif) => Ok(()),
+        Ok(FileType::Document) | Err(Refused::NotAllowed(_)) => Err(Problem::NotAnImage { src }),
+        Err(Refused::Svg) => Err(Problem::SvgRefused { src }),
+        Err(Refused::UnsupportedPhoto(format)) => Err(Problem::UnsupportedImage {
+            src,
+            format: format.into(),
+        }),
+    }
 }
 
 /// A cover on another host: `https://…` only.
@@ -619,25 +815,8 @@ pub fn is_web_image(src: &str) -> bool {
 /// The file an image named by a page refers to, inside `dir` (the page's folder, or
 /// content/media/ for `/media/…`): it must stay there and be a photo or a GIF.
 pub fn resolve_image(dir: &Path, name: &str, content: &Path) -> Result<PathBuf, Problem> {
-    use crate::safe::{FileType, PathError, Refused};
-    let src = name.to_string();
-    let file = crate::safe::resolve_inside(dir, name, content).map_err(|e| match e {
-        PathError::Outside => Problem::PathOutside { src: src.clone() },
-        PathError::Symlink(target) => Problem::SymlinkOutside {
-            link: src.clone(),
-            target: target.display().to_string(),
-        },
-        PathError::Missing => Problem::MissingImage { src: src.clone() },
-    })?;
-    match crate::safe::file_type(name) {
-        Ok(FileType::Photo | FileType::Gif) => Ok(file),
-        Ok(FileType::Document) | Err(Refused::NotAllowed(_)) => Err(Problem::NotAnImage { src }),
-        Err(Refused::Svg) => Err(Problem::SvgRefused { src }),
-        Err(Refused::UnsupportedPhoto(format)) => Err(Problem::UnsupportedImage {
-            src,
-            format: format.into(),
-        }),
-    }
+    let file = locate(dir, name, content, |src| Problem::MissingImage { src })?;
+    image_type(name).map(|()| file)
 }
 
 /// `anh%20lop.jpg` → `anh lop.jpg` (Markdown destinations are URL-encoded).

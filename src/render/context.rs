@@ -51,7 +51,9 @@ pub struct SiteView<'a> {
     pub colors: ColorsView,
     pub parent: Option<ParentView>,
     pub editorial_board: &'a [crate::load::config::BoardMember],
-    pub menu: Vec<Link>,
+    pub steering_committee: &'a [crate::load::config::BoardMember],
+    pub admin_board: &'a [crate::load::config::BoardMember],
+    pub menu: Vec<super::menu::MenuItem>,
     pub sections: std::collections::BTreeMap<&'static str, Link>,
 }
 
@@ -159,6 +161,60 @@ pub struct PageView<'a> {
     pub banner: String,
     pub story: Option<StoryView>,
     pub primer: Option<PrimerView>,
+    pub attachments: Vec<AttachmentView>,
+    pub document: Option<DocumentView>,
+    pub notice: Option<NoticeView>,
+    pub album: Option<AlbumView>,
+}
+
+/// A file attached to a page: where it is published (relative to the site root), its type
+/// and size in words ("PDF", "240 KB").
+#[derive(Serialize)]
+pub struct AttachmentView {
+    pub name: String,
+    pub path: String,
+    pub type_label: String,
+    pub size: String,
+}
+
+#[derive(Serialize)]
+pub struct DocumentView {
+    pub number: String,
+    pub doc_type: String,
+    pub doc_type_name: String,
+    pub issuer: String,
+    pub signer: String,
+    pub issued: String,
+    pub issued_vi: String,
+    pub effective_vi: String,
+    pub year: i16,
+    pub file: Option<AttachmentView>,
+}
+
+#[derive(Serialize)]
+pub struct NoticeView {
+    pub until_vi: String,
+    /// Not past its `until` at the build time (shown on the home page).
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct PhotoView {
+    /// The photo's own page (relative to the site root).
+    pub path: String,
+    pub src: String,
+    pub sizes: Vec<CoverSize>,
+    pub width: u32,
+    pub height: u32,
+    pub caption: String,
+    pub alt: String,
+}
+
+#[derive(Serialize)]
+pub struct AlbumView {
+    pub photos: Vec<PhotoView>,
+    pub count: usize,
+    pub students: bool,
 }
 
 #[derive(Serialize)]
@@ -263,7 +319,29 @@ impl<'a> Viewer<'a> {
             .summary
             .clone()
             .unwrap_or_else(|| truncate_chars(&src.body.first_paragraph, 220));
+        let attachments: Vec<AttachmentView> = src
+            .attachments
+            .iter()
+            .map(|a| attachment_view(a, &entry.path))
+            .collect();
+        let document = m
+            .document
+            .as_ref()
+            .map(|d| self.document_view(src, d, &entry.path));
+        let notice = m.notice.as_ref().map(|n| NoticeView {
+            until_vi: n.until.as_ref().map(dates::vi_long).unwrap_or_default(),
+            current: crate::resolve::publication::notice_current(m, self.now),
+        });
+        let album = m.album.as_ref().map(|a| AlbumView {
+            photos: self.photo_views(src, &entry.path),
+            count: src.photos.len(),
+            students: a.students,
+        });
         PageView {
+            attachments,
+            document,
+            notice,
+            album,
             kind: src.kind.as_str(),
             kind_label: kind_label(self.theme, src.kind),
             title: &m.title,
@@ -362,6 +440,82 @@ impl<'a> Viewer<'a> {
         }
     }
 
+    fn document_view(
+        &self,
+        src: &Source,
+        d: &crate::load::frontmatter::DocumentMeta,
+        path: &str,
+    ) -> DocumentView {
+        let doc_type_name = self
+            .project
+            .network
+            .document_types
+            .iter()
+            .find(|t| t.id == d.doc_type)
+            .map(|t| t.name.clone())
+            .unwrap_or_else(|| d.doc_type.clone());
+        DocumentView {
+            number: d.number.clone(),
+            doc_type: d.doc_type.clone(),
+            doc_type_name,
+            issuer: crate::resolve::document_issuer(self.project, src),
+            signer: d.signer.clone().unwrap_or_default(),
+            issued: d.issued.as_ref().map(dates::rfc3339).unwrap_or_default(),
+            issued_vi: d.issued.as_ref().map(dates::vi_short).unwrap_or_default(),
+            effective_vi: d
+                .effective
+                .as_ref()
+                .map(dates::vi_short)
+                .unwrap_or_default(),
+            year: d.issued.as_ref().map(|i| i.year()).unwrap_or(0),
+            file: src
+                .attachments
+                .iter()
+                .find(|a| a.name == d.file)
+                .map(|a| attachment_view(a, path)),
+        }
+    }
+
+    /// An album's photos with their processed sizes and their own pages.
+    fn photo_views(&self, src: &Source, path: &str) -> Vec<PhotoView> {
+        let images = crate::features::images::photo_pages(src.photos.len());
+        src.photos
+            .iter()
+            .zip(images)
+            .enumerate()
+            .map(|(i, (photo, page))| {
+                let processed = self.images.get(&photo.file);
+                let name = |v: Option<&crate::features::images::Variant>| match (processed, v) {
+                    (Some(p), Some(v)) => crate::features::images::variant_name(&photo.name, p, v),
+                    _ => photo.name.clone(),
+                };
+                PhotoView {
+                    path: format!("{path}{page}"),
+                    src: format!("{path}{}", name(processed.map(|p| p.largest()))),
+                    sizes: processed
+                        .map(|p| {
+                            p.variants
+                                .iter()
+                                .map(|v| CoverSize {
+                                    src: format!("{path}{}", name(Some(v))),
+                                    w: v.width,
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    width: processed.map(|p| p.width).unwrap_or(0),
+                    height: processed.map(|p| p.height).unwrap_or(0),
+                    caption: photo.caption.clone(),
+                    alt: if photo.caption.is_empty() {
+                        format!("{} – {} {}", src.meta.title, self.theme.t("photo"), i + 1)
+                    } else {
+                        photo.caption.clone()
+                    },
+                }
+            })
+            .collect()
+    }
+
     fn banner(&self, entry: &PageEntry) -> String {
         let src = &self.project.sources[entry.source];
         match entry.visibility {
@@ -456,7 +610,24 @@ pub fn kind_label(theme: &super::theme::Theme, kind: Kind) -> String {
         Kind::Story => "kind_story",
         Kind::Primer => "kind_primer",
         Kind::Page => "kind_page",
+        Kind::Document => "kind_document",
+        Kind::Notice => "kind_notice",
+        Kind::Album => "kind_album",
     })
+}
+
+/// How a page shows one of its attachments; `page_path` is where the page is published.
+pub fn attachment_view(a: &crate::load::Attachment, page_path: &str) -> AttachmentView {
+    let path = match a.name.strip_prefix('/') {
+        Some(media) => media.to_string(),
+        None => format!("{page_path}{}", a.name),
+    };
+    AttachmentView {
+        name: a.name.rsplit('/').next().unwrap_or(&a.name).to_string(),
+        path,
+        type_label: crate::safe::extension(&a.name).to_uppercase(),
+        size: crate::text::file_size(a.size),
+    }
 }
 
 /// `tel:` form of a phone number: digits and a leading `+` only.

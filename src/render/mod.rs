@@ -4,6 +4,8 @@
 
 pub mod context;
 mod features;
+pub mod menu;
+mod portal;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -171,6 +173,10 @@ impl<'a> Renderer<'a> {
         self.render_contests(&mut r)?;
         self.render_quiz(&mut r)?;
         self.render_calendar(&mut r)?;
+        self.render_documents(&mut r)?;
+        self.render_notices_feed(&mut r)?;
+        self.render_album_photos(&mut r)?;
+        self.render_about(&mut r)?;
         self.render_search(&mut r)?;
         self.render_feed_and_sitemap(&mut r)?;
         self.render_404(&mut r)?;
@@ -183,19 +189,16 @@ impl<'a> Renderer<'a> {
         let site = &project.sites[build.site];
         let c = &site.config;
         let paths = &project.network.paths;
-        let menu = build
-            .pages
-            .iter()
-            .filter(|p| {
-                project.sources[p.source].kind == Kind::Page && project.sources[p.source].meta.menu
-            })
-            .map(|p| Link {
-                title: project.sources[p.source].meta.title.clone(),
-                path: p.path.clone(),
-            })
-            .collect();
-        let mut sections = BTreeMap::new();
         let t = |k: &str| self.theme.t(k);
+        let menu = menu::build(
+            project,
+            &menu::Available {
+                build,
+                has_contests,
+                t: &t,
+            },
+        );
+        let mut sections = BTreeMap::new();
         sections.insert(
             "articles",
             Link {
@@ -245,6 +248,20 @@ impl<'a> Renderer<'a> {
             feature(true, "section_calendar", &paths.calendar),
         );
         sections.insert("search", feature(true, "section_search", &paths.search));
+        let has = |kind: Kind| build.of_kind(project, kind).next().is_some();
+        sections.insert(
+            "documents",
+            feature(has(Kind::Document), "section_documents", &paths.documents),
+        );
+        sections.insert(
+            "notices",
+            feature(has(Kind::Notice), "section_notices", &paths.notices),
+        );
+        sections.insert(
+            "albums",
+            feature(has(Kind::Album), "section_albums", &paths.albums),
+        );
+        sections.insert("about", feature(true, "section_about", &paths.about));
         let logo = self
             .theme
             .statics_for_site(site.theme_dir.as_deref())
@@ -294,6 +311,8 @@ impl<'a> Renderer<'a> {
             },
             parent,
             editorial_board: &c.editorial_board,
+            steering_committee: &c.steering_committee,
+            admin_board: &c.admin_board,
             menu,
             sections,
         }
@@ -413,6 +432,15 @@ impl<'a> Renderer<'a> {
         ctx.insert("latest_articles", &self.latest(r, Kind::Article, 6, ""));
         ctx.insert("latest_stories", &self.latest(r, Kind::Story, 3, ""));
         ctx.insert("primers", &self.latest(r, Kind::Primer, 100, ""));
+        let notices: Vec<_> = self
+            .latest(r, Kind::Notice, usize::MAX, "")
+            .into_iter()
+            .filter(|n| n.notice.as_ref().is_some_and(|n| n.current))
+            .take(5)
+            .collect();
+        ctx.insert("notices", &notices);
+        ctx.insert("latest_documents", &self.latest(r, Kind::Document, 5, ""));
+        ctx.insert("latest_albums", &self.latest(r, Kind::Album, 3, ""));
         self.render_bytes(r, "index.html", &ctx)
     }
 
@@ -504,7 +532,14 @@ impl<'a> Renderer<'a> {
             (Kind::Article, &paths.articles, "section_articles"),
             (Kind::Story, &paths.stories, "section_stories"),
             (Kind::Primer, &paths.primers, "section_primers"),
+            (Kind::Notice, &paths.notices, "section_notices"),
+            (Kind::Album, &paths.albums, "section_albums"),
         ] {
+            if matches!(kind, Kind::Notice | Kind::Album)
+                && r.viewer.build.of_kind(self.project, kind).next().is_none()
+            {
+                continue;
+            }
             let items: Vec<usize> = r
                 .viewer
                 .build
@@ -576,40 +611,7 @@ impl<'a> Renderer<'a> {
                 ) && p.visibility == Publication::Published
             })
             .collect();
-        let mut newest: Vec<_> = posts.clone();
-        newest.sort_by_key(|p| {
-            std::cmp::Reverse(
-                self.project.sources[p.source]
-                    .meta
-                    .date
-                    .as_ref()
-                    .map(|d| d.timestamp()),
-            )
-        });
-        let items: Vec<_> = newest
-            .iter()
-            .take(20)
-            .map(|p| {
-                r.viewer.page(
-                    p,
-                    Some(&format!(
-                        "{}{}",
-                        site.base_url,
-                        root_of(&p.path).replace("../", "")
-                    )),
-                )
-            })
-            .collect();
-        let updated = newest
-            .first()
-            .and_then(|p| self.project.sources[p.source].meta.date.as_ref())
-            .map(crate::dates::rfc3339)
-            .unwrap_or_else(|| crate::dates::rfc3339(self.now));
-        let mut ctx = self.page_context(r, "feed.xml", "");
-        ctx.insert("items", &items);
-        ctx.insert("updated", &updated);
-        ctx.insert("feed_url", &format!("{}feed.xml", site.base_url));
-        self.render_to(r, "feed.xml", "feed.xml", ctx)?;
+        self.render_feed(r, posts, "feed.xml", "")?;
 
         #[derive(Serialize)]
         struct Url {
@@ -653,6 +655,51 @@ impl<'a> Renderer<'a> {
             .files
             .insert("robots.txt".into(), FileData::Bytes(robots.into_bytes()));
         Ok(())
+    }
+
+    /// An Atom feed of `posts` (the newest 20) at `path`; `title` names it after the site's.
+    fn render_feed(
+        &self,
+        r: &mut SiteRender<'a>,
+        mut newest: Vec<&'a crate::resolve::PageEntry>,
+        path: &str,
+        title: &str,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let site = r.viewer.site();
+        newest.sort_by_key(|p| {
+            std::cmp::Reverse(
+                self.project.sources[p.source]
+                    .meta
+                    .date
+                    .as_ref()
+                    .map(|d| d.timestamp()),
+            )
+        });
+        let items: Vec<_> = newest
+            .iter()
+            .take(20)
+            .map(|p| {
+                r.viewer.page(
+                    p,
+                    Some(&format!(
+                        "{}{}",
+                        site.base_url,
+                        root_of(&p.path).replace("../", "")
+                    )),
+                )
+            })
+            .collect();
+        let updated = newest
+            .first()
+            .and_then(|p| self.project.sources[p.source].meta.date.as_ref())
+            .map(crate::dates::rfc3339)
+            .unwrap_or_else(|| crate::dates::rfc3339(self.now));
+        let mut ctx = self.page_context(r, path, "");
+        ctx.insert("items", &items);
+        ctx.insert("updated", &updated);
+        ctx.insert("feed_title", title);
+        ctx.insert("feed_url", &format!("{}{path}", site.base_url));
+        self.render_to(r, "feed.xml", path, ctx)
     }
 
     fn render_404(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
@@ -717,10 +764,22 @@ impl<'a> Renderer<'a> {
             {
                 local.push((c.as_str(), file.as_path()));
             }
+            local.extend(
+                src.photos
+                    .iter()
+                    .map(|p| (p.name.as_str(), p.file.as_path())),
+            );
             for (name, file) in local {
                 for (out, data) in crate::features::images::outputs(name, file, self.images) {
                     files.insert(format!("{}{}", entry.path, out), data);
                 }
+            }
+            // Attachments beside the page, copied as they are (shared media are above).
+            for a in src.attachments.iter().filter(|a| !a.in_media()) {
+                files.insert(
+                    format!("{}{}", entry.path, a.name),
+                    FileData::Copy(a.file.clone()),
+                );
             }
         }
         files

@@ -35,6 +35,26 @@ pub const CODE_KEYS: &[&str] = &[
     "kind_story",
     "kind_primer",
     "kind_page",
+    "kind_document",
+    "kind_notice",
+    "kind_album",
+    "section_documents",
+    "section_notices",
+    "section_albums",
+    "section_about",
+    "menu_about",
+    "menu_articles",
+    "menu_notices",
+    "menu_documents",
+    "menu_stories",
+    "menu_primers",
+    "menu_contests",
+    "menu_albums",
+    "menu_contact",
+    "menu_organization",
+    "documents_upper",
+    "year",
+    "photo",
     "banner_draft",
     "banner_review",
     "banner_scheduled",
@@ -481,7 +501,11 @@ mod tests {
     fn the_theme_docs_list_every_variable_and_every_field_of_the_views() {
         let names = doc_names(&read("docs/theme.md"));
         let mut missing = Vec::new();
-        for file in ["src/render/mod.rs", "src/render/features.rs"] {
+        for file in [
+            "src/render/mod.rs",
+            "src/render/features.rs",
+            "src/render/portal.rs",
+        ] {
             let source = read(file);
             for call in ["insert(\"", "insert_value(\"", "[(\""] {
                 for (i, _) in source.match_indices(call) {
@@ -501,6 +525,8 @@ mod tests {
         for file in [
             "src/render/context.rs",
             "src/render/mod.rs",
+            "src/render/menu.rs",
+            "src/render/portal.rs",
             "src/features/contest.rs",
             "src/features/calendar.rs",
             "src/features/quiz.rs",

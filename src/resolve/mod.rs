@@ -73,8 +73,76 @@ pub fn section_path(project: &Project, kind: Kind) -> Option<&str> {
         Kind::Article => Some(&p.articles),
         Kind::Story => Some(&p.stories),
         Kind::Primer => Some(&p.primers),
+        Kind::Document => Some(&p.documents),
+        Kind::Notice => Some(&p.notices),
+        Kind::Album => Some(&p.albums),
         Kind::Page => None,
     }
+}
+
+/// Who issued a document: its `issuer`, else the owning unit's name (the network's for `common/`).
+pub fn document_issuer(project: &Project, src: &Source) -> String {
+    src.meta
+        .document
+        .as_ref()
+        .and_then(|d| d.issuer.clone())
+        .filter(|i| !i.trim().is_empty())
+        .unwrap_or_else(|| match &src.owner {
+            Owner::Site(id) => project
+                .site(id)
+                .map(|s| s.config.name.clone())
+                .unwrap_or_default(),
+            Owner::Common => project.network.name.clone(),
+        })
+}
+
+/// The list of one document type: `van-ban/loai/<id>/`.
+pub fn document_type_path(project: &Project, id: &str) -> String {
+    format!("{}/loai/{id}/", project.network.paths.documents)
+}
+
+/// The list of one year's documents: `van-ban/nam/<year>/`.
+pub fn document_year_path(project: &Project, year: i16) -> String {
+    format!("{}/nam/{year}/", project.network.paths.documents)
+}
+
+/// The documents of the units above: `van-ban/cap-tren/`.
+pub fn upper_documents_path(project: &Project) -> String {
+    format!("{}/cap-tren/", project.network.paths.documents)
+}
+
+/// The generated "Tổ chức" page (the three boards): `gioi-thieu/to-chuc/`.
+pub fn organization_path(project: &Project) -> String {
+    format!("{}/to-chuc/", project.network.paths.about)
+}
+
+/// Every document whose `doc_type` is not in network.yaml's `document_types`: one error each,
+/// with the nearest id.
+pub fn document_types(project: &Project) -> Vec<Diagnostic> {
+    let known: Vec<String> = project
+        .network
+        .document_types
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    project
+        .sources
+        .iter()
+        .filter_map(|s| {
+            let d = s.meta.document.as_ref()?;
+            (!known.contains(&d.doc_type)).then(|| {
+                Diagnostic::error(
+                    &s.file,
+                    s.meta.lines.doc_type,
+                    Problem::UnknownDocType {
+                        value: d.doc_type.clone(),
+                        suggestion: crate::load::yaml::did_you_mean(&d.doc_type, &known),
+                        known: known.clone(),
+                    },
+                )
+            })
+        })
+        .collect()
 }
 
 /// Pages live at the site's root (`<slug>/`): a slug naming a section, a feature or the
@@ -126,7 +194,7 @@ pub fn carried(
         Owner::Common => targeted.then_some(None),
         Owner::Site(id) if *id == site.id => Some(None),
         Owner::Site(id) => (meta.share == Share::Down
-            && kind.is_none_or(|k| k == Kind::Article)
+            && kind.is_none_or(Kind::shares_down)
             && site.ancestors.contains(id)
             && targeted)
             .then(|| Some(id.clone())),

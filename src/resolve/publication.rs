@@ -97,6 +97,15 @@ pub fn lifecycle(meta: &Meta, now: &Zoned, require_approval: bool) -> Publicatio
     }
 }
 
+/// Whether a notice is current at `now`: its `until` has not passed (it is on the home page).
+/// An `until` is a moment the site changes by itself (see `features::calendar::next_change`).
+pub fn notice_current(meta: &Meta, now: &Zoned) -> bool {
+    meta.notice
+        .as_ref()
+        .and_then(|n| n.until.as_ref())
+        .is_none_or(|u| u > now)
+}
+
 /// The state of `src` on `site` at `now`.
 pub fn publication(src: &Source, site: &Site, now: &Zoned, require_approval: bool) -> Publication {
     if super::carries(src, site).is_some() {
@@ -110,9 +119,7 @@ fn not_carried(meta: &Meta, kind: Kind, owner: &Owner, site: &Site) -> Publicati
     match owner {
         Owner::Common => Publication::NotTargeted,
         Owner::Site(id)
-            if meta.share == Share::Down
-                && kind == Kind::Article
-                && site.ancestors.contains(id) =>
+            if meta.share == Share::Down && kind.shares_down() && site.ancestors.contains(id) =>
         {
             Publication::NotTargeted
         }

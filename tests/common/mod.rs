@@ -328,3 +328,87 @@ pub fn crc32(data: &[u8]) -> u32 {
 pub fn png_claiming(w: u32, h: u32) -> Vec<u8> {
     bomb("png", (w, h))
 }
+
+/// A `w`×`h` photo-like JPEG (gradients and texture) with EXIF: Orientation 6 (rotate 90°
+/// clockwise), a camera make and a GPS position.
+pub fn phone_photo(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let n = ((x.wrapping_mul(73) ^ y.wrapping_mul(151)) % 23) as u8;
+        image::Rgb([
+            (x * 255 / w) as u8 / 2 + n,
+            (y * 255 / h) as u8 / 2 + n,
+            120 + n,
+        ])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 92)
+        .encode_image(&img)
+        .unwrap();
+    let fields = [
+        exif::Field {
+            tag: exif::Tag::Orientation,
+            ifd_num: exif::In::PRIMARY,
+            value: exif::Value::Short(vec![6]),
+        },
+        exif::Field {
+            tag: exif::Tag::Make,
+            ifd_num: exif::In::PRIMARY,
+            value: exif::Value::Ascii(vec![b"LantoaPhone".to_vec()]),
+        },
+        exif::Field {
+            tag: exif::Tag::GPSLatitudeRef,
+            ifd_num: exif::In::PRIMARY,
+            value: exif::Value::Ascii(vec![b"N".to_vec()]),
+        },
+        exif::Field {
+            tag: exif::Tag::GPSLatitude,
+            ifd_num: exif::In::PRIMARY,
+            value: exif::Value::Rational(vec![
+                exif::Rational { num: 21, denom: 1 },
+                exif::Rational { num: 31, denom: 1 },
+                exif::Rational { num: 0, denom: 1 },
+            ]),
+        },
+    ];
+    let mut writer = exif::experimental::Writer::new();
+    for f in &fields {
+        writer.push_field(f);
+    }
+    let mut tiff = std::io::Cursor::new(Vec::new());
+    writer.write(&mut tiff, false).unwrap();
+    let tiff = tiff.into_inner();
+    // APP1 "Exif\0\0" + TIFF, right after the JPEG's SOI marker.
+    let mut app1 = vec![0xFF, 0xE1];
+    app1.extend_from_slice(&((tiff.len() + 8) as u16).to_be_bytes());
+    app1.extend_from_slice(b"Exif\0\0");
+    app1.extend_from_slice(&tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&jpeg[2..]);
+    let check = exif::Reader::new()
+        .read_from_container(&mut std::io::Cursor::new(&out))
+        .expect("the input has EXIF");
+    assert!(
+        check
+            .get_field(exif::Tag::GPSLatitude, exif::In::PRIMARY)
+            .is_some()
+    );
+    out
+}
+
+pub fn assert_no_metadata(bytes: &[u8], name: &str) {
+    assert!(
+        exif::Reader::new()
+            .read_from_container(&mut std::io::Cursor::new(bytes))
+            .is_err(),
+        "{name} still has EXIF"
+    );
+    assert!(
+        !bytes.windows(6).any(|w| w == b"Exif\0\0"),
+        "{name}: Exif marker"
+    );
+    assert!(
+        !bytes.windows(11).any(|w| w == b"LantoaPhone"),
+        "{name}: camera make"
+    );
+}
