@@ -8,6 +8,7 @@
 //   CHROMIUM_BIN  the browser (default: /usr/bin/chromium); never downloaded
 //   KEEP_TMP=1    keep the temporary folder (built site, browser profile) for a look
 //   ONLY=regex    run only the tests whose name matches (while working on one check)
+//   LANTOA_PROJECT  the project to build and check (default: this repository)
 //   SCREENSHOT_DIR  where the screenshots of every page type go (default:
 //                 tests/browser/screenshots/, ignored by git)
 //   UPDATE_README_SCREENSHOTS=1  also rewrite the two reviewed pictures of the README
@@ -39,6 +40,8 @@ const require = createRequire(import.meta.url);
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, "..", "..");
+/** The project whose network is built and checked (its content/ and themes/). */
+const PROJECT_ROOT = process.env.LANTOA_PROJECT ? path.resolve(process.env.LANTOA_PROJECT) : REPO_ROOT;
 const LANTOA_BIN = process.env.LANTOA_BIN ? path.resolve(process.env.LANTOA_BIN) : defaultBinary();
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
 const BUILD_NOW = "2026-11-28";
@@ -174,7 +177,7 @@ function buildNetwork(outDir) {
   if (!fs.existsSync(LANTOA_BIN)) {
     throw new Error(`lantoa binary not found at ${LANTOA_BIN} (run \`cargo build\` or set LANTOA_BIN)`);
   }
-  const args = ["--root", REPO_ROOT, "build", "--now", BUILD_NOW, "--out", outDir];
+  const args = ["--root", PROJECT_ROOT, "build", "--now", BUILD_NOW, "--out", outDir];
   const r = spawnSync(LANTOA_BIN, args, { encoding: "utf8" });
   if (r.error) throw new Error(`cannot run ${LANTOA_BIN}: ${r.error.message}`);
   if (r.status !== 0) {
@@ -237,10 +240,42 @@ function discoverPages(publicDir, networkOrigin, siteOrigin) {
     pages.push({ name: "network index", url: `${networkOrigin}/` });
   } else problems.push("network index");
 
+  for (const p of portalPages(siteDir)) add(p.name, p.rel);
+
   if (problems.length) {
     throw new Error(`page types missing from the build of ${SITE}: ${problems.join(", ")}`);
   }
   return pages;
+}
+
+/**
+ * The portal's page types of SITE (issue 15) as [{name, rel}] (rel null when missing): a
+ * section whose source folder exists in the project (documents/, notices/, albums/) must be
+ * built with its list and its pages; the Giới thiệu pages are checked when built.
+ */
+function portalPages(siteDir) {
+  const source = path.join(PROJECT_ROOT, "content", "sites", SITE);
+  const out = [];
+  const has = (rel) => fs.existsSync(path.join(siteDir, rel, "index.html"));
+  const first = (rel, exclude = []) => {
+    const d = pageDirs(path.join(siteDir, rel), ["trang", ...exclude])[0];
+    return d === undefined ? null : `${rel}${d}/`;
+  };
+  const sections = [
+    { src: "documents", rel: "van-ban/", list: "documents", one: "document", exclude: ["nam", "loai", "cap-tren"] },
+    { src: "notices", rel: "thong-bao/", list: "notices", one: "notice", exclude: [] },
+    { src: "albums", rel: "thu-vien-anh/", list: "albums", one: "album", exclude: [] },
+  ];
+  for (const s of sections) {
+    if (!fs.existsSync(path.join(source, s.src))) continue;
+    out.push({ name: s.list, rel: has(s.rel) ? s.rel : null });
+    const one = first(s.rel, s.exclude);
+    out.push({ name: s.one, rel: one });
+    if (s.src === "albums") out.push({ name: "photo", rel: one ? first(one) : null });
+  }
+  if (has("gioi-thieu/")) out.push({ name: "about", rel: "gioi-thieu/" });
+  if (has("gioi-thieu/to-chuc/")) out.push({ name: "organization", rel: "gioi-thieu/to-chuc/" });
+  return out;
 }
 
 // ---------------------------------------------------------------- browser helpers
@@ -688,7 +723,8 @@ async function layoutChecksCatchDefects(env) {
 /**
  * The hotline is one tap away on the first screen of every page of the site, at 390 and
  * 1366 px, exactly once outside the footer (the home page used to show it twice: a fixed
- * bar and a button), and nothing fixed carries it.
+ * bar and a button), and nothing fixed carries it. A contact list (a `<dl>` of address,
+ * phone, hotline, as on Giới thiệu) is content, not a second button.
  */
 async function hotlineOnceOnFirstScreen(env) {
   const lines = [];
@@ -698,7 +734,7 @@ async function hotlineOnceOnFirstScreen(env) {
         const found = await page.evaluate(() => {
           const tel = document.querySelector(".site-footer .footer-hotline")?.getAttribute("href");
           if (!tel) return { tel: null, shown: [] };
-          const shown = [...document.querySelectorAll(`a[href="${tel}"]`)].filter((a) => !a.closest(".site-footer")).filter((a) => {
+          const shown = [...document.querySelectorAll(`a[href="${tel}"]`)].filter((a) => !a.closest(".site-footer, dl")).filter((a) => {
             const r = a.getBoundingClientRect();
             return r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
           }).map((a) => ({ cls: a.className, fixed: ["fixed", "sticky"].includes(getComputedStyle(a).position) ||
@@ -714,6 +750,23 @@ async function hotlineOnceOnFirstScreen(env) {
   assert(lines.length === 0, lines.join("\n  "));
 }
 
+/** The portal's page types found in the build (documents, notices, albums, Giới thiệu) pass axe. */
+async function portalAccessibility(env) {
+  const names = new Set(["documents", "document", "notices", "notice", "albums", "album", "photo", "about", "organization"]);
+  const portal = env.pages.filter((p) => names.has(p.name));
+  const lines = [];
+  for (const { name } of portal) {
+    try {
+      await pageCheck(name)(env);
+    } catch (err) {
+      lines.push(`${name}: ${err.message}`);
+    }
+  }
+  assert(lines.length === 0, lines.join("\n  "));
+  env.note(portal.length ? `portal page types: ${portal.map((p) => p.name).join(", ")}` : "no portal page type in this build");
+}
+
+test("axe portal page types", portalAccessibility);
 test("layout checks report each defect of the control page", layoutChecksCatchDefects);
 test("hotline: once on the first screen of every page, not fixed", hotlineOnceOnFirstScreen);
 for (const size of ["narrow", "phone", "desktop"]) {
