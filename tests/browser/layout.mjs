@@ -38,7 +38,10 @@ function measureInPage({ stops }) {
   const MIN_TARGET = 24;
   const EPS = 1.5;
   const problems = [];
-  const report = (check, el, what) => problems.push({ check, text: `${describe(el)}: ${what}` });
+  // `marks`: the data-defect words of the element's marked ancestor (the control page's answer key)
+  const report = (check, el, what) => problems.push({
+    check, text: `${describe(el)}: ${what}`, marks: (el.closest?.("[data-defect]")?.dataset.defect ?? "").split(" ").filter(Boolean),
+  });
 
   function describe(el) {
     if (!el || el.nodeType !== 1) return "?";
@@ -106,10 +109,12 @@ function measureInPage({ stops }) {
       seen.add(key);
       report(check, el, what);
     };
-    for (const { el, rect, text } of pieces) {
+    for (const { el, rect, text, kind } of pieces) {
       let inNamedScroller = false;
       let inScroller = false;
-      for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+      // from the text's own element (a box with overflow: hidden clips its own text) outwards;
+      // an image or a control is clipped by its ancestors only
+      for (let a = kind === "text" ? el : el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
         const s = style(a);
         const box = a.getBoundingClientRect();
         const left = box.left + a.clientLeft;
@@ -248,7 +253,7 @@ function measureInPage({ stops }) {
   function heading() {
     const main = document.querySelector("main");
     if (!main) {
-      problems.push({ check: "heading", text: "the page has no <main>" });
+      problems.push({ check: "heading", text: "the page has no <main>", marks: [] });
       return;
     }
     const h = main.querySelector("h1, h2");
@@ -271,32 +276,36 @@ function measureInPage({ stops }) {
   return problems;
 }
 
-/** A page with one instance of each defect the checks look for (the self-test opens it). */
+/**
+ * A page with one instance of each defect the checks look for (the self-test opens it at
+ * 390 × 844). `data-defect` names the checks that must report the element or its content,
+ * and no check may report anything else.
+ */
 export const CONTROL_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>layout control</title>
 <style>
 body { margin: 0; font: 16px/1.5 sans-serif; }
+main { padding: 0 8px; }
 .spacer { height: 1200px; }
 .clip { width: 60px; overflow: hidden; white-space: nowrap; }
-.short { height: 1.5em; }
+.short { height: 1.5em; margin-bottom: 4em; }
 .wide { width: 3000px; }
 .scroller { overflow-x: auto; }
-.scroller p { width: 2000px; }
-.bar { position: fixed; left: 0; right: 0; bottom: 0; height: 60px; background: #b00; color: #fff; }
-.tiny a { display: inline-block; width: 12px; height: 12px; overflow: hidden; }
+.scroller div { display: flex; width: 2000px; }
+.scroller span { flex: none; width: 1000px; }
+.bar { position: fixed; left: 0; right: 0; top: 0; height: 60px; background: #b00; color: #fff; }
+.tiny a { display: inline-block; width: 12px; height: 12px; font-size: 10px; line-height: 12px; }
 </style></head>
 <body>
 <main>
-<div class="spacer">tall banner before the heading</div>
-<h1>Heading below the first screen</h1>
+<div class="spacer" data-defect="covered">a tall banner before the heading, under the fixed bar</div>
+<h1 data-defect="heading">Heading below the first screen</h1>
 <p class="clip" data-defect="clipped">A sentence much wider than its box</p>
 <div class="short" data-defect="clipped">Line one<br>line two<br>line three</div>
-<p class="wide" data-defect="offscreen">This paragraph is wider than any screen and has no scroll container around it, its end is off-screen</p>
-<div class="scroller" data-defect="offscreen"><p>A sideways scrolling box without tabindex and name hides the end of this long line of words</p></div>
+<p class="wide" data-defect="offscreen">This paragraph is wider than any screen and has no scroll container around it: its end is off-screen</p>
+<div class="scroller" data-defect="clipped offscreen"><div><span>The first cell of a sideways scrolling box without tabindex and a name, its words cut by the edge</span><span>the second cell, wholly out of sight</span></div></div>
 <p class="tiny" data-defect="target"><a href="#a">a</a><a href="#b">b</a></p>
-<p>Text under the fixed bar at the end of the page.</p>
-<p>More text under the fixed bar.</p>
 </main>
-<div class="bar" data-defect="covered">Fixed bar</div>
+<div class="bar">Fixed bar</div>
 </body></html>`;

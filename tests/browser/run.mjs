@@ -705,14 +705,20 @@ async function layoutChecksCatchDefects(env) {
     env.origins.push(server.origin);
     await withPage(env, `${server.origin}/`, { size: VIEWPORTS.phone }, async ({ page }) => {
       const found = await layoutProblems(page);
-      const missing = CHECKS.filter((c) => !found.some((p) => p.check === c));
-      assert(missing.length === 0, `the control page's defects were not reported by: ${missing.join(", ")}\n  got: ${found.map((p) => `[${p.check}] ${p.text}`).join("\n  ")}`);
-      const marked = await page.$$eval("[data-defect]", (els) => els.map((e) => e.dataset.defect));
-      for (const c of marked) {
-        const n = found.filter((p) => p.check === c).length;
-        assert(n > 0, `no [${c}] report for its marked element`);
+      const got = found.map((p) => `[${p.check}] ${p.text}`).join("\n  ");
+      const missing = CHECKS.filter((c) => !found.some((p) => p.check === c && p.marks.includes(c)));
+      assert(missing.length === 0, `the control page's defects were not reported by: ${missing.join(", ")}\n  got: ${got}`);
+      const marked = await page.$$eval("[data-defect]", (els) => els.map((e) => ({ marks: e.dataset.defect.split(" "), html: e.outerHTML.slice(0, 60) })));
+      for (const m of marked) {
+        for (const c of m.marks) {
+          // each marked element is reported by its check (matched by its own marks)
+          const n = found.filter((p) => p.check === c && p.marks.join(" ") === m.marks.join(" ")).length;
+          assert(n > 0, `no [${c}] report for ${m.html}\n  got: ${got}`);
+        }
       }
-      env.note(CHECKS.map((c) => `${c}: ${found.filter((p) => p.check === c).length}`).join(", ") + " reports on the control page");
+      const stray = found.filter((p) => !p.marks.includes(p.check));
+      assert(stray.length === 0, `reports outside the marked defects of the control page:\n  ${stray.map((p) => `[${p.check}] ${p.text}`).join("\n  ")}`);
+      env.note(CHECKS.map((c) => `${c}: ${found.filter((p) => p.check === c).length}`).join(", ") + " reports on the control page, each on its marked defect");
     });
   } finally {
     if (server) await server.close();
