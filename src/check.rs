@@ -371,6 +371,24 @@ fn primer_currency(project: &Project, src: &Source, now: &Zoned, out: &mut Vec<D
     }
 }
 
+/// Attachments above network.yaml's `max_attachment_mb` (school hosting is small).
+fn large_attachments(project: &Project, src: &crate::load::Source, out: &mut Vec<Diagnostic>) {
+    let limit_mb = project.network.max_attachment_mb;
+    for a in &src.attachments {
+        if a.size > limit_mb.saturating_mul(1024 * 1024) {
+            out.push(Diagnostic::warning(
+                &src.file,
+                a.line,
+                Problem::LargeAttachment {
+                    src: a.name.clone(),
+                    size: crate::text::file_size(a.size),
+                    limit_mb,
+                },
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,23 +407,5 @@ mod tests {
             vec![(11, "an.nguyen@gmail.com".to_string())]
         );
         assert!(emails("@ một mình, a@b").is_empty());
-    }
-}
-
-/// Attachments above network.yaml's `max_attachment_mb` (school hosting is small).
-fn large_attachments(project: &Project, src: &crate::load::Source, out: &mut Vec<Diagnostic>) {
-    let limit_mb = project.network.max_attachment_mb;
-    for a in &src.attachments {
-        if a.size > limit_mb.saturating_mul(1024 * 1024) {
-            out.push(Diagnostic::warning(
-                &src.file,
-                a.line,
-                Problem::LargeAttachment {
-                    src: a.name.clone(),
-                    size: crate::text::file_size(a.size),
-                    limit_mb,
-                },
-            ));
-        }
     }
 }

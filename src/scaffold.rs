@@ -16,6 +16,9 @@ pub enum NewKind {
     Primer,
     Page,
     Contest,
+    Document,
+    Notice,
+    Album,
 }
 
 fn folder(kind: NewKind) -> &'static str {
@@ -25,6 +28,9 @@ fn folder(kind: NewKind) -> &'static str {
         NewKind::Primer => "primers",
         NewKind::Page => "pages",
         NewKind::Contest => "contests",
+        NewKind::Document => "documents",
+        NewKind::Notice => "notices",
+        NewKind::Album => "albums",
     }
 }
 
@@ -66,13 +72,19 @@ pub fn create(
             },
         ));
     }
-    let dated = matches!(kind, NewKind::Article | NewKind::Story);
+    let dated = matches!(kind, NewKind::Article | NewKind::Story | NewKind::Notice);
     let name = if dated {
         format!("{today}-{slug}.md")
     } else {
         format!("{slug}.md")
     };
-    let path = dir.join(&name);
+    // Documents and albums are bundles: their file or photos go beside index.md.
+    let bundle = matches!(kind, NewKind::Document | NewKind::Album);
+    let path = if bundle {
+        dir.join(&slug).join("index.md")
+    } else {
+        dir.join(&name)
+    };
     let rel = |p: &Path| crate::diagnostics::display_path(p.strip_prefix(root).unwrap_or(p));
     if let Some(existing) = same_slug(&dir, &slug) {
         return Err(Diagnostic::error(
@@ -84,9 +96,10 @@ pub fn create(
         ));
     }
     let text = front_matter(root, kind, title, site, today);
-    std::fs::create_dir_all(&dir).map_err(|e| {
+    let parent = path.parent().unwrap_or(&dir).to_path_buf();
+    std::fs::create_dir_all(&parent).map_err(|e| {
         Diagnostic::error(
-            rel(&dir),
+            rel(&parent),
             0,
             Problem::Io {
                 detail: e.to_string(),
@@ -176,7 +189,21 @@ fn front_matter(
             )
         }
         NewKind::Page => format!(
-            "---\ntitle: {title}\nmenu: false                   # true: hiện trên thanh điều hướng\nweight: 10                    # thứ tự trên thanh điều hướng\n{approval}---\n\n"
+            "---\ntitle: {title}\nmenu: false                   # true, hoặc {{label: \"Tên ngắn\", parent: gioi-thieu, weight: 10}}: hiện trên menu\nweight: 10                    # thứ tự trên menu\n{approval}---\n\n"
+        ),
+        NewKind::Document => format!(
+            "---\ntitle: {title}\nnumber: \"\"                    # số hiệu, ví dụ \"12/KH-THCSHY\"\ndoc_type: ke-hoach            # một id trong document_types của network.yaml\n\
+             signer: \"\"                    # người ký, ví dụ \"Hiệu trưởng\"\nissued: {today}              # ngày ban hành\n# effective: {today}          # ngày hiệu lực\n\
+             file: ten-tep.pdf             # tệp văn bản, đặt cạnh index.md này\nsummary: \"\"                   # trích yếu\n\
+             # share: down                 # văn bản của Sở/Phòng: hiện ở \"Văn bản cấp trên\" của các đơn vị cấp dưới\n{approval}---\n"
+        ),
+        NewKind::Notice => format!(
+            "---\ntitle: {title}\ndate: {today}\n# until: {today}              # sau thời điểm này thông báo rời trang chủ (vẫn còn trong mục Thông báo)\n{approval}---\n\nMột hai đoạn ngắn.\n"
+        ),
+        NewKind::Album => format!(
+            "---\ntitle: {title}\ndate: {today}\nstudents: false               # true nếu ảnh có học sinh: khi đó cần consent\n\
+             # consent:                    # sự đồng ý (Luật Trẻ em 2016 Điều 6, 21)\n#   parent: \"Cha mẹ học sinh lớp … (phiếu đồng ý lưu tại văn phòng)\"\n#   photos: true\n#   student: true               # các em (từ 7 tuổi) đồng ý\n\
+             # captions:                   # chú thích; ảnh đặt cạnh index.md này\n#   - {{file: anh-01.jpg, caption: \"…\"}}\n{approval}---\n"
         ),
         NewKind::Contest => {
             let year = today.year() + 1;

@@ -46,6 +46,40 @@ pub struct Network {
     pub max_attachment_mb: u64,
 }
 
+/// `menu:` of a page or a document type: `true` (an entry labelled with the title) or
+/// `{label, parent, weight}`.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(untagged)]
+pub enum MenuFm {
+    #[default]
+    None,
+    Flag(bool),
+    Entry(MenuEntry),
+}
+
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MenuEntry {
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The id of the entry it is under (`gioi-thieu`), for one level of sub-menus.
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub weight: Option<i64>,
+}
+
+impl MenuFm {
+    /// The entry, if the page is in the menu.
+    pub fn entry(&self) -> Option<MenuEntry> {
+        match self {
+            MenuFm::None | MenuFm::Flag(false) => None,
+            MenuFm::Flag(true) => Some(MenuEntry::default()),
+            MenuFm::Entry(e) => Some(e.clone()),
+        }
+    }
+}
+
 /// A kind of official document (`document_types` of network.yaml).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,7 +88,7 @@ pub struct DocumentType {
     pub name: String,
     /// Its own entry in the main menu (the public disclosures, `cong-khai`).
     #[serde(default)]
-    pub menu: crate::load::frontmatter::MenuFm,
+    pub menu: MenuFm,
 }
 
 fn default_document_types() -> Vec<DocumentType> {

@@ -100,39 +100,7 @@ pub enum Share {
     None,
 }
 
-/// `menu:` of a page or a document type: `true` (an entry labelled with the title) or
-/// `{label, parent, weight}`.
-#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
-#[serde(untagged)]
-pub enum MenuFm {
-    #[default]
-    None,
-    Flag(bool),
-    Entry(MenuEntry),
-}
-
-#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct MenuEntry {
-    #[serde(default)]
-    pub label: Option<String>,
-    /// The id of the entry it is under (`gioi-thieu`), for one level of sub-menus.
-    #[serde(default)]
-    pub parent: Option<String>,
-    #[serde(default)]
-    pub weight: Option<i64>,
-}
-
-impl MenuFm {
-    /// The entry, if the page is in the menu.
-    pub fn entry(&self) -> Option<MenuEntry> {
-        match self {
-            MenuFm::None | MenuFm::Flag(false) => None,
-            MenuFm::Flag(true) => Some(MenuEntry::default()),
-            MenuFm::Entry(e) => Some(e.clone()),
-        }
-    }
-}
+pub use crate::load::config::{MenuEntry, MenuFm};
 
 /// A caption of an album's photo.
 #[derive(Debug, Clone, Deserialize)]

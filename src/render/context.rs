@@ -319,9 +319,12 @@ impl<'a> Viewer<'a> {
             .summary
             .clone()
             .unwrap_or_else(|| truncate_chars(&src.body.first_paragraph, 220));
+        // A document's own file is shown with its fields (`document.file`), not again here.
+        let own_file = m.document.as_ref().map(|d| d.file.as_str());
         let attachments: Vec<AttachmentView> = src
             .attachments
             .iter()
+            .filter(|a| Some(a.name.as_str()) != own_file)
             .map(|a| attachment_view(a, &entry.path))
             .collect();
         let document = m
