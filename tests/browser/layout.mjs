@@ -58,6 +58,9 @@ function measureInPage({ stops }) {
   };
   const style = (el) => getComputedStyle(el);
   const isHiddenOnPurpose = (el) => {
+    // not rendered: display none, visibility hidden, opacity 0, or in a closed <details>
+    // (content-visibility: hidden keeps a layout box that nobody sees)
+    if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return true;
     // visually-hidden text (1 px box, clipped) is for screen readers: not a layout defect
     for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
       const s = style(a);
