@@ -772,7 +772,28 @@ async function portalAccessibility(env) {
   env.note(portal.length ? `portal page types: ${portal.map((p) => p.name).join(", ")}` : "no portal page type in this build");
 }
 
+/**
+ * The phone menu (a <details> in the header) opened on the home page at 320 and 390 px: its
+ * entries are not clipped, off-screen, covered or too small (the heading may then be lower).
+ */
+async function openMenuLayout(env) {
+  const lines = [];
+  for (const sizeName of ["narrow", "phone"]) {
+    await withPage(env, env.page("home").url, { size: VIEWPORTS[sizeName] }, async ({ page }) => {
+      const toggle = page.locator("header details > summary").first();
+      assert((await toggle.count()) === 1 && (await toggle.isVisible()), `no visible menu button (header details > summary) at ${VIEWPORTS[sizeName].width}px`);
+      await toggle.press("Enter");
+      assert(await page.locator("header details[open]").count() === 1, "Enter on the menu button did not open the menu");
+      for (const p of await layoutProblems(page)) {
+        if (p.check !== "heading") lines.push(`${VIEWPORTS[sizeName].width}px [${p.check}] ${p.text}`);
+      }
+    });
+  }
+  assert(lines.length === 0, `with the menu open:\n  ${lines.join("\n  ")}`);
+}
+
 test("axe portal page types", portalAccessibility);
+test("layout of the open phone menu at 320 and 390px", openMenuLayout);
 test("layout checks report each defect of the control page", layoutChecksCatchDefects);
 test("hotline: once on the first screen of every page, not fixed", hotlineOnceOnFirstScreen);
 for (const size of ["narrow", "phone", "desktop"]) {
