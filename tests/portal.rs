@@ -423,7 +423,7 @@ fn the_menu_has_short_labels_sub_entries_and_the_site_order() {
         texts(&org, ".board h2"),
         vec!["Ban Chỉ đạo", "Ban Biên tập", "Ban Quản trị"]
     );
-    assert_eq!(texts(&org, ".board-name"), vec!["Cô A", "Thầy B"]);
+    assert_eq!(texts(&org, ".member-name"), vec!["Cô A", "Thầy B"]);
     let page = p.html("thcs-a/gioi-thieu-chung/index.html");
     assert_eq!(
         texts(&page, ".nav-bar a[aria-current=page]"),

@@ -240,7 +240,7 @@ function discoverPages(publicDir, networkOrigin, siteOrigin) {
     pages.push({ name: "network index", url: `${networkOrigin}/` });
   } else problems.push("network index");
 
-  for (const p of portalPages(siteDir)) add(p.name, p.rel);
+  for (const p of portalPageTypes(siteDir)) add(p.name, p.rel);
 
   if (problems.length) {
     throw new Error(`page types missing from the build of ${SITE}: ${problems.join(", ")}`);
@@ -253,7 +253,7 @@ function discoverPages(publicDir, networkOrigin, siteOrigin) {
  * section whose source folder exists in the project (documents/, notices/, albums/) must be
  * built with its list and its pages; the Giới thiệu pages are checked when built.
  */
-function portalPages(siteDir) {
+function portalPageTypes(siteDir) {
   const source = path.join(PROJECT_ROOT, "content", "sites", SITE);
   const out = [];
   const has = (rel) => fs.existsSync(path.join(siteDir, rel, "index.html"));
@@ -756,22 +756,6 @@ async function hotlineOnceOnFirstScreen(env) {
   assert(lines.length === 0, lines.join("\n  "));
 }
 
-/** The portal's page types found in the build (documents, notices, albums, Giới thiệu) pass axe. */
-async function portalAccessibility(env) {
-  const names = new Set(["documents", "document", "notices", "notice", "albums", "album", "photo", "about", "organization"]);
-  const portal = env.pages.filter((p) => names.has(p.name));
-  const lines = [];
-  for (const { name } of portal) {
-    try {
-      await pageCheck(name)(env);
-    } catch (err) {
-      lines.push(`${name}: ${err.message}`);
-    }
-  }
-  assert(lines.length === 0, lines.join("\n  "));
-  env.note(portal.length ? `portal page types: ${portal.map((p) => p.name).join(", ")}` : "no portal page type in this build");
-}
-
 /**
  * The phone menu (a <details> in the header) opened on the home page at 320 and 390 px: its
  * entries are not clipped, off-screen, covered or too small (the heading may then be lower).
@@ -792,13 +776,137 @@ async function openMenuLayout(env) {
   assert(lines.length === 0, `with the menu open:\n  ${lines.join("\n  ")}`);
 }
 
-test("axe portal page types", portalAccessibility);
 test("layout of the open phone menu at 320 and 390px", openMenuLayout);
 test("layout checks report each defect of the control page", layoutChecksCatchDefects);
 test("hotline: once on the first screen of every page, not fixed", hotlineOnceOnFirstScreen);
 for (const size of ["narrow", "phone", "desktop"]) {
   test(`layout of every page type at ${VIEWPORTS[size].width}px`, layoutAt(size));
 }
+
+// ---------------------------------------------------------------- school portal (issue 15)
+// Kept as its own block of tests: the portal's page types, found in the build of SITE.
+
+/** The portal's page types of SITE, as { name, url }: a missing one is an error, not a skip. */
+function portalPages(env) {
+  const siteDir = path.join(env.publicDir, SITE);
+  const firstDir = (section, exclude = []) => {
+    const d = pageDirs(path.join(siteDir, section), exclude)[0];
+    return d === undefined ? null : `${section}/${d}/`;
+  };
+  const exists = (rel) => (fs.existsSync(path.join(siteDir, rel, "index.html")) ? rel : null);
+  const album = firstDir("thu-vien-anh", ["trang"]);
+  const wanted = [
+    ["document list", exists("van-ban/")],
+    ["document page", firstDir("van-ban", ["trang", "loai", "nam", "cap-tren"])],
+    ["documents of a type", firstDir("van-ban/loai")],
+    ["documents of the units above", exists("van-ban/cap-tren/")],
+    ["notice list", exists("thong-bao/")],
+    ["notice page", firstDir("thong-bao", ["trang"])],
+    ["album list", exists("thu-vien-anh/")],
+    ["album page", album],
+    ["album photo", album && exists(`${album}anh-1/`)],
+    ["Giới thiệu", exists("gioi-thieu/")],
+    ["Tổ chức", exists("gioi-thieu/to-chuc/")],
+  ];
+  const missing = wanted.filter(([, rel]) => !rel).map(([name]) => name);
+  assert(missing.length === 0, `portal page types missing from the build of ${SITE}: ${missing.join(", ")}`);
+  return wanted.map(([name, rel]) => ({ name, url: `${env.networkOrigin}/${SITE}/${rel}` }));
+}
+
+/** axe: 0 serious or critical violations on every portal page type, at both widths. */
+async function portalAccessibility(env) {
+  const lines = [];
+  for (const { name, url } of portalPages(env)) {
+    for (const size of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
+      await withPage(env, url, { size }, async ({ page, problems }) => {
+        const failing = (await runAxe(page)).filter((v) => FAILING_IMPACTS.has(v.impact));
+        for (const l of [...problems, ...formatViolations(failing)]) lines.push(`${name} at ${size.width}px (${url}): ${l}`);
+      });
+    }
+  }
+  assert(lines.length === 0, lines.join("\n  "));
+}
+
+/** No portal page type scrolls sideways at 390 px. */
+async function portalNoOverflow(env) {
+  const failures = [];
+  for (const { name, url } of portalPages(env)) {
+    await withPage(env, url, { size: VIEWPORTS.phone }, async ({ page }) => {
+      const o = await horizontalOverflow(page);
+      if (o) failures.push(`${name} (${url}): scrollWidth ${o.scrollWidth} > ${o.innerWidth}; ${o.culprits.join(", ")}`);
+    });
+  }
+  assert(failures.length === 0, failures.join("\n  "));
+}
+
+/**
+ * The menu at 390 px with the keyboard only: Tab reaches the menu button, Enter opens it, Tab
+ * reaches every entry (each visible, inside the viewport), the page does not scroll sideways,
+ * Shift+Tab back to the button and Enter closes it. The current page is marked.
+ */
+async function portalMenuKeyboard(env) {
+  const url = `${env.networkOrigin}/${SITE}/van-ban/`;
+  await withPage(env, url, { size: VIEWPORTS.phone }, async ({ page, problems }) => {
+    assert(problems.length === 0, problems.join("; "));
+    const button = page.locator(".nav-toggle > summary");
+    assert(await button.isVisible(), "no visible menu button (.nav-toggle > summary) at 390px");
+    assert(!(await page.locator(".nav-bar").isVisible()), "the wide menu bar is shown at 390px");
+    let tabs = 0;
+    while (!(await button.evaluate((el) => el === document.activeElement))) {
+      await page.keyboard.press("Tab");
+      assert(++tabs < 10, "Tab did not reach the menu button in 10 presses");
+    }
+    const links = page.locator(".nav-toggle .menu a");
+    assert(!(await links.first().isVisible()), "the menu is open before the button is pressed");
+    await page.keyboard.press("Enter");
+    assert(await page.locator(".nav-toggle").evaluate((d) => d.open), "Enter did not open the menu");
+    const count = await links.count();
+    assert(count >= 8, `the phone menu has only ${count} links`);
+    const labels = [];
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent.trim(), inMenu: !!el.closest(".nav-toggle .menu"), right: r.right, width: r.width };
+      });
+      assert(focused.inMenu, `Tab ${i + 1} left the menu (on "${focused.text}") before its ${count} entries`);
+      assert(focused.width > 0 && focused.right <= VIEWPORTS.phone.width + 0.5, `menu entry "${focused.text}" is outside the viewport`);
+      labels.push(focused.text);
+    }
+    const overflow = await horizontalOverflow(page);
+    assert(!overflow, `the open menu scrolls sideways: ${overflow && overflow.culprits.join(", ")}`);
+    const current = await page.locator('.nav-toggle .menu a[aria-current="page"]').allTextContents();
+    assert(current.length === 1 && current[0].trim() === "Văn bản", `current entry: ${JSON.stringify(current)}`);
+    for (let i = 0; i < count; i++) await page.keyboard.press("Shift+Tab");
+    assert(await button.evaluate((el) => el === document.activeElement), "Shift+Tab did not come back to the menu button");
+    await page.keyboard.press("Enter");
+    assert(!(await page.locator(".nav-toggle").evaluate((d) => d.open)), "Enter did not close the menu");
+    assert(!(await links.first().isVisible()), "the menu's entries are still visible after closing it");
+    env.note(`phone menu: ${labels.join(" · ")}`);
+  });
+}
+
+/** The album viewer: a thumbnail opens the photo's page; Next/Prev links and the arrow keys move. */
+async function portalAlbumViewer(env) {
+  const album = portalPages(env).find((p) => p.name === "album page").url;
+  await withPage(env, album, { size: VIEWPORTS.phone }, async ({ page, problems }) => {
+    const thumbs = await page.locator(".album-thumb a").count();
+    assert(thumbs >= 2, `the album shows ${thumbs} thumbnails`);
+    await page.locator(".album-thumb a").first().focus();
+    await Promise.all([page.waitForURL(/anh-1\/$/), page.keyboard.press("Enter")]);
+    await Promise.all([page.waitForURL(/anh-2\/$/), page.keyboard.press("ArrowRight")]);
+    await Promise.all([page.waitForURL(/anh-1\/$/), page.keyboard.press("ArrowLeft")]);
+    const img = page.locator(".photo-figure img");
+    assert(await img.evaluate((el) => el.complete && el.naturalWidth > 0), "the photo did not load");
+    assert(problems.length === 0, problems.join("; "));
+  });
+}
+
+test("portal: axe on the document, notice, album and Giới thiệu pages", portalAccessibility);
+test("portal: no horizontal overflow at 390px", portalNoOverflow);
+test("portal: the phone menu opens, is walked and closes with the keyboard", portalMenuKeyboard);
+test("portal: the album viewer works with the keyboard", portalAlbumViewer);
 
 // ---------------------------------------------------------------- hostile corpus
 
@@ -935,7 +1043,10 @@ async function serveLiveReload(env) {
   const articles = path.join(project, "content", "sites", SITE, "articles");
   const file = fs.readdirSync(articles).filter((f) => f.endsWith(".md") && f < "2026-11-28").sort()[0];
   const slug = file.replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/\.md$/, "");
-  const child = spawn(LANTOA_BIN, ["--root", project, "serve", "--port", "0", "--now", BUILD_NOW], { stdio: ["ignore", "pipe", "pipe"] });
+  // The photos were processed by buildNetwork: the copy reuses its cache (the albums' photos
+  // would otherwise take most of the start-up time in a debug build).
+  const serveEnv = { ...process.env, LANTOA_CACHE: process.env.LANTOA_CACHE || path.join(REPO_ROOT, ".lantoa-cache") };
+  const child = spawn(LANTOA_BIN, ["--root", project, "serve", "--port", "0", "--now", BUILD_NOW], { stdio: ["ignore", "pipe", "pipe"], env: serveEnv });
   let log = "";
   child.stdout.on("data", (d) => { log += d; });
   child.stderr.on("data", (d) => { log += d; });
