@@ -12,21 +12,28 @@ What the bundled portal content is
     12/KH-THCSHY, names of people and contacts are illustrative. The Markdown (index.md) of
     every document and album is hand-written content; this script writes only the files beside
     them: one PDF per document and the JPEG photos of the albums.
+    Facts come from the project's content brief and seed plans only. The Sở's plan and the
+    Phòng's are this network's plans for 2026–2027: they cite the real KH 232/KH-UBND
+    (15/10/2024) and KH 3955/KH-SGDĐT (14/12/2024) as their basis and do not reproduce them. The
+    `cong-khai` documents publish the schools' official channels; no Thông tư on disclosures is
+    cited (the brief cannot confirm which one replaced TT 36/2017).
 
 The files
     - PDFs laid out like a Vietnamese official document (NĐ 30/2020 style: quốc hiệu, tiêu ngữ,
       issuer, số hiệu, place and date, title, sections, "Nơi nhận", signature block), text in
-      DejaVu Serif embedded as a subset, so that the Vietnamese text extracts back exactly.
+      DejaVu Serif Condensed embedded as a subset, so that the Vietnamese text extracts back exactly.
     - JPEG photos, 1200×800, drawn with Pillow (posters, displays, a stage, drawings on a wall),
       each carrying EXIF with GPS tags (near Móng Cái), so that a build shows the GPS is
       stripped: the source files keep it, the published photos must not.
     Every run writes the same bytes (pinned package versions, reportlab's `invariant=1`, fixed
-    EXIF dates, seeded noise): re-running changes nothing unless this script changed.
-    The build never needs Python: the generated files are committed.
+    EXIF dates, seeded noise; the fonts are Debian's fonts-dejavu-core 2.37): re-running changes
+    nothing unless this script changed. The build never needs Python: the files are committed.
 
 How to run (from the repository root)
     python3 scripts/gen-portal-assets.py            # writes the files
-    python3 scripts/gen-portal-assets.py --check    # also reads every file back: PDF text, GPS EXIF
+    python3 scripts/gen-portal-assets.py --check    # and reads each file back: every paragraph
+                                                    # of a PDF extracts back exactly (pypdf), each
+                                                    # photo has its GPS tags (piexif)
     The script makes its own virtual environment in target/assets-venv (python3 -m venv, then
     pip install of the pinned versions below) and re-runs itself inside it. It needs Debian's
     python3-venv and fonts-dejavu-core (/usr/share/fonts/truetype/dejavu/DejaVuSerif*.ttf):
@@ -1190,8 +1197,8 @@ def disclosure(site, number, file, issued, extra):
     }
 
 
-FAKE_ACCOUNTS = ("Khi nhận được tin nhắn tự xưng là giáo viên, nhà trường đề nghị chuyển tiền hoặc "
-                 "đọc mã OTP, cha mẹ gọi lại số điện thoại văn phòng để kiểm tra trước khi làm theo.")
+FAKE_ACCOUNTS = ("Nếu có tin nhắn tự xưng là giáo viên hay nhà trường, đề nghị chuyển tiền hoặc đọc "
+                 "mã OTP, cha mẹ đừng làm theo mà gọi lại số điện thoại văn phòng để kiểm tra.")
 
 DOCUMENTS = [
     SO_PLAN, SO_LETTER, PHONG_PLAN_DOC, PHONG_LETTER_DOC,
@@ -1216,13 +1223,14 @@ DOCUMENTS = [
 
 
 # ---------------------------------------------------------------------------------------------
-# The albums: six photos each, anh-01.jpg … anh-06.jpg beside the album's index.md.
+# The albums: six photos each, anh-01.jpg … anh-06.jpg beside the album's index.md; `taken` is
+# the EXIF date of the photos (the album itself may be published a day later).
 
 SHIRTS = [(250, 250, 250), (240, 240, 245), (230, 235, 250)]
 RED, BLUE, GREEN, ORANGE = (190, 30, 45), (20, 80, 150), (20, 100, 60), (200, 110, 20)
 
 ALBUMS = [
-    {"site": "thcs-hai-yen", "slug": "tieu-pham-ngay-phap-luat-2026", "date": "2026-11-09",
+    {"site": "thcs-hai-yen", "slug": "tieu-pham-ngay-phap-luat-2026", "taken": "2026-11-09",
      "photos": [
          {"scene": "stage", "color": BLUE, "title": "CÁI BẪY NHÂN ĐÔI",
           "sub": "Tiểu phẩm của chi đội 8A – Chào mừng Ngày Pháp luật Việt Nam 9/11",
@@ -1244,7 +1252,7 @@ ALBUMS = [
           "people": [(250, 1.4, SHIRTS[0]), (390, 1.4, SHIRTS[1]), (530, 1.4, SHIRTS[2]),
                      (670, 1.4, SHIRTS[0]), (810, 1.4, SHIRTS[1]), (950, 1.4, SHIRTS[2])]},
      ]},
-    {"site": "thcs-hai-hoa", "slug": "goc-tuyen-truyen-mo-hinh", "date": "2026-11-13",
+    {"site": "thcs-hai-hoa", "slug": "goc-tuyen-truyen-mo-hinh", "taken": "2026-11-13",
      "photos": [
          {"scene": "yard", "color": GREEN, "banner": "MÔ HÌNH SỬ DỤNG MẠNG XÃ HỘI AN TOÀN",
           "board": ["THCS HẢI HÒA", "Đường dây nóng: 0200 000 007"]},
@@ -1265,7 +1273,7 @@ ALBUMS = [
           "lines": ["Cộng tác viên học sinh tìm tin tốt", "Ban Biên tập duyệt trước khi đăng",
                     "Mỗi tuần ít nhất 01 tin, bài"]},
      ]},
-    {"site": "th-ka-long", "slug": "tranh-em-an-toan-khi-len-mang", "date": "2026-10-29",
+    {"site": "th-ka-long", "slug": "tranh-em-an-toan-khi-len-mang", "taken": "2026-10-29",
      "photos": [
          {"scene": "drawing", "drawing": "phone", "caption_text": "Mật khẩu là bí mật!",
           "label": "Chi đội 5A"},
@@ -1298,7 +1306,7 @@ def outputs():
             seed = f'{album["site"]}/{album["slug"]}/{i}'
             yield folder / f"anh-{i:02d}.jpg", photo, (
                 lambda ph, i, s, when, pl: lambda p: build_photo(ph, i, when, pl, s, p))(
-                    photo, i, seed, album["date"], place)
+                    photo, i, seed, album["taken"], place)
 
 
 def check(path, doc):

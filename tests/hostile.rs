@@ -96,12 +96,37 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// A photo cache holding the bundled network's photos (the albums' 18 would otherwise be
+/// decoded again in a debug build for every case), made once per test run.
+fn bundled_photo_cache() -> &'static Path {
+    static CACHE: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    let (_, cache) = CACHE.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let project = tmp.path().join("project");
+        copy_tree(&repo().join("content"), &project.join("content"));
+        copy_tree(&repo().join("themes"), &project.join("themes"));
+        let public = tmp.path().join("public");
+        let out = lantoa(&project, &["build", "--out", public.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "the bundled network does not build: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let cache = project.join(".lantoa-cache");
+        std::fs::create_dir_all(&cache).unwrap();
+        (tmp, cache)
+    });
+    cache
+}
+
 /// The temporary folder: `project/` (the bundled network + the case) and the files beside it.
 fn prepare(case_dir: &Path, case: &Case) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("project");
     copy_tree(&repo().join("content"), &project.join("content"));
     copy_tree(&repo().join("themes"), &project.join("themes"));
+    // The bundled photos, processed once for every case (each case still has its own cache).
+    copy_tree(bundled_photo_cache(), &project.join(".lantoa-cache"));
     if case_dir.join("files").is_dir() {
         copy_tree(&case_dir.join("files"), &project);
     }

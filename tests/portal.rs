@@ -140,6 +140,14 @@ fn documents_are_listed_by_type_and_year_and_shared_down_by_issuer() {
             "share: down\n",
         ),
         ("phong", "noi-bo", "46/PGDĐT", "cong-van", "2026-09-02", ""),
+        (
+            "thcs-a",
+            "cong-khai-01",
+            "01/CK-THCSA",
+            "cong-khai",
+            "2026-09-15",
+            "",
+        ),
     ] {
         document(
             &p,
@@ -154,6 +162,13 @@ fn documents_are_listed_by_type_and_year_and_shared_down_by_issuer() {
             PDF,
         );
     }
+    // A document is linked like a page.
+    p.post(
+        "content/sites/thcs-a/articles/2026-09-11-ke-hoach.md",
+        "Nhà trường ban hành kế hoạch",
+        "date: 2026-09-11\n",
+        "Xem [Kế hoạch](@/sites/thcs-a/documents/ke-hoach-12/index.md).\n",
+    );
     let out = p.lantoa(&["build", "--now", "2027-03-01"]);
     assert!(
         out.status.success(),
@@ -164,8 +179,15 @@ fn documents_are_listed_by_type_and_year_and_shared_down_by_issuer() {
     let list = p.html("thcs-a/van-ban/index.html");
     assert_eq!(
         texts(&list, ".doc-own .doc-number"),
-        vec!["03/TL-THCSA", "12/KH-THCSA"],
-        "own documents, newest first"
+        vec!["03/TL-THCSA", "01/CK-THCSA"],
+        "own documents, newest first (2 per page in the test network)"
+    );
+    assert_eq!(
+        texts(
+            &p.html("thcs-a/van-ban/trang/2/index.html"),
+            ".doc-own .doc-number"
+        ),
+        vec!["12/KH-THCSA"]
     );
     assert_eq!(
         texts(&list, ".doc-issuer"),
@@ -207,6 +229,23 @@ fn documents_are_listed_by_type_and_year_and_shared_down_by_issuer() {
     assert_eq!(
         attrs(&page, ".doc-download", "href"),
         vec!["../../van-ban/ke-hoach-12/ke-hoach-12.pdf"]
+    );
+    let article = p.html("thcs-a/bai-viet/ke-hoach/index.html");
+    assert!(
+        attrs(&article, ".prose a", "href").contains(&"../../van-ban/ke-hoach-12/".to_string()),
+        "{:?}",
+        attrs(&article, ".prose a", "href")
+    );
+    // "Công khai" (a type with `menu`) has its own menu entry on the site that has some.
+    let home = p.html("thcs-a/index.html");
+    assert!(
+        texts(&home, ".nav-bar .menu > li > a").contains(&"Công khai".to_string()),
+        "{:?}",
+        texts(&home, ".nav-bar .menu > li > a")
+    );
+    assert!(
+        !texts(&p.html("th-b/index.html"), ".nav-bar .menu > li > a")
+            .contains(&"Công khai".to_string())
     );
     // Documents are searchable and in the sitemap.
     assert!(

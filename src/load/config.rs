@@ -106,7 +106,16 @@ fn default_document_types() -> Vec<DocumentType> {
     .map(|(id, name)| DocumentType {
         id: id.into(),
         name: name.into(),
-        menu: Default::default(),
+        // The public disclosures have their own menu entry.
+        menu: if id == "cong-khai" {
+            MenuFm::Entry(MenuEntry {
+                label: Some(name.into()),
+                parent: None,
+                weight: Some(70),
+            })
+        } else {
+            MenuFm::None
+        },
     })
     .collect()
 }
