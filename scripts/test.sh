@@ -34,6 +34,17 @@ if ! target/test-venv/bin/python -c 'import pyftpdlib, OpenSSL' >/dev/null 2>&1;
   target/test-venv/bin/pip install --quiet pyftpdlib pyopenssl
 fi
 
+# The lantoa binary the browser tests and the validator build with: where cargo put it
+# (CARGO_TARGET_DIR and .cargo/config are followed), unless LANTOA_BIN names one.
+lantoa_bin() {
+  cargo build --quiet --bin lantoa --message-format=json | python3 -c '
+import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "lantoa":
+        print(m["executable"])'
+}
+
 echo "== cargo fmt --check"
 cargo fmt --check
 echo "== cargo clippy"
@@ -58,7 +69,14 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
 (cd tests/browser && npm ci --no-audit --no-fund)
-LANTOA_BIN="$PWD/target/debug/lantoa" node tests/browser/run.mjs
+if [ -z "${LANTOA_BIN:-}" ]; then LANTOA_BIN="$(lantoa_bin)"; fi
+if [ ! -x "$LANTOA_BIN" ]; then
+  echo "error: the lantoa binary is not at '$LANTOA_BIN' (set LANTOA_BIN to a built lantoa)" >&2
+  exit 1
+fi
+export LANTOA_BIN
+echo "lantoa binary: $LANTOA_BIN"
+node tests/browser/run.mjs
 
 echo "== Nu HTML Checker (vnu-jar): every page of every bundled site"
 if ! command -v java >/dev/null 2>&1; then
@@ -74,6 +92,6 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 vnu_out="$(mktemp -d)"
 trap 'rm -rf "$vnu_out"' EXIT
-./target/debug/lantoa build --now 2026-11-28 --out "$vnu_out/public" >/dev/null
+"$LANTOA_BIN" build --now 2026-11-28 --out "$vnu_out/public" >/dev/null
 java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html "$vnu_out/public"
 echo "Nu HTML Checker: 0 errors"

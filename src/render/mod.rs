@@ -791,6 +791,7 @@ impl<'a> Renderer<'a> {
         struct SiteLink<'s> {
             id: &'s str,
             name: &'s str,
+            kind: &'static str,
             kind_label: &'static str,
             level: &'static str,
             depth: usize,
@@ -804,6 +805,7 @@ impl<'a> Renderer<'a> {
                 SiteLink {
                     id: &s.id,
                     name: &s.config.name,
+                    kind: s.config.kind.as_str(),
                     kind_label: s.config.kind.label(),
                     level: s.config.level.map(|l| l.as_str()).unwrap_or(""),
                     depth: s.depth(),

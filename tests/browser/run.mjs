@@ -3,9 +3,16 @@
 //   node tests/browser/run.mjs            (from anywhere; scripts/test.sh runs it)
 //
 // Environment:
-//   LANTOA_BIN    the lantoa binary (default: ../../target/debug/lantoa beside this file)
+//   LANTOA_BIN    the lantoa binary (default: debug/lantoa in the target directory cargo
+//                 reports with `cargo metadata`, so CARGO_TARGET_DIR is followed)
 //   CHROMIUM_BIN  the browser (default: /usr/bin/chromium); never downloaded
 //   KEEP_TMP=1    keep the temporary folder (built site, browser profile) for a look
+//   ONLY=regex    run only the tests whose name matches (while working on one check)
+//   LANTOA_PROJECT  the project to build and check (default: this repository)
+//   SCREENSHOT_DIR  where the screenshots of every page type go (default:
+//                 tests/browser/screenshots/, ignored by git)
+//   UPDATE_README_SCREENSHOTS=1  also rewrite the two reviewed pictures of the README
+//                 (docs/screenshots/home-phone.png, home-desktop.png); never by default
 //
 // It builds the bundled network into a temporary folder, serves it on a loopback port with
 // the small static server below, and runs every test of TESTS in sequence. Each test prints
@@ -25,6 +32,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
+import { CHECKS, CONTROL_PAGE, layoutProblems } from "./layout.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -32,14 +40,30 @@ const require = createRequire(import.meta.url);
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, "..", "..");
-const LANTOA_BIN = process.env.LANTOA_BIN
-  ? path.resolve(process.env.LANTOA_BIN)
-  : path.resolve(HERE, "../../target/debug/lantoa");
+/** The project whose network is built and checked (its content/ and themes/). */
+const PROJECT_ROOT = process.env.LANTOA_PROJECT ? path.resolve(process.env.LANTOA_PROJECT) : REPO_ROOT;
+const LANTOA_BIN = process.env.LANTOA_BIN ? path.resolve(process.env.LANTOA_BIN) : defaultBinary();
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
 const BUILD_NOW = "2026-11-28";
 /** The school site whose every page type is checked. */
 const SITE = "thcs-hai-yen";
-const SCREENSHOT_DIR = path.join(REPO_ROOT, "docs", "screenshots");
+/** Screenshots of every page type, for a reviewer after a run (git-ignored). */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? path.resolve(process.env.SCREENSHOT_DIR)
+  : path.join(HERE, "screenshots");
+/** The README's two reviewed pictures: rewritten only with UPDATE_README_SCREENSHOTS=1. */
+const README_SCREENSHOT_DIR = path.join(REPO_ROOT, "docs", "screenshots");
+
+/** debug/lantoa in the target directory cargo uses (it follows CARGO_TARGET_DIR and config). */
+function defaultBinary() {
+  const r = spawnSync("cargo", ["metadata", "--format-version", "1", "--no-deps"], { cwd: REPO_ROOT, encoding: "utf8" });
+  if (r.status === 0) {
+    try {
+      return path.join(JSON.parse(r.stdout).target_directory, "debug", "lantoa");
+    } catch { /* fall through */ }
+  }
+  return path.resolve(HERE, "../../target/debug/lantoa");
+}
 
 const VIEWPORTS = {
   narrow: { width: 320, height: 640 },
@@ -153,7 +177,7 @@ function buildNetwork(outDir) {
   if (!fs.existsSync(LANTOA_BIN)) {
     throw new Error(`lantoa binary not found at ${LANTOA_BIN} (run \`cargo build\` or set LANTOA_BIN)`);
   }
-  const args = ["--root", REPO_ROOT, "build", "--now", BUILD_NOW, "--out", outDir];
+  const args = ["--root", PROJECT_ROOT, "build", "--now", BUILD_NOW, "--out", outDir];
   const r = spawnSync(LANTOA_BIN, args, { encoding: "utf8" });
   if (r.error) throw new Error(`cannot run ${LANTOA_BIN}: ${r.error.message}`);
   if (r.status !== 0) {
@@ -216,10 +240,42 @@ function discoverPages(publicDir, networkOrigin, siteOrigin) {
     pages.push({ name: "network index", url: `${networkOrigin}/` });
   } else problems.push("network index");
 
+  for (const p of portalPageTypes(siteDir)) add(p.name, p.rel);
+
   if (problems.length) {
     throw new Error(`page types missing from the build of ${SITE}: ${problems.join(", ")}`);
   }
   return pages;
+}
+
+/**
+ * The portal's page types of SITE (issue 15) as [{name, rel}] (rel null when missing): a
+ * section whose source folder exists in the project (documents/, notices/, albums/) must be
+ * built with its list and its pages; the Giới thiệu pages are checked when built.
+ */
+function portalPageTypes(siteDir) {
+  const source = path.join(PROJECT_ROOT, "content", "sites", SITE);
+  const out = [];
+  const has = (rel) => fs.existsSync(path.join(siteDir, rel, "index.html"));
+  const first = (rel, exclude = []) => {
+    const d = pageDirs(path.join(siteDir, rel), ["trang", ...exclude])[0];
+    return d === undefined ? null : `${rel}${d}/`;
+  };
+  const sections = [
+    { src: "documents", rel: "van-ban/", list: "documents", one: "document", exclude: ["nam", "loai", "cap-tren"] },
+    { src: "notices", rel: "thong-bao/", list: "notices", one: "notice", exclude: [] },
+    { src: "albums", rel: "thu-vien-anh/", list: "albums", one: "album", exclude: [] },
+  ];
+  for (const s of sections) {
+    if (!fs.existsSync(path.join(source, s.src))) continue;
+    out.push({ name: s.list, rel: has(s.rel) ? s.rel : null });
+    const one = first(s.rel, s.exclude);
+    out.push({ name: s.one, rel: one });
+    if (s.src === "albums") out.push({ name: "photo", rel: one ? first(one) : null });
+  }
+  if (has("gioi-thieu/")) out.push({ name: "about", rel: "gioi-thieu/" });
+  if (has("gioi-thieu/to-chuc/")) out.push({ name: "organization", rel: "gioi-thieu/to-chuc/" });
+  return out;
 }
 
 // ---------------------------------------------------------------- browser helpers
@@ -391,19 +447,36 @@ function pageCheck(pageName) {
   };
 }
 
-/** b. Screenshots of the home page, for the docs. */
-async function homeScreenshots(env) {
+/**
+ * b. Screenshots of every page type at 390 and 1366 px (whole page) into SCREENSHOT_DIR,
+ * named <page type>-<width>.png, for a reviewer to look at after a run. The README's two
+ * pictures (first screen of the home page) are rewritten only with UPDATE_README_SCREENSHOTS=1.
+ */
+async function pageScreenshots(env) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const { url } = env.page("home");
-  for (const [file, size] of [["home-phone.png", VIEWPORTS.phone], ["home-desktop.png", VIEWPORTS.desktop]]) {
-    await withPage(env, url, { size }, async ({ page, problems }) => {
-      assert(problems.length === 0, problems.join("; "));
-      const out = path.join(SCREENSHOT_DIR, file);
-      await page.screenshot({ path: out, fullPage: false });
-      const { size: bytes } = fs.statSync(out);
-      assert(bytes > 1000, `${out} is only ${bytes} bytes`);
-      env.note(`wrote ${path.relative(REPO_ROOT, out)} (${size.width}×${size.height})`);
-    });
+  let written = 0;
+  for (const { name, url } of env.pages) {
+    for (const size of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
+      await withPage(env, url, { size }, async ({ page, problems }) => {
+        assert(problems.length === 0, `${name}: ${problems.join("; ")}`);
+        const out = path.join(SCREENSHOT_DIR, `${name.replace(/\s+/g, "-")}-${size.width}.png`);
+        await page.screenshot({ path: out, fullPage: true });
+        const { size: bytes } = fs.statSync(out);
+        assert(bytes > 1000, `${out} is only ${bytes} bytes`);
+        written++;
+      });
+    }
+  }
+  env.note(`${written} screenshots in ${path.relative(process.cwd(), SCREENSHOT_DIR) || "."}`);
+  if (process.env.UPDATE_README_SCREENSHOTS === "1") {
+    fs.mkdirSync(README_SCREENSHOT_DIR, { recursive: true });
+    for (const [file, size] of [["home-phone.png", VIEWPORTS.phone], ["home-desktop.png", VIEWPORTS.desktop]]) {
+      await withPage(env, env.page("home").url, { size }, async ({ page }) => {
+        const out = path.join(README_SCREENSHOT_DIR, file);
+        await page.screenshot({ path: out, fullPage: false });
+        env.note(`wrote ${path.relative(REPO_ROOT, out)} (${size.width}×${size.height})`);
+      });
+    }
   }
 }
 
@@ -479,6 +552,8 @@ async function quizFeedbackAccessibility(env) {
     const items = page.locator(".quiz-item");
     const total = await items.count();
     for (let i = 0; i < total; i++) {
+      // the questions come in groups: go to the next group when this question is not shown
+      if (!(await items.nth(i).isVisible())) await page.locator("#quiz .quiz-next").click();
       // alternate first and last choices so that both right and wrong answers are likely shown
       const radios = items.nth(i).locator('input[type="radio"]');
       await (i % 2 === 0 ? radios.first() : radios.last()).check();
@@ -489,6 +564,52 @@ async function quizFeedbackAccessibility(env) {
     const failing = (await runAxe(page)).filter((v) => FAILING_IMPACTS.has(v.impact));
     assert(failing.length === 0 && problems.length === 0, [...problems, ...formatViolations(failing)].join("\n  "));
   });
+}
+
+/**
+ * c. The quiz shows a few questions at a time with its progress; the keyboard reaches the next
+ * group (Enter on the button) and the focus lands on the progress line, which names the group.
+ */
+async function quizInGroups(env) {
+  await withPage(env, env.page("quiz").url, { size: VIEWPORTS.phone }, async ({ page, problems }) => {
+    const total = await page.locator(".quiz-item").count();
+    assert(total > 5, `the bundled quiz has only ${total} questions`);
+    const shown = () => page.locator(".quiz-item:visible").count();
+    const first = await shown();
+    assert(first > 0 && first <= 5, `${first} questions shown at once (expected 1 to 5)`);
+    const progress = page.locator(".quiz-progress");
+    assert(await progress.isVisible(), "no visible .quiz-progress");
+    const text1 = (await progress.textContent()).trim();
+    assert(text1.includes(String(total)), `the progress "${text1}" does not give the ${total} questions`);
+    await page.locator(".quiz-item:visible input[type=radio]").first().check();
+    const text1b = (await progress.textContent()).trim();
+    assert(text1b !== text1, `the progress "${text1}" did not change after an answer`);
+    await page.locator("#quiz .quiz-next").focus();
+    await page.keyboard.press("Enter");
+    const focused = await page.evaluate(() => document.activeElement?.classList.contains("quiz-progress"));
+    assert(focused, "after the next group, the focus is not on the progress line");
+    const firstShown = await page.locator(".quiz-item:visible").first().getAttribute("id");
+    assert(firstShown === `cau-${first + 1}`, `after "next" the first question shown is ${firstShown}, expected cau-${first + 1}`);
+    assert(problems.length === 0, problems.join("; "));
+    env.note(`${first} of ${total} questions at a time; "${text1b}"`);
+  });
+}
+
+/** c. Without JavaScript every question is readable and no pager button (which would do nothing) is shown. */
+async function quizWithoutScript(env) {
+  const page = await env.context.browser()?.newPage({ javaScriptEnabled: false }) ?? null;
+  assert(page, "no browser to open a page without JavaScript");
+  try {
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.goto(env.page("quiz").url, { waitUntil: "load" });
+    const total = await page.locator(".quiz-item").count();
+    const shown = await page.locator(".quiz-item:visible").count();
+    assert(total > 0 && shown === total, `${shown} of ${total} questions visible without JavaScript`);
+    const pager = await page.locator(".quiz-pager:visible, .quiz-steps:visible").count();
+    assert(pager === 0, `${pager} pager parts visible without JavaScript`);
+  } finally {
+    await page.close();
+  }
 }
 
 /** The home page of every unit listed by the network index (each has its own colours) passes axe. */
@@ -530,13 +651,15 @@ const PAGE_TYPES = [
   "contest index", "contest rules", "quiz", "search", "calendar", "404", "network index",
 ];
 for (const name of PAGE_TYPES) test(`axe ${name}`, pageCheck(name));
-test("screenshots of the home page", homeScreenshots);
+test("screenshots of every page type at 390 and 1366 px", pageScreenshots);
 for (const size of ["narrow", "phone", "desktop"]) {
   test(`no horizontal overflow at ${VIEWPORTS[size].width}px`, noOverflowAt(size));
 }
 test("quiz: no feedback before answering", quizNoFeedbackBeforeAnswering);
 test("quiz: keyboard answer shows feedback, submit shows the score", quizAnswerAndScore);
 test("quiz: reset hides the feedback", quizReset);
+test("quiz: a few questions at a time, with progress, keyboard to the next group", quizInGroups);
+test("quiz: without JavaScript every question is shown, no pager", quizWithoutScript);
 test("axe quiz with feedback shown", quizFeedbackAccessibility);
 test("axe home of every site", everySiteHome);
 test("404 page served for a missing URL", missingUrlGets404Page);
@@ -544,6 +667,121 @@ test("serve: an edit shows the new title without a manual reload", serveLiveRelo
 test("search: a query typed without diacritics finds the right page", searchWithoutDiacritics);
 test("hostile corpus: no script runs on any page built from it", hostilePagesRunNoScript);
 test("search: the browser fold matches lantoa's fold on the shared fixture", searchFoldFixture);
+
+// ---------------------------------------------------------------- layout (tests/browser/layout.mjs)
+
+/** Problems of `checks` on each page type at `sizeName`, as lines. */
+async function layoutLines(env, sizeName, checks = CHECKS) {
+  const size = VIEWPORTS[sizeName];
+  const lines = [];
+  for (const { name, url } of env.pages) {
+    await withPage(env, url, { size }, async ({ page }) => {
+      for (const p of await layoutProblems(page)) {
+        if (checks.includes(p.check)) lines.push(`${name} [${p.check}] ${p.text}`);
+      }
+    });
+  }
+  return lines;
+}
+
+/** Every page type at `sizeName`: no clipped text, nothing off-screen, nothing covered, big enough targets, heading in view. */
+function layoutAt(sizeName) {
+  return async function layout(env) {
+    const lines = await layoutLines(env, sizeName);
+    assert(lines.length === 0, `at ${VIEWPORTS[sizeName].width}×${VIEWPORTS[sizeName].height}, ${lines.length} problems:\n  ${lines.join("\n  ")}`);
+  };
+}
+
+/**
+ * The checks can fail: on CONTROL_PAGE (one instance of each defect, marked data-defect)
+ * every check reports its defect, and each report points at the marked element.
+ */
+async function layoutChecksCatchDefects(env) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lantoa-layout-"));
+  let server;
+  try {
+    fs.writeFileSync(path.join(tmp, "index.html"), CONTROL_PAGE);
+    server = await serveStatic(tmp);
+    env.origins.push(server.origin);
+    await withPage(env, `${server.origin}/`, { size: VIEWPORTS.phone }, async ({ page }) => {
+      const found = await layoutProblems(page);
+      const got = found.map((p) => `[${p.check}] ${p.text}`).join("\n  ");
+      const missing = CHECKS.filter((c) => !found.some((p) => p.check === c && p.marks.includes(c)));
+      assert(missing.length === 0, `the control page's defects were not reported by: ${missing.join(", ")}\n  got: ${got}`);
+      const marked = await page.$$eval("[data-defect]", (els) => els.map((e) => ({ marks: e.dataset.defect.split(" "), html: e.outerHTML.slice(0, 60) })));
+      for (const m of marked) {
+        for (const c of m.marks) {
+          // each marked element is reported by its check (matched by its own marks)
+          const n = found.filter((p) => p.check === c && p.marks.join(" ") === m.marks.join(" ")).length;
+          assert(n > 0, `no [${c}] report for ${m.html}\n  got: ${got}`);
+        }
+      }
+      const stray = found.filter((p) => !p.marks.includes(p.check));
+      assert(stray.length === 0, `reports outside the marked defects of the control page:\n  ${stray.map((p) => `[${p.check}] ${p.text}`).join("\n  ")}`);
+      env.note(CHECKS.map((c) => `${c}: ${found.filter((p) => p.check === c).length}`).join(", ") + " reports on the control page, each on its marked defect");
+    });
+  } finally {
+    if (server) await server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The hotline is one tap away on the first screen of every page of the site, at 390 and
+ * 1366 px, exactly once outside the footer (the home page used to show it twice: a fixed
+ * bar and a button), and nothing fixed carries it. A contact list (a `<dl>` of address,
+ * phone, hotline, as on Giới thiệu) is content, not a second button.
+ */
+async function hotlineOnceOnFirstScreen(env) {
+  const lines = [];
+  for (const { name, url } of env.pages.filter((p) => p.name !== "network index")) {
+    for (const size of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
+      await withPage(env, url, { size }, async ({ page }) => {
+        const found = await page.evaluate(() => {
+          const tel = document.querySelector(".site-footer .footer-hotline")?.getAttribute("href");
+          if (!tel) return { tel: null, shown: [] };
+          const shown = [...document.querySelectorAll(`a[href="${tel}"]`)].filter((a) => !a.closest(".site-footer, dl")).filter((a) => {
+            const r = a.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+          }).map((a) => ({ cls: a.className, fixed: ["fixed", "sticky"].includes(getComputedStyle(a).position) ||
+            ["fixed", "sticky"].includes(getComputedStyle(a.parentElement).position) }));
+          return { tel, shown };
+        });
+        if (!found.tel) lines.push(`${name}: no hotline in the footer`);
+        else if (found.shown.length !== 1) lines.push(`${name} at ${size.width}px: the hotline ${found.shown.length}× on the first screen (${found.shown.map((s) => s.cls).join(", ")})`);
+        else if (found.shown[0].fixed) lines.push(`${name} at ${size.width}px: the hotline is fixed over the content`);
+      });
+    }
+  }
+  assert(lines.length === 0, lines.join("\n  "));
+}
+
+/**
+ * The phone menu (a <details> in the header) opened on the home page at 320 and 390 px: its
+ * entries are not clipped, off-screen, covered or too small (the heading may then be lower).
+ */
+async function openMenuLayout(env) {
+  const lines = [];
+  for (const sizeName of ["narrow", "phone"]) {
+    await withPage(env, env.page("home").url, { size: VIEWPORTS[sizeName] }, async ({ page }) => {
+      const toggle = page.locator("header details > summary").first();
+      assert((await toggle.count()) === 1 && (await toggle.isVisible()), `no visible menu button (header details > summary) at ${VIEWPORTS[sizeName].width}px`);
+      await toggle.press("Enter");
+      assert(await page.locator("header details[open]").count() === 1, "Enter on the menu button did not open the menu");
+      for (const p of await layoutProblems(page)) {
+        if (p.check !== "heading") lines.push(`${VIEWPORTS[sizeName].width}px [${p.check}] ${p.text}`);
+      }
+    });
+  }
+  assert(lines.length === 0, `with the menu open:\n  ${lines.join("\n  ")}`);
+}
+
+test("layout of the open phone menu at 320 and 390px", openMenuLayout);
+test("layout checks report each defect of the control page", layoutChecksCatchDefects);
+test("hotline: once on the first screen of every page, not fixed", hotlineOnceOnFirstScreen);
+for (const size of ["narrow", "phone", "desktop"]) {
+  test(`layout of every page type at ${VIEWPORTS[size].width}px`, layoutAt(size));
+}
 
 // ---------------------------------------------------------------- school portal (issue 15)
 // Kept as its own block of tests: the portal's page types, found in the build of SITE.
@@ -925,7 +1163,9 @@ async function main() {
       fail("setup", err);
       return;
     }
+    const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
     for (const { name, fn } of TESTS) {
+      if (only && !only.test(name)) continue;
       try {
         await fn(env);
         passed++;

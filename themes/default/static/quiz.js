@@ -33,14 +33,61 @@
     return right;
   }
 
+  // A few questions at a time, with the progress: a phone shows one short group, not 26
+  // questions on one long page. Submitting shows every question with its feedback.
+  var GROUP = 5;
+  var lis = form.querySelectorAll(".quiz-item");
+  var pager = form.querySelector(".quiz-pager");
+  var steps = form.querySelector(".quiz-steps");
+  var progress = form.querySelector(".quiz-progress");
+  var bar = form.querySelector(".quiz-bar");
+  var prev = form.querySelector(".quiz-prev");
+  var next = form.querySelector(".quiz-next");
+  var group = 0;
+  var paged = lis.length > GROUP && pager && steps && progress && prev && next;
+
+  function answered() {
+    return form.querySelectorAll('input[type="radio"]:checked').length;
+  }
+  function render() {
+    if (!paged) return;
+    var from = group * GROUP, to = Math.min(from + GROUP, lis.length);
+    for (var i = 0; i < lis.length; i++) lis[i].hidden = i < from || i >= to;
+    progress.textContent = t.progress.replace("{from}", from + 1).replace("{to}", to).replace("{total}", lis.length) +
+      " · " + t.answered.replace("{n}", answered());
+    if (bar) bar.value = answered();
+    prev.disabled = group === 0;
+    next.disabled = to >= lis.length;
+  }
+  function go(delta) {
+    group = Math.max(0, Math.min(Math.ceil(lis.length / GROUP) - 1, group + delta));
+    render();
+    progress.focus();
+  }
+  function showAll() {
+    for (var i = 0; i < lis.length; i++) lis[i].hidden = false;
+    if (pager) pager.hidden = true;
+    if (steps) steps.hidden = true;
+  }
+  if (paged) {
+    pager.hidden = false;
+    steps.hidden = false;
+    form.classList.add("is-paged");
+    prev.addEventListener("click", function () { go(-1); });
+    next.addEventListener("click", function () { go(1); });
+    render();
+  }
+
   form.addEventListener("change", function (e) {
     var name = e.target && e.target.name;
     if (name && name.charAt(0) === "q") show(Number(name.slice(1)) - 1);
+    render();
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var right = 0;
     for (var i = 0; i < items.length; i++) if (show(i) === true) right++;
+    showAll();
     score.textContent = t.score.replace("{right}", right).replace("{total}", items.length);
     score.focus && score.setAttribute("tabindex", "-1");
     score.focus();
@@ -48,5 +95,12 @@
   form.addEventListener("reset", function () {
     form.querySelectorAll(".quiz-feedback").forEach(function (b) { b.hidden = true; });
     score.textContent = "";
+    if (paged) {
+      pager.hidden = false;
+      steps.hidden = false;
+      group = 0;
+      // the form's fields are cleared after this event: count the answers then
+      setTimeout(render, 0);
+    }
   });
 })();
