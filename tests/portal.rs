@@ -252,7 +252,7 @@ fn documents_are_listed_by_type_and_year_and_shared_down_by_issuer() {
         p.read("thcs-a/sitemap.xml")
             .contains("van-ban/ke-hoach-12/")
     );
-    let index = p.read("thcs-a/tim-kiem/index.js");
+    let index = search_index(&p, "thcs-a");
     assert!(
         index.contains("van-ban/ke-hoach-12/"),
         "documents are searchable"
@@ -498,4 +498,20 @@ fn an_unknown_id_in_the_sites_menu_is_an_error_at_its_line_with_did_you_mean() {
         "file, line and the id: {err}"
     );
     assert!(err.contains("`thu-vien-anh`"), "did you mean: {err}");
+}
+
+/// The whole split search index of a site (`tim-kiem/index.js`, `c/*.js`, `d/*.js`) as one text.
+fn search_index(p: &TestProject, site: &str) -> String {
+    let mut all = p.read(&format!("{site}/tim-kiem/index.js"));
+    for part in ["c", "d"] {
+        let mut files: Vec<_> = std::fs::read_dir(p.out(&format!("{site}/tim-kiem/{part}")))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in files {
+            all.push_str(&std::fs::read_to_string(f).unwrap());
+        }
+    }
+    all
 }

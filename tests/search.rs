@@ -10,10 +10,6 @@ use common::{NOW, copy_dir, repo};
 
 #[test]
 fn the_relevance_queries_find_their_pages_first_on_the_split_and_the_whole_index() {
-    if std::env::var_os("LANTOA_SKIP_NODE").is_some() {
-        eprintln!("LANTOA_SKIP_NODE is set: the search relevance test is not run");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("content"), &dir.path().join("content"));
     copy_dir(&repo().join("themes"), &dir.path().join("themes"));
@@ -36,7 +32,9 @@ fn the_relevance_queries_find_their_pages_first_on_the_split_and_the_whole_index
         .arg(repo().join("tests/search/relevance.mjs"))
         .arg(&out)
         .output()
-        .expect("Node.js 18 or newer runs the search relevance test (set LANTOA_SKIP_NODE=1 to skip it)");
+        .expect(
+            "Node.js 18 or newer runs the search relevance test (scripts/test.sh needs it too)",
+        );
     let report = String::from_utf8_lossy(&run.stdout);
     assert!(
         run.status.success(),
