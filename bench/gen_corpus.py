@@ -528,6 +528,29 @@ def plan_sites(n_sites: int) -> list[dict]:
     return sites
 
 
+def plan_province(offices: int = 10, schools: int = 500) -> list[dict]:
+    """The province of the issue: a department, `offices` district offices, `schools` THCS
+    schools dealt to the offices in turn."""
+    sites = plan_sites(1)
+    places = list(PLACES)
+    for o in range(offices):
+        place = places[o % len(places)]
+        sites.append({
+            "id": slugify(f"phong gddt {place}"), "name": f"Phòng Giáo dục và Đào tạo {place}",
+            "short": f"Phòng GD&ĐT {place}", "kind": "office", "parent": "so-gddt-quang-ninh",
+        })
+    office_ids = [s["id"] for s in sites[1:]]
+    for i in range(schools):
+        place = places[i % len(places)]
+        suffix = "" if i < len(places) else f" {i // len(places) + 1}"
+        sites.append({
+            "id": slugify(f"thcs {place}{suffix}"), "name": f"Trường THCS {place}{suffix}",
+            "short": f"THCS {place}{suffix}", "kind": "school", "level": "thcs",
+            "parent": office_ids[i % len(office_ids)],
+        })
+    return sites
+
+
 def site_yaml(s: dict, i: int) -> str:
     lines = [f"# Đơn vị trong bộ dữ liệu thử (dữ liệu minh họa).",
              f"name: {q(s['name'])}", f"short_name: {q(s['short'])}", f"kind: {s['kind']}"]
@@ -581,7 +604,9 @@ baseURL: "https://so-gddt-quang-ninh.example.edu.vn/"
 languageCode: vi
 defaultContentLanguage: vi
 title: "Sở Giáo dục và Đào tạo tỉnh Quảng Ninh"
-paginate: 10
+pagination:
+  pagerSize: 10
+  path: trang
 enableRobotsTXT: true
 removePathAccents: true
 disableKinds: []
@@ -718,8 +743,17 @@ HUGO_LAYOUTS = {
     {{- if $p.HasPrev }}
     <li class="pager-prev"><a rel="prev" href="{{ $p.Prev.URL }}"><span aria-hidden="true">‹ </span>Trang trước</a></li>
     {{- end }}
-    {{- range $p.Pagers }}
-    <li><a href="{{ .URL }}"{{ if eq .PageNumber $p.PageNumber }} aria-current="page"{{ end }}><span class="visually-hidden">Trang </span>{{ .PageNumber }}</a></li>
+    {{- /* lantoa's window: the first, the last and the two on each side of the current one */}}
+    {{- $cur := $p.PageNumber }}
+    {{- $last := $p.TotalPages }}
+    {{- $nums := slice 1 }}
+    {{- $lo := sub $cur 2 }}{{ if lt $lo 2 }}{{ $lo = 2 }}{{ end }}
+    {{- $hi := add $cur 2 }}{{ if gt $hi (sub $last 1) }}{{ $hi = sub $last 1 }}{{ end }}
+    {{- if le $lo $hi }}{{ range seq $lo $hi }}{{ $nums = $nums | append . }}{{ end }}{{ end }}
+    {{- $nums = $nums | append $last }}
+    {{- range $nums }}
+    {{- $pg := index $p.Pagers (sub . 1) }}
+    <li><a href="{{ $pg.URL }}"{{ if eq . $cur }} aria-current="page"{{ end }}><span class="visually-hidden">Trang </span>{{ . }}</a></li>
     {{- end }}
     {{- if $p.HasNext }}
     <li class="pager-next"><a rel="next" href="{{ $p.Next.URL }}">Trang sau<span aria-hidden="true"> ›</span></a></li>
@@ -904,7 +938,7 @@ def generate(args: argparse.Namespace) -> None:
             shutil.rmtree(d)
     r = random.Random(args.seed)
     w = Writer(r)
-    sites = plan_sites(args.sites)
+    sites = plan_province(args.offices, args.schools) if args.province else plan_sites(args.sites)
     content = lan_root / "content"
     (content / "sites").mkdir(parents=True)
     (content / "network.yaml").write_text(NETWORK_YAML, encoding="utf-8")
@@ -916,10 +950,17 @@ def generate(args: argparse.Namespace) -> None:
     shutil.copytree(REPO / "themes", lan_root / "themes")
 
     # Article owners: with --shared (or a single site) the department holds them all.
-    if args.shared or len(sites) == 1:
+    # --province: the department's --articles, shared down, then --school-articles per school.
+    if args.province:
+        schools = [s for s in sites if s["kind"] == "school"]
+        owners = [sites[0]] * args.articles + [
+            s for s in schools for _ in range(args.school_articles)]
+        args.articles = len(owners)
+    elif args.shared or len(sites) == 1:
         owners = [sites[0]] * args.articles
     else:
         owners = [sites[i % len(sites)] for i in range(args.articles)]
+    shared_down = (args.shared and len(sites) > 1) or args.province
 
     # Dates: spread over the year before --now, oldest first (links point to earlier articles).
     span = 365 * 86400 - 86400
@@ -933,6 +974,10 @@ def generate(args: argparse.Namespace) -> None:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")
     (hugo_root / "hugo.yaml").write_text(HUGO_CONFIG, encoding="utf-8")
+    # Hugo before 0.128 (Debian's 0.111) knows the pager's settings by their old names:
+    # `hugo --config hugo.yaml,hugo-0.111.yaml`.
+    (hugo_root / "hugo-0.111.yaml").write_text("paginate: 10\npaginatePath: trang\n",
+                                              encoding="utf-8")
     static = hugo_root / "static"
     static.mkdir()
     for f in ("style.css", "favicon.svg", "logo.svg"):
@@ -964,7 +1009,9 @@ def generate(args: argparse.Namespace) -> None:
         a.author = r.choice(PEOPLE)
         a.approved_by = f"{r.choice(PEOPLE)} ({r.choice(['Hiệu trưởng', 'Phó Hiệu trưởng', 'Trưởng ban Biên tập'])})"
         a.summary = w.sentence() if r.random() < 0.5 else None
-        a.body_lantoa, a.body_hugo, a.words = make_body(w, i, earlier, owner["id"], i in code_at)
+        linkable = earlier if not args.province else [
+            e for e in earlier[-400:] if e.site in (owner["id"], sites[0]["id"])]
+        a.body_lantoa, a.body_hugo, a.words = make_body(w, i, linkable, owner["id"], i in code_at)
         total_words += a.words
 
         fm = [
@@ -980,7 +1027,7 @@ def generate(args: argparse.Namespace) -> None:
             "status: approved",
             f"approved_by: {q(a.approved_by)}",
         ]
-        if args.shared and len(sites) > 1:
+        if shared_down and owner is sites[0]:
             fm.append("share: down")
         fm.append("---")
         path = content / "sites" / a.site / "articles" / f"{a.date:%Y-%m-%d}-{a.slug}.md"
@@ -998,7 +1045,8 @@ def generate(args: argparse.Namespace) -> None:
             "tags: [" + ", ".join(q(t) for t in a.tags) + "]",
             "---",
         ]
-        (hugo_posts / f"{a.slug}.md").write_text("\n".join(hfm) + "\n\n" + a.body_hugo,
+        if not args.no_hugo:
+            (hugo_posts / f"{a.slug}.md").write_text("\n".join(hfm) + "\n\n" + a.body_hugo,
                                                  encoding="utf-8")
         earlier.append(a)
         # only the body text and index are needed later for links
@@ -1016,6 +1064,13 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--articles", type=int, default=1000, help="number of articles N")
     p.add_argument("--shared", action="store_true",
                    help="the department owns every article with share: down (S > 1)")
+    p.add_argument("--province", action="store_true",
+                   help="a department sharing --articles down, --offices offices, --schools "
+                        "schools with --school-articles each (overrides --sites, --shared)")
+    p.add_argument("--offices", type=int, default=10)
+    p.add_argument("--schools", type=int, default=500)
+    p.add_argument("--school-articles", type=int, default=20)
+    p.add_argument("--no-hugo", action="store_true", help="write the lantoa project only")
     p.add_argument("--out", required=True, help="output folder (gets lantoa/ and hugo/)")
     args = p.parse_args(argv)
     if args.sites < 1 or args.articles < 1:

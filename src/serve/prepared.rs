@@ -1,7 +1,8 @@
 //! What `serve` answers from after a rebuild: the resolved network, rendered on demand. A page
 //! is rendered when a browser asks for it (so a save of one file of a 10,000-page site does
-//! not re-render 10,000 pages); the rest of a site (lists, tags, feeds, search, contests,
-//! calendar) is rendered the first time any of it is asked for, then kept until the next save.
+//! not re-render 10,000 pages), and so is each list page, the tag index and the feed; the rest
+//! of a site (search, contests, calendar, sitemap, 404) is rendered the first time any of it is
+//! asked for, then kept until the next save.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -316,6 +317,13 @@ impl Prepared {
         }
         if let Some(data) = self.assets[b].get(rest) {
             return Self::file(data);
+        }
+        // A list page, the tag index or the feed: render it alone.
+        if let Some(result) = self.renderer().render_list_path(&self.builds[b], rest) {
+            return match result {
+                Ok(bytes) => Answer::Bytes(bytes),
+                Err(e) => Answer::Failed(self.failed(&e)),
+            };
         }
         // Anything else of the site: render the whole site once.
         let out = match self.site_output(b) {
