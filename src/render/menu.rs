@@ -137,7 +137,7 @@ pub struct Available<'a> {
 pub fn build(project: &Project, a: &Available) -> Vec<MenuItem> {
     let site = &project.sites[a.build.site];
     let paths = &project.network.paths;
-    let has = |kind: Kind| a.build.of_kind(project, kind).next().is_some();
+    let has = |kind: Kind| a.build.shows_section(project, kind);
     let has_type = |id: &str| {
         a.build.of_kind(project, Kind::Document).any(|(_, p)| {
             project.sources[p.source]

@@ -272,7 +272,7 @@ impl<'a> Renderer<'a> {
             feature(true, "section_calendar", &paths.calendar),
         );
         sections.insert("search", feature(true, "section_search", &paths.search));
-        let has = |kind: Kind| build.of_kind(project, kind).next().is_some();
+        let has = |kind: Kind| build.shows_section(project, kind);
         sections.insert(
             "documents",
             feature(has(Kind::Document), "section_documents", &paths.documents),
@@ -652,16 +652,13 @@ impl<'a> Renderer<'a> {
         ]
     }
 
-    /// The pages of a section, or `None` when the site has no list for it: notices and
-    /// albums are listed only on a site that has some.
+    /// The pages of a section, or `None` when the site has no list for it
+    /// (`SiteBuild::shows_section`).
     fn section_items(&self, r: &SiteRender<'a>, kind: Kind) -> Option<Vec<usize>> {
-        let items: Vec<usize> = r
-            .viewer
-            .build
-            .of_kind(self.project, kind)
-            .map(|(i, _)| i)
-            .collect();
-        (!items.is_empty() || !matches!(kind, Kind::Notice | Kind::Album)).then_some(items)
+        let build = r.viewer.build;
+        build
+            .shows_section(self.project, kind)
+            .then(|| build.of_kind(self.project, kind).map(|(i, _)| i).collect())
     }
 
     fn render_sections(&self, r: &mut SiteRender<'a>) -> Result<(), Vec<Diagnostic>> {

@@ -64,6 +64,13 @@ impl SiteBuild {
             .enumerate()
             .filter(move |(_, p)| project.sources[p.source].kind == kind)
     }
+
+    /// Whether the site has a section (list page, menu entry) for `kind`: articles, stories
+    /// and primers always; the portal's documents, notices and albums only when it has some.
+    pub fn shows_section(&self, project: &Project, kind: Kind) -> bool {
+        !matches!(kind, Kind::Document | Kind::Notice | Kind::Album)
+            || self.of_kind(project, kind).next().is_some()
+    }
 }
 
 /// Section folder of a kind (`bai-viet`), or `None` for pages (at the root).
