@@ -12,10 +12,12 @@
 //! source's words are counted once, at load (`load::search::SearchTerms`).
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
-use crate::load::search::FIELDS;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::load::search::{Counts, FIELDS};
 pub use crate::load::search::{SearchTerms, keep, pair_key, words};
 
 /// Weight of a field: a word in the title counts far more than one in the summary, tags or
@@ -36,12 +38,19 @@ const CHUNKS: usize = 64;
 /// results it shows.
 const ENTRIES_TOGETHER: usize = 32_000;
 
-/// The search data of every source, prepared once for all sites: a dictionary of terms (in
-/// sorted order, so output is reproducible), each source's (term id, counts per field, title
-/// positions), field lengths, and each source's result entry, already serialised.
+/// The search data of every source, prepared once for all sites: the vocabulary in the
+/// index's sorted order (so output is reproducible) — first the pairs of words (their key
+/// `" a b"` starts with a space), then the words —, each source's (term, counts), field
+/// lengths, and each source's result entry, already serialised.
 pub struct Corpus {
+    /// The distinct words, sorted.
     words: Vec<String>,
-    postings: Vec<Vec<(u32, [u16; FIELDS], u32)>>,
+    /// The distinct pairs, as the numbers of their words in `words`, sorted: since words hold
+    /// only letters and digits (all above a space), this is the order of their keys.
+    pairs: Vec<[u32; 2]>,
+    /// Per source: (term, counts); term `t` is pair `t` below `pairs.len()`, else word
+    /// `t - pairs.len()`.
+    postings: Vec<Box<[(u32, Counts)]>>,
     len: Vec<[u16; FIELDS]>,
     docs: Vec<String>,
     /// Sites publishing exactly the same pages (schools showing only what is shared down to
@@ -90,6 +99,57 @@ fn score(tf: &[u16; FIELDS], len: &[u16; FIELDS], avg: &[f64; FIELDS], idf: f64)
     ((idf * s * SCALE).round() as u32).max(1)
 }
 
+/// Words, numbered in the order first met, then ranked in sorted order.
+#[derive(Default)]
+struct Vocabulary<'t> {
+    ids: FxHashMap<&'t str, u32>,
+    words: Vec<&'t str>,
+}
+
+impl<'t> Vocabulary<'t> {
+    /// The number of each word of `terms`, in the order of `terms.words()`.
+    fn add(&mut self, terms: &'t SearchTerms) -> Vec<u32> {
+        terms
+            .words()
+            .map(|(w, _)| {
+                let next = self.words.len() as u32;
+                let id = *self.ids.entry(w).or_insert(next);
+                if id == next {
+                    self.words.push(w);
+                }
+                id
+            })
+            .collect()
+    }
+
+    /// The words sorted, and the rank of each word number.
+    fn sorted(self) -> (Vec<String>, Vec<u32>) {
+        let mut order: Vec<u32> = (0..self.words.len() as u32).collect();
+        order.par_sort_unstable_by_key(|&i| self.words[i as usize]);
+        let mut rank = vec![0u32; order.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let words = order
+            .iter()
+            .map(|&i| self.words[i as usize].to_string())
+            .collect();
+        (words, rank)
+    }
+}
+
+/// A source's (or a label's) words as ranks, and its pairs as pairs of ranks.
+struct Ranked<'t> {
+    terms: &'t SearchTerms,
+    words: Vec<u32>,
+}
+
+impl Ranked<'_> {
+    fn pair(&self, [a, b]: [u32; 2]) -> [u32; 2] {
+        [self.words[a as usize], self.words[b as usize]]
+    }
+}
+
 impl Corpus {
     /// `sources[i]` is the (terms, result entry) of source `i`.
     pub fn new(sources: &[(&SearchTerms, DocInfo)]) -> Corpus {
@@ -99,32 +159,81 @@ impl Corpus {
                 .entry(d.kind.as_str())
                 .or_insert_with(|| SearchTerms::label(&d.kind));
         }
-        let merged: Vec<SearchTerms> = sources
+        let mut vocabulary = Vocabulary::default();
+        let mut source_ids: Vec<Vec<u32>> =
+            sources.iter().map(|(t, _)| vocabulary.add(t)).collect();
+        let mut label_ids: HashMap<&str, (Vec<u32>, &SearchTerms)> = labels
             .iter()
-            .map(|(t, d)| t.with(&labels[d.kind.as_str()]))
+            .map(|(k, t)| (*k, (vocabulary.add(t), t)))
             .collect();
-        let unique: std::collections::HashSet<&str> = merged
+        let (words, rank) = vocabulary.sorted();
+        let to_rank = |ids: &mut Vec<u32>| ids.iter_mut().for_each(|i| *i = rank[*i as usize]);
+        source_ids.par_iter_mut().for_each(to_rank);
+        label_ids.values_mut().for_each(|(ids, _)| to_rank(ids));
+        let ranked: Vec<Ranked> = sources
             .iter()
-            .flat_map(|t| t.terms.iter().map(|x| x.word.as_str()))
+            .zip(source_ids)
+            .map(|((terms, _), words)| Ranked { terms, words })
             .collect();
-        let mut words: Vec<&str> = unique.into_iter().collect();
-        words.sort_unstable();
-        let ids: HashMap<&str, u32> = words
+        let labels: HashMap<&str, Ranked> = label_ids
+            .into_iter()
+            .map(|(k, (words, terms))| (k, Ranked { terms, words }))
+            .collect();
+
+        let mut pair_set: rustc_hash::FxHashSet<[u32; 2]> = Default::default();
+        for r in ranked.iter().chain(labels.values()) {
+            pair_set.extend(r.terms.pairs().iter().map(|(p, _)| r.pair(*p)));
+        }
+        let mut pairs: Vec<[u32; 2]> = pair_set.into_iter().collect();
+        pairs.par_sort_unstable();
+        let pair_ids: FxHashMap<[u32; 2], u32> = pairs
             .iter()
             .enumerate()
-            .map(|(i, w)| (*w, i as u32))
+            .map(|(i, p)| (*p, i as u32))
             .collect();
-        let postings = merged
+        let first_word = pairs.len() as u32;
+        let postings_of = |r: &Ranked| -> Vec<(u32, Counts)> {
+            let words = r.words.iter().zip(r.terms.words());
+            words
+                .map(|(rank, (_, c))| (first_word + rank, *c))
+                .chain(
+                    r.terms
+                        .pairs()
+                        .iter()
+                        .map(|(p, c)| (pair_ids[&r.pair(*p)], *c)),
+                )
+                .collect()
+        };
+        let label_postings: HashMap<&str, Vec<(u32, Counts)>> = labels
             .iter()
-            .map(|t| {
-                t.terms
-                    .iter()
-                    .map(|x| (ids[x.word.as_str()], x.tf, x.title_at))
-                    .collect()
+            .map(|(k, r)| (*k, postings_of(r)))
+            .collect();
+        let postings = ranked
+            .par_iter()
+            .zip(sources)
+            .map(|(r, (_, d))| {
+                let mut own = postings_of(r);
+                for (term, counts) in &label_postings[d.kind.as_str()] {
+                    match own.iter_mut().find(|(t, _)| t == term) {
+                        Some((_, c)) => c.merge(counts),
+                        None => own.push((*term, *counts)),
+                    }
+                }
+                own.into_boxed_slice()
+            })
+            .collect();
+        let len = sources
+            .iter()
+            .map(|(t, d)| {
+                let mut len = t.len;
+                for (l, more) in len.iter_mut().zip(labels[d.kind.as_str()].terms.len) {
+                    *l = l.saturating_add(more);
+                }
+                len
             })
             .collect();
         let docs = sources
-            .iter()
+            .par_iter()
             .map(|(_, d)| {
                 let summary = crate::text::truncate_chars(d.summary, 200);
                 format!(
@@ -138,11 +247,31 @@ impl Corpus {
             })
             .collect();
         Corpus {
-            words: words.into_iter().map(str::to_string).collect(),
+            words,
+            pairs,
             postings,
-            len: merged.iter().map(|t| t.len).collect(),
+            len,
             docs,
             made: Default::default(),
+        }
+    }
+
+    /// How many terms (pairs and words) the vocabulary has.
+    fn terms(&self) -> usize {
+        self.pairs.len() + self.words.len()
+    }
+
+    /// Writes term `t`'s key: `word` or ` a b` (words hold only letters and digits: nothing
+    /// to escape in a JSON string).
+    fn write_key(&self, out: &mut String, t: u32) {
+        match self.pairs.get(t as usize) {
+            Some([a, b]) => {
+                out.push(' ');
+                out.push_str(&self.words[*a as usize]);
+                out.push(' ');
+                out.push_str(&self.words[*b as usize]);
+            }
+            None => out.push_str(&self.words[t as usize - self.pairs.len()]),
         }
     }
 
@@ -167,6 +296,30 @@ impl Corpus {
         files
     }
 
+    /// For each term, in order, the (page, posting) pairs of the pages holding it: a counting
+    /// sort of the pages' postings by term (pages stay in order within a term).
+    fn by_term(&self, order: &[usize]) -> (Vec<u32>, Vec<(u32, u32)>) {
+        let mut start = vec![0u32; self.terms() + 1];
+        for &src in order {
+            for (t, _) in self.postings[src].iter() {
+                start[*t as usize + 1] += 1;
+            }
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut entries = vec![(0u32, 0u32); *start.last().unwrap_or(&0) as usize];
+        for (doc, &src) in order.iter().enumerate() {
+            for (k, (t, _)) in self.postings[src].iter().enumerate() {
+                let at = &mut next[*t as usize];
+                entries[*at as usize] = (doc as u32, k as u32);
+                *at += 1;
+            }
+        }
+        (start, entries)
+    }
+
     fn build_files(&self, sources: &[(usize, bool)]) -> IndexFiles {
         let order: Vec<usize> = sources
             .iter()
@@ -181,19 +334,14 @@ impl Corpus {
             let total: f64 = order.iter().map(|&s| f64::from(self.len[s][f])).sum();
             *a = (total / n.max(1) as f64).max(1.0);
         }
-        let mut by_word: Vec<Vec<(u32, usize)>> = vec![Vec::new(); self.words.len()];
-        for (doc, &src) in order.iter().enumerate() {
-            for (k, &(word, ..)) in self.postings[src].iter().enumerate() {
-                by_word[word as usize].push((doc as u32, k));
-            }
-        }
+        let (start, entries) = self.by_term(&order);
         // About 6 bytes a posting ("12,34,").
-        let postings_total: usize = by_word.iter().map(Vec::len).sum();
-        let target = (postings_total * 6 / CHUNKS).clamp(CHUNK_BYTES.0, CHUNK_BYTES.1);
+        let target = (entries.len() * 6 / CHUNKS).clamp(CHUNK_BYTES.0, CHUNK_BYTES.1);
         let mut files = Vec::with_capacity(n + 64);
         let mut chunks: Vec<String> = Vec::new();
         let mut terms = String::new();
         let mut titles = String::new();
+        let mut num = itoa::Buffer::new();
         let flush = |terms: &mut String, titles: &mut String, files: &mut Vec<_>| {
             let data = format!("{{\"w\":{{{terms}}},\"t\":{{{titles}}}}}");
             let i = files.len();
@@ -202,36 +350,48 @@ impl Corpus {
             titles.clear();
         };
         let mut chunk_files = Vec::new();
-        for (word, postings) in self.words.iter().zip(&by_word) {
+        for t in 0..self.terms() {
+            let postings = &entries[start[t] as usize..start[t + 1] as usize];
             if postings.is_empty() {
                 continue;
             }
             if terms.is_empty() {
-                chunks.push(if chunks.is_empty() {
-                    String::new()
-                } else {
-                    word.clone()
-                });
+                let mut bound = String::new();
+                if !chunks.is_empty() {
+                    self.write_key(&mut bound, t as u32);
+                }
+                chunks.push(bound);
             } else {
                 terms.push(',');
             }
             let df = postings.len() as f64;
             let idf = (1.0 + (n as f64 - df + 0.5) / (df + 0.5)).ln();
-            let key = json_str(word);
-            let _ = write!(terms, "{key}:[");
+            let key_at = terms.len();
+            terms.push('"');
+            self.write_key(&mut terms, t as u32);
+            terms.push('"');
+            let key_end = terms.len();
+            terms.push_str(":[");
             let (mut last, mut last_title) = (0u32, 0u32);
-            let mut in_title = Vec::new();
+            let mut in_title = String::new();
             for (j, &(doc, k)) in postings.iter().enumerate() {
                 let src = order[doc as usize];
-                let (_, tf, title_at) = &self.postings[src][k];
-                let s = score(tf, &self.len[src], &avg, idf);
+                let (_, counts) = &self.postings[src][k as usize];
+                let s = score(&counts.tf, &self.len[src], &avg, idf);
                 if j > 0 {
                     terms.push(',');
                 }
-                let _ = write!(terms, "{},{s}", doc - last);
+                terms.push_str(num.format(doc - last));
+                terms.push(',');
+                terms.push_str(num.format(s));
                 last = doc;
-                if *title_at != 0 {
-                    in_title.push(format!("{},{title_at}", doc - last_title));
+                if counts.title_at != 0 {
+                    if !in_title.is_empty() {
+                        in_title.push(',');
+                    }
+                    in_title.push_str(num.format(doc - last_title));
+                    in_title.push(',');
+                    in_title.push_str(num.format(counts.title_at));
                     last_title = doc;
                 }
             }
@@ -240,7 +400,10 @@ impl Corpus {
                 if !titles.is_empty() {
                     titles.push(',');
                 }
-                let _ = write!(titles, "{key}:[{}]", in_title.join(","));
+                titles.push_str(&terms[key_at..key_end]);
+                titles.push_str(":[");
+                titles.push_str(&in_title);
+                titles.push(']');
             }
             if terms.len() + titles.len() >= target {
                 flush(&mut terms, &mut titles, &mut chunk_files);

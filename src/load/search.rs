@@ -1,9 +1,12 @@
 //! The search terms of one source, counted once at load: its folded words (see `text::fold`)
 //! per field — title, summary and tags, text — with where each sits in the title, and the
-//! pairs of words that follow each other (keyed `" a b"`, for phrase matches). A site's index
-//! (`features::search`) weighs these counts against the pages it publishes.
+//! pairs of words that follow each other (for phrase matches; written `" a b"` in the index).
+//! A site's index (`features::search`) weighs these counts against the pages it publishes.
+//!
+//! The terms are kept compact (one string of the page's distinct words, and pairs as two
+//! word numbers): every source of a province carries them until its sites are written.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::text::fold;
 
@@ -18,57 +21,91 @@ const BODY_WORDS: usize = 400;
 /// Title positions kept (one bit each).
 const TITLE_BITS: usize = 32;
 
-/// One indexed term of a page: a folded word, or a pair of words that follow each other
-/// (`" a b"`, a leading space), with its count in each field and, for a word, the positions
-/// it takes in the title (bit `i` = the title's `i`-th word).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Term {
-    pub word: String,
+/// A word's counts in each field and, for a word, the positions it takes in the title (bit
+/// `i` = the title's `i`-th word).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
     pub tf: [u16; FIELDS],
     pub title_at: u32,
 }
 
-/// The terms of one page (sorted by word) and the length of each field in words.
+impl Counts {
+    fn add(&mut self, field: usize) {
+        self.tf[field] = self.tf[field].saturating_add(1);
+    }
+
+    /// These counts and `other`'s together.
+    pub fn merge(&mut self, other: &Counts) {
+        for (tf, more) in self.tf.iter_mut().zip(other.tf) {
+            *tf = tf.saturating_add(more);
+        }
+        self.title_at |= other.title_at;
+    }
+}
+
+/// The terms of one page: its distinct words (in the order first met), the pairs of words
+/// that follow each other (as the numbers of both words), and the length of each field.
 #[derive(Debug, Clone, Default)]
 pub struct SearchTerms {
-    pub terms: Vec<Term>,
+    /// The distinct words, one after the other; word `i` ends at `ends[i]`.
+    text: Box<str>,
+    ends: Box<[u32]>,
+    counts: Box<[Counts]>,
+    pairs: Box<[([u32; 2], Counts)]>,
     pub len: [u16; FIELDS],
 }
 
 #[derive(Default)]
-struct Counter {
-    map: HashMap<String, Term>,
+struct Counter<'t> {
+    ids: FxHashMap<&'t str, u32>,
+    words: Vec<(&'t str, Counts)>,
+    pairs: FxHashMap<[u32; 2], u32>,
+    pair_counts: Vec<([u32; 2], Counts)>,
     len: [u16; FIELDS],
 }
 
-impl Counter {
+impl<'t> Counter<'t> {
     /// Counts one run of words (a title, a summary, one tag, the text) in `field`.
-    fn run<'a>(&mut self, field: usize, words: impl Iterator<Item = &'a str>) {
-        let mut prev: Option<&str> = None;
+    fn run(&mut self, field: usize, words: impl Iterator<Item = &'t str>) {
+        let mut prev: Option<u32> = None;
         for (at, w) in words.filter(|w| keep(w)).enumerate() {
-            let t = self.map.entry(w.to_string()).or_default();
-            t.tf[field] = t.tf[field].saturating_add(1);
+            let next = self.words.len() as u32;
+            let id = *self.ids.entry(w).or_insert(next);
+            if id == next {
+                self.words.push((w, Counts::default()));
+            }
+            let counts = &mut self.words[id as usize].1;
+            counts.add(field);
             if field == TITLE && at < TITLE_BITS {
-                t.title_at |= 1 << at;
+                counts.title_at |= 1 << at;
             }
             if let Some(p) = prev {
-                let pair = self.map.entry(pair_key(p, w)).or_default();
-                pair.tf[field] = pair.tf[field].saturating_add(1);
+                let next = self.pair_counts.len() as u32;
+                let k = *self.pairs.entry([p, id]).or_insert(next);
+                if k == next {
+                    self.pair_counts.push(([p, id], Counts::default()));
+                }
+                self.pair_counts[k as usize].1.add(field);
             }
-            prev = Some(w);
+            prev = Some(id);
             self.len[field] = self.len[field].saturating_add(1);
         }
     }
 
     fn done(self) -> SearchTerms {
-        let mut terms: Vec<Term> = self
-            .map
-            .into_iter()
-            .map(|(word, t)| Term { word, ..t })
-            .collect();
-        terms.sort_unstable_by(|a, b| a.word.cmp(&b.word));
+        let mut text = String::with_capacity(self.words.iter().map(|w| w.0.len()).sum());
+        let mut ends = Vec::with_capacity(self.words.len());
+        let mut counts = Vec::with_capacity(self.words.len());
+        for (w, c) in &self.words {
+            text.push_str(w);
+            ends.push(text.len() as u32);
+            counts.push(*c);
+        }
         SearchTerms {
-            terms,
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+            counts: counts.into_boxed_slice(),
+            pairs: self.pair_counts.into_boxed_slice(),
             len: self.len,
         }
     }
@@ -76,58 +113,49 @@ impl Counter {
 
 impl SearchTerms {
     pub fn new(title: &str, summary: &str, tags: &[String], text: &str) -> Self {
-        let mut c = Counter::default();
-        c.run(TITLE, split(&fold(title)));
-        c.run(SUMMARY, split(&fold(summary)));
-        for tag in tags {
-            c.run(SUMMARY, split(&fold(tag)));
-        }
         // Only the start is indexed: fold no more than it needs (about 10 bytes a word).
         let mut cut = text.len().min(BODY_WORDS * 12);
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        c.run(BODY, split(&fold(&text[..cut])).take(BODY_WORDS));
+        let (title, summary, body) = (fold(title), fold(summary), fold(&text[..cut]));
+        let tags: Vec<String> = tags.iter().map(|t| fold(t)).collect();
+        let mut c = Counter::default();
+        c.run(TITLE, split(&title));
+        c.run(SUMMARY, split(&summary));
+        for tag in &tags {
+            c.run(SUMMARY, split(tag));
+        }
+        c.run(BODY, split(&body).take(BODY_WORDS));
         c.done()
     }
 
     /// The kind of page as readers name it ("Người tốt, việc tốt"), counted with the summary:
-    /// the theme names kinds, so this is added when a site's index is made (`with`).
+    /// the theme names kinds, so this is added when a site's index is made.
     pub fn label(label: &str) -> Self {
+        let label = fold(label);
         let mut c = Counter::default();
-        c.run(SUMMARY, split(&fold(label)));
+        c.run(SUMMARY, split(&label));
         c.done()
     }
 
-    /// These terms and `other`'s together.
-    pub fn with(&self, other: &SearchTerms) -> SearchTerms {
-        let mut terms = Vec::with_capacity(self.terms.len() + other.terms.len());
-        let (mut a, mut b) = (self.terms.iter().peekable(), other.terms.iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if x.word == y.word => {
-                    let mut t = (*x).clone();
-                    for (tf, more) in t.tf.iter_mut().zip(y.tf) {
-                        *tf = tf.saturating_add(more);
-                    }
-                    t.title_at |= y.title_at;
-                    a.next();
-                    b.next();
-                    Some(t)
-                }
-                (Some(x), Some(y)) if x.word > y.word => b.next().cloned(),
-                (Some(_), _) => a.next().cloned(),
-                (None, Some(_)) => b.next().cloned(),
-                (None, None) => break,
-            }
-            .unwrap_or_default();
-            terms.push(next);
-        }
-        let mut len = self.len;
-        for (l, more) in len.iter_mut().zip(other.len) {
-            *l = l.saturating_add(more);
-        }
-        SearchTerms { terms, len }
+    /// The distinct words with their counts.
+    pub fn words(&self) -> impl Iterator<Item = (&str, &Counts)> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter())
+            .map(|(start, &end)| &self.text[start as usize..end as usize])
+            .zip(self.counts.iter())
+    }
+
+    /// The pairs of words that follow each other (numbers as in `words`), with their counts.
+    pub fn pairs(&self) -> &[([u32; 2], Counts)] {
+        &self.pairs
+    }
+
+    /// How many distinct words and pairs.
+    pub fn terms(&self) -> usize {
+        self.ends.len() + self.pairs.len()
     }
 }
 
@@ -139,7 +167,12 @@ pub fn pair_key(a: &str, b: &str) -> String {
 
 /// One-letter words carry no meaning for search, except numbers.
 pub fn keep(w: &str) -> bool {
-    w.chars().count() >= 2 || w.chars().all(|c| c.is_ascii_digit())
+    let mut chars = w.chars();
+    match (chars.next(), chars.next()) {
+        (Some(_), Some(_)) => true,
+        (Some(c), None) => c.is_ascii_digit(),
+        _ => w.is_empty(),
+    }
 }
 
 fn split(folded: &str) -> impl Iterator<Item = &str> {
@@ -157,6 +190,17 @@ pub fn words(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// Every term of `t` by its key (`" a b"` for a pair).
+    fn all(t: &SearchTerms) -> std::collections::BTreeMap<String, Counts> {
+        let words: Vec<(&str, &Counts)> = t.words().collect();
+        let mut map: std::collections::BTreeMap<String, Counts> =
+            words.iter().map(|(w, c)| (w.to_string(), **c)).collect();
+        for ([a, b], c) in t.pairs() {
+            map.insert(pair_key(words[*a as usize].0, words[*b as usize].0), *c);
+        }
+        map
+    }
+
     #[test]
     fn fields_pairs_and_title_positions() {
         let t = SearchTerms::new(
@@ -164,21 +208,26 @@ mod tests {
             "Nhận biết tin giả",
             &["an toàn mạng".into()],
             "a b tin giả",
-        )
-        .with(&SearchTerms::label("Bài viết"));
-        let get = |w: &str| t.terms.iter().find(|x| x.word == w).cloned().unwrap();
-        assert_eq!(get("tin").tf, [2, 1, 1]);
-        assert_eq!(get("tin").title_at, 0b101);
-        assert_eq!(get(" tin gia").tf, [1, 1, 1]);
-        assert_eq!(get(" an toan").tf, [0, 1, 0]);
-        assert_eq!(get("viet").tf, [0, 1, 0]);
+        );
+        let terms = all(&t);
+        assert_eq!(terms["tin"].tf, [2, 1, 1]);
+        assert_eq!(terms["tin"].title_at, 0b101);
+        assert_eq!(terms[" tin gia"].tf, [1, 1, 1]);
+        assert_eq!(terms[" an toan"].tf, [0, 1, 0]);
         assert!(
-            t.terms
-                .iter()
-                .all(|x| x.word != "a" && x.word != " biet an"),
+            terms.keys().all(|w| w != "a" && w != " biet an"),
             "one-letter words dropped; pairs do not cross a tag's end"
         );
-        assert_eq!(t.len, [4, 9, 2]);
-        assert!(t.terms.windows(2).all(|w| w[0].word < w[1].word), "sorted");
+        assert_eq!(t.len, [4, 7, 2]);
+        assert_eq!(t.terms(), terms.len());
+    }
+
+    #[test]
+    fn one_letter_words_but_numbers() {
+        assert!(!keep("a"));
+        assert!(!keep("ă"));
+        assert!(keep("7"));
+        assert!(keep("ab"));
+        assert!(keep("12"));
     }
 }
