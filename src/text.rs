@@ -26,6 +26,9 @@ pub fn nfc_owned(s: String) -> String {
 /// what precedes them, so only the other characters need the table lookups; leaving them
 /// out can only turn a "yes" into "maybe" (then the text is normalised, which is exact).
 fn is_nfc(s: &str) -> bool {
+    if below_u300_or_latin(s.as_bytes()) {
+        return true;
+    }
     let others = s
         .chars()
         .filter(|&c| c >= '\u{300}' && !('\u{1E00}'..='\u{1EFF}').contains(&c));
@@ -33,6 +36,24 @@ fn is_nfc(s: &str) -> bool {
         is_nfc_quick(others),
         unicode_normalization::IsNormalized::Yes
     )
+}
+
+/// Whether every character of the UTF-8 `bytes` is below U+0300 or in U+1E00–U+1EFF, read
+/// from the bytes: lead bytes below 0xCC start characters below U+0300 (continuation bytes
+/// are below 0xCC too), and U+1E00–U+1EFF is `E1 B8..=BB xx`.
+fn below_u300_or_latin(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0xCC {
+            i += 1;
+        } else if b == 0xE1 && matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// A URL segment the Vietnamese way: `Người tốt, việc tốt` → `nguoi-tot-viec-tot`, `Đ` → `d`.
@@ -57,24 +78,84 @@ pub fn slugify(s: &str) -> String {
 
 /// Folds case, tone marks, other diacritics and `đ` for matching: `Người Tốt` → `nguoi tot`,
 /// `hoà` and `hòa` → `hoa`. The search script in the theme does the same in JavaScript.
-/// (ASCII is handled without decomposition: this runs over every word of every page.)
+/// (ASCII and the Latin letters are looked up, not decomposed: this runs over every word of
+/// every page.)
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if c == 'đ' || c == 'Đ' {
-            out.push('d');
-        } else if !is_combining_mark(c) {
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            });
+        } else {
+            match LATIN_FOLD.get(c) {
+                Some(Some(f)) => out.push(f),
+                Some(None) => {}
+                None => fold_char(c, &mut out),
+            }
         }
     }
     out
 }
+
+/// The fold of one character (what `fold` does to it).
+fn fold_char(c: char, out: &mut String) {
+    if c == 'đ' || c == 'Đ' {
+        out.push('d');
+    } else if !is_combining_mark(c) {
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        });
+    }
+}
+
+/// `fold_char` of U+0080–U+036F and U+1E00–U+1EFF (every Latin letter with diacritics, so all
+/// of Vietnamese, and the combining marks), computed once from it: `Some(c)` for one
+/// character, `None` for nothing.
+struct LatinFold {
+    low: Vec<Option<Option<char>>>,
+    extended: Vec<Option<Option<char>>>,
+}
+
+const LOW: std::ops::Range<u32> = 0x80..0x370;
+const EXTENDED: std::ops::Range<u32> = 0x1E00..0x1F00;
+
+impl LatinFold {
+    fn new() -> Self {
+        let table = |range: std::ops::Range<u32>| {
+            range
+                .map(|u| {
+                    let mut s = String::new();
+                    fold_char(char::from_u32(u)?, &mut s);
+                    let mut chars = s.chars();
+                    match (chars.next(), chars.next()) {
+                        (None, _) => Some(None),
+                        (Some(f), None) => Some(Some(f)),
+                        _ => None,
+                    }
+                })
+                .collect()
+        };
+        LatinFold {
+            low: table(LOW),
+            extended: table(EXTENDED),
+        }
+    }
+
+    /// The fold of `c` when the table has it (`None`: ask `fold_char`).
+    fn get(&self, c: char) -> Option<Option<char>> {
+        let u = c as u32;
+        if LOW.contains(&u) {
+            self.low[(u - LOW.start) as usize]
+        } else if EXTENDED.contains(&u) {
+            self.extended[(u - EXTENDED.start) as usize]
+        } else {
+            None
+        }
+    }
+}
+
+static LATIN_FOLD: std::sync::LazyLock<LatinFold> = std::sync::LazyLock::new(LatinFold::new);
 
 /// The first `n` characters, never cutting inside a character; adds `…` when cut.
 pub fn truncate_chars(s: &str, n: usize) -> String {
@@ -180,6 +261,35 @@ mod tests {
         assert_eq!(fold("Đắk"), "dak");
         let nfd: String = "khoẻ".nfd().collect();
         assert_eq!(fold(&nfd), fold("khỏe"));
+    }
+
+    #[test]
+    fn the_latin_table_folds_as_decomposition_does() {
+        for u in 0x80..0x2000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            assert_eq!(fold(&c.to_string()), slow, "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn the_byte_check_of_nfc_agrees_with_the_quick_check() {
+        let nfd: String = "Người tốt việc tốt".nfd().collect();
+        for (text, fast) in [
+            ("Người tốt, việc tốt - 2026", true),
+            ("Người tốt — việc tốt", false),
+            ("ascii only", true),
+            (nfd.as_str(), false),
+            ("Ω ohm sign", false),
+        ] {
+            assert_eq!(below_u300_or_latin(text.as_bytes()), fast, "{text}");
+            assert_eq!(
+                is_nfc(text),
+                text.nfc().collect::<String>() == text,
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -58,6 +58,12 @@ pub struct Corpus {
     made: Mutex<Made>,
 }
 
+/// One term's text in a chunk (see `Corpus::term_json`).
+struct TermJson {
+    postings: String,
+    titles: Option<String>,
+}
+
 /// Indexes made, by the (source, own) list they were made for.
 type Made = HashMap<Vec<(usize, bool)>, Arc<IndexFiles>>;
 
@@ -204,10 +210,8 @@ impl Corpus {
                 )
                 .collect()
         };
-        let label_postings: HashMap<&str, Vec<(u32, Counts)>> = labels
-            .iter()
-            .map(|(k, r)| (*k, postings_of(r)))
-            .collect();
+        let label_postings: HashMap<&str, Vec<(u32, Counts)>> =
+            labels.iter().map(|(k, r)| (*k, postings_of(r))).collect();
         let postings = ranked
             .par_iter()
             .zip(sources)
@@ -320,6 +324,56 @@ impl Corpus {
         (start, entries)
     }
 
+    /// Term `t`'s entries in a chunk: `"key":[page,score,…]` and, when it is in titles,
+    /// `"key":[page,title positions,…]` (pages as differences from the previous one).
+    fn term_json(
+        &self,
+        t: u32,
+        postings: &[(u32, u32)],
+        order: &[usize],
+        avg: &[f64; FIELDS],
+    ) -> TermJson {
+        let n = order.len() as f64;
+        let df = postings.len() as f64;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let mut num = itoa::Buffer::new();
+        let mut key = String::from('"');
+        self.write_key(&mut key, t);
+        key.push('"');
+        let mut out = String::with_capacity(key.len() + 2 + postings.len() * 8);
+        out.push_str(&key);
+        out.push_str(":[");
+        let (mut last, mut last_title) = (0u32, 0u32);
+        let mut in_title = String::new();
+        for (j, &(doc, k)) in postings.iter().enumerate() {
+            let src = order[doc as usize];
+            let (_, counts) = &self.postings[src][k as usize];
+            let s = score(&counts.tf, &self.len[src], avg, idf);
+            if j > 0 {
+                out.push(',');
+            }
+            out.push_str(num.format(doc - last));
+            out.push(',');
+            out.push_str(num.format(s));
+            last = doc;
+            if counts.title_at != 0 {
+                if !in_title.is_empty() {
+                    in_title.push(',');
+                }
+                in_title.push_str(num.format(doc - last_title));
+                in_title.push(',');
+                in_title.push_str(num.format(counts.title_at));
+                last_title = doc;
+            }
+        }
+        out.push(']');
+        let titles = (!in_title.is_empty()).then(|| format!("{key}:[{in_title}]"));
+        TermJson {
+            postings: out,
+            titles,
+        }
+    }
+
     fn build_files(&self, sources: &[(usize, bool)]) -> IndexFiles {
         let order: Vec<usize> = sources
             .iter()
@@ -341,7 +395,6 @@ impl Corpus {
         let mut chunks: Vec<String> = Vec::new();
         let mut terms = String::new();
         let mut titles = String::new();
-        let mut num = itoa::Buffer::new();
         let flush = |terms: &mut String, titles: &mut String, files: &mut Vec<_>| {
             let data = format!("{{\"w\":{{{terms}}},\"t\":{{{titles}}}}}");
             let i = files.len();
@@ -349,61 +402,31 @@ impl Corpus {
             terms.clear();
             titles.clear();
         };
+        let written: Vec<(u32, TermJson)> = (0..self.terms())
+            .into_par_iter()
+            .filter(|&t| start[t] < start[t + 1])
+            .map(|t| {
+                let postings = &entries[start[t] as usize..start[t + 1] as usize];
+                (t as u32, self.term_json(t as u32, postings, &order, &avg))
+            })
+            .collect();
         let mut chunk_files = Vec::new();
-        for t in 0..self.terms() {
-            let postings = &entries[start[t] as usize..start[t + 1] as usize];
-            if postings.is_empty() {
-                continue;
-            }
+        for (t, term) in written {
             if terms.is_empty() {
                 let mut bound = String::new();
                 if !chunks.is_empty() {
-                    self.write_key(&mut bound, t as u32);
+                    self.write_key(&mut bound, t);
                 }
                 chunks.push(bound);
             } else {
                 terms.push(',');
             }
-            let df = postings.len() as f64;
-            let idf = (1.0 + (n as f64 - df + 0.5) / (df + 0.5)).ln();
-            let key_at = terms.len();
-            terms.push('"');
-            self.write_key(&mut terms, t as u32);
-            terms.push('"');
-            let key_end = terms.len();
-            terms.push_str(":[");
-            let (mut last, mut last_title) = (0u32, 0u32);
-            let mut in_title = String::new();
-            for (j, &(doc, k)) in postings.iter().enumerate() {
-                let src = order[doc as usize];
-                let (_, counts) = &self.postings[src][k as usize];
-                let s = score(&counts.tf, &self.len[src], &avg, idf);
-                if j > 0 {
-                    terms.push(',');
-                }
-                terms.push_str(num.format(doc - last));
-                terms.push(',');
-                terms.push_str(num.format(s));
-                last = doc;
-                if counts.title_at != 0 {
-                    if !in_title.is_empty() {
-                        in_title.push(',');
-                    }
-                    in_title.push_str(num.format(doc - last_title));
-                    in_title.push(',');
-                    in_title.push_str(num.format(counts.title_at));
-                    last_title = doc;
-                }
-            }
-            terms.push(']');
-            if !in_title.is_empty() {
+            terms.push_str(&term.postings);
+            if let Some(in_title) = term.titles {
                 if !titles.is_empty() {
                     titles.push(',');
                 }
-                titles.push_str(&terms[key_at..key_end]);
-                titles.push_str(":[");
                 titles.push_str(&in_title);
-                titles.push(']');
             }
             if terms.len() + titles.len() >= target {
                 flush(&mut terms, &mut titles, &mut chunk_files);

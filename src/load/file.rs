@@ -24,11 +24,14 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
 /// UTF-8 (with or without BOM) to NFC text with LF line ends; on failure the byte offset and line.
 pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        (at, line)
-    })?;
+    // simdutf8 checks valid text several times faster than `std`; `std` says where it breaks.
+    let text = simdutf8::basic::from_utf8(bytes)
+        .or_else(|_| std::str::from_utf8(bytes))
+        .map_err(|e| {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            (at, line)
+        })?;
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
