@@ -55,13 +55,25 @@ impl Timer {
         if let (Some(start), Some(last)) = (self.start, self.last.get()) {
             let now = Instant::now();
             eprintln!(
-                "lantoa: {phase:<10} {:>6} ms (total {} ms)",
+                "lantoa: {phase:<10} {:>6} ms (total {} ms, resident {} MB)",
                 (now - last).as_millis(),
-                (now - start).as_millis()
+                (now - start).as_millis(),
+                resident_mb()
             );
             self.last.set(Some(now));
         }
     }
+}
+
+/// The process's resident memory in MB (Linux; 0 elsewhere), for `LANTOA_TIMINGS`.
+fn resident_mb() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: u64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    pages * 4096 / 1_000_000
 }
 
 /// Receives each site as soon as it is rendered (the write stage of `build`); a site given to
@@ -449,8 +461,10 @@ pub fn build(
     policy: Policy,
 ) -> Result<BuildReport, Failure> {
     let started = Instant::now();
+    let timer = Timer::new();
     // `network.yaml` is read once, here, so that every message is in its language.
     let loaded = load_stage(root)?;
+    timer.lap("load");
     let lang = loaded.project.lang();
     output::check_output_dir(out, root).map_err(|d| Failure::new(vec![d], lang))?;
     let io_error = |e: std::io::Error| {

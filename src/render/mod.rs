@@ -366,7 +366,11 @@ impl<'a> Renderer<'a> {
         r.templates
             .tera
             .render_to(template, ctx, &mut out)
-            .map(|()| out)
+            .map(|()| {
+                // Kept until the site is written: no room left over.
+                out.shrink_to_fit();
+                out
+            })
             .map_err(|e| {
                 vec![theme::template_error(
                     &e,
