@@ -33,10 +33,11 @@ const SCALE: f64 = 2.0;
 /// manifest stays small.
 const CHUNK_BYTES: (usize, usize) = (4_000, 16_000);
 const CHUNKS: usize = 64;
-/// A site whose result entries weigh no more than this together gets them in one file (one
-/// request instead of twenty); a bigger one gets a file per page, so a query loads only the
-/// results it shows.
-const ENTRIES_TOGETHER: usize = 32_000;
+/// A site whose result entries weigh no more than this together (a school of about 150
+/// pages; some 16 KB gzipped) gets them in one file: one request instead of twenty on a
+/// slow phone, and one file to upload instead of one per page. A bigger one gets a file per
+/// page, so a query loads only the results it shows.
+const ENTRIES_TOGETHER: usize = 64_000;
 
 /// The search data of every source, prepared once for all sites: the vocabulary in the
 /// index's sorted order (so output is reproducible) — first the pairs of words (their key
@@ -56,6 +57,13 @@ pub struct Corpus {
     /// Sites publishing exactly the same pages (schools showing only what is shared down to
     /// them) get the same index: made once.
     made: Mutex<Made>,
+}
+
+/// The postings of a site's pages by term (see `Corpus::by_term`).
+struct ByTerm {
+    terms: Vec<u32>,
+    start: Vec<u32>,
+    entries: Vec<(u32, u32)>,
 }
 
 /// One term's text in a chunk (see `Corpus::term_json`).
@@ -300,9 +308,20 @@ impl Corpus {
         files
     }
 
-    /// For each term, in order, the (page, posting) pairs of the pages holding it: a counting
-    /// sort of the pages' postings by term (pages stay in order within a term).
-    fn by_term(&self, order: &[usize]) -> (Vec<u32>, Vec<(u32, u32)>) {
+    /// The terms the pages of `order` hold, in order, and for each the (page, posting) pairs
+    /// of the pages holding it (`entries[start[i]..start[i + 1]]` for `terms[i]`; pages in
+    /// order within a term). A site with many pages gets a counting sort over the whole
+    /// vocabulary; a small one (a school among hundreds) sorts its own postings instead.
+    fn by_term(&self, order: &[usize]) -> ByTerm {
+        let total: usize = order.iter().map(|&s| self.postings[s].len()).sum();
+        if total * 8 < self.terms() {
+            self.by_term_sorted(order, total)
+        } else {
+            self.by_term_counting(order, total)
+        }
+    }
+
+    fn by_term_counting(&self, order: &[usize], total: usize) -> ByTerm {
         let mut start = vec![0u32; self.terms() + 1];
         for &src in order {
             for (t, _) in self.postings[src].iter() {
@@ -313,7 +332,7 @@ impl Corpus {
             start[i] += start[i - 1];
         }
         let mut next = start.clone();
-        let mut entries = vec![(0u32, 0u32); *start.last().unwrap_or(&0) as usize];
+        let mut entries = vec![(0u32, 0u32); total];
         for (doc, &src) in order.iter().enumerate() {
             for (k, (t, _)) in self.postings[src].iter().enumerate() {
                 let at = &mut next[*t as usize];
@@ -321,7 +340,44 @@ impl Corpus {
                 *at += 1;
             }
         }
-        (start, entries)
+        let terms: Vec<u32> = (0..self.terms() as u32)
+            .filter(|&t| start[t as usize] < start[t as usize + 1])
+            .collect();
+        let start = terms
+            .iter()
+            .map(|&t| start[t as usize])
+            .chain([total as u32])
+            .collect();
+        ByTerm {
+            terms,
+            start,
+            entries,
+        }
+    }
+
+    fn by_term_sorted(&self, order: &[usize], total: usize) -> ByTerm {
+        let mut all: Vec<(u32, u32, u32)> = Vec::with_capacity(total);
+        for (doc, &src) in order.iter().enumerate() {
+            for (k, (t, _)) in self.postings[src].iter().enumerate() {
+                all.push((*t, doc as u32, k as u32));
+            }
+        }
+        all.sort_unstable();
+        let mut terms = Vec::new();
+        let mut start = Vec::new();
+        for (i, (t, ..)) in all.iter().enumerate() {
+            if terms.last() != Some(t) {
+                terms.push(*t);
+                start.push(i as u32);
+            }
+        }
+        start.push(total as u32);
+        let entries = all.into_iter().map(|(_, doc, k)| (doc, k)).collect();
+        ByTerm {
+            terms,
+            start,
+            entries,
+        }
     }
 
     /// Term `t`'s entries in a chunk: `"key":[page,score,…]` and, when it is in titles,
@@ -388,7 +444,11 @@ impl Corpus {
             let total: f64 = order.iter().map(|&s| f64::from(self.len[s][f])).sum();
             *a = (total / n.max(1) as f64).max(1.0);
         }
-        let (start, entries) = self.by_term(&order);
+        let ByTerm {
+            terms: present,
+            start,
+            entries,
+        } = self.by_term(&order);
         // About 6 bytes a posting ("12,34,").
         let target = (entries.len() * 6 / CHUNKS).clamp(CHUNK_BYTES.0, CHUNK_BYTES.1);
         let mut files = Vec::with_capacity(n + 64);
@@ -402,12 +462,12 @@ impl Corpus {
             terms.clear();
             titles.clear();
         };
-        let written: Vec<(u32, TermJson)> = (0..self.terms())
-            .into_par_iter()
-            .filter(|&t| start[t] < start[t + 1])
-            .map(|t| {
-                let postings = &entries[start[t] as usize..start[t + 1] as usize];
-                (t as u32, self.term_json(t as u32, postings, &order, &avg))
+        let written: Vec<(u32, TermJson)> = present
+            .par_iter()
+            .enumerate()
+            .map(|(i, &t)| {
+                let postings = &entries[start[i] as usize..start[i + 1] as usize];
+                (t, self.term_json(t, postings, &order, &avg))
             })
             .collect();
         let mut chunk_files = Vec::new();
@@ -564,6 +624,58 @@ mod tests {
                 "chunk {i} starts with {bound}"
             );
         }
+    }
+
+    #[test]
+    fn a_small_site_sorts_its_postings_as_the_counting_sort_does() {
+        let texts: Vec<String> = (0..30)
+            .map(|i| (0..50).map(|j| format!("w{i}x{j} chung ")).collect())
+            .collect();
+        let pages: Vec<SearchTerms> = texts
+            .iter()
+            .map(|t| SearchTerms::new("tin", "", &[], t))
+            .collect();
+        let sources: Vec<_> = pages
+            .iter()
+            .map(|t| {
+                let info = DocInfo {
+                    title: "tin",
+                    path: "x/",
+                    summary: "",
+                    date: String::new(),
+                    kind: "Bài viết".into(),
+                };
+                (t, info)
+            })
+            .collect();
+        let corpus = Corpus::new(&sources);
+        let order = [3, 7];
+        let total: usize = order.iter().map(|&s| corpus.postings[s].len()).sum();
+        assert!(
+            total * 8 < corpus.terms(),
+            "a small site takes the sorted path"
+        );
+        let sorted = corpus.by_term_sorted(&order, total);
+        let counting = corpus.by_term_counting(&order, total);
+        assert_eq!(sorted.terms, counting.terms);
+        assert_eq!(sorted.start, counting.start);
+        assert_eq!(sorted.entries, counting.entries);
+        let chung = corpus.words.iter().position(|w| w == "chung").unwrap() + corpus.pairs.len();
+        let i = sorted
+            .terms
+            .iter()
+            .position(|&t| t as usize == chung)
+            .unwrap();
+        let pages: Vec<u32> = sorted.entries
+            [sorted.start[i] as usize..sorted.start[i + 1] as usize]
+            .iter()
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(
+            pages,
+            [0, 1],
+            "both pages hold \"chung\", in the site's order"
+        );
     }
 
     /// The fold fixture shared with the browser test of `search.js`.

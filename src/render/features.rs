@@ -178,39 +178,55 @@ impl<'a> Renderer<'a> {
         base.insert("next_change", &next);
         base.insert("from_text", &crate::dates::vi_date_short(plan.from));
         base.insert("to_text", &crate::dates::vi_date_short(plan.to));
-        for unit in &plan.units {
-            let below: Vec<&calendar::UnitPlan> = plan
-                .units
-                .iter()
-                .filter(|u| {
-                    u.id != unit.id
-                        && self
-                            .project
-                            .site(&u.id)
-                            .is_some_and(|s| s.ancestors.contains(&unit.id))
-                })
-                .collect();
-            let mut ctx = base.clone();
-            ctx.insert("root", "../");
-            ctx.insert("unit", unit);
-            ctx.insert("below", &below);
-            files.insert(
-                format!("{}/index.html", unit.id),
-                FileData::Bytes(render(&ctx, "editorial.html")?.into_bytes()),
-            );
-            let mut report = plan.clone();
-            report.units = std::iter::once(unit.clone())
-                .chain(below.into_iter().cloned())
-                .collect();
-            files.insert(
-                format!("{}/report.csv", unit.id),
-                FileData::Bytes(calendar::to_csv(&report).into_bytes()),
-            );
-            files.insert(
-                format!("{}/report.json", unit.id),
-                FileData::Bytes(calendar::to_json(&report).into_bytes()),
-            );
-        }
+        let ancestors: std::collections::HashMap<&str, &[String]> = self
+            .project
+            .sites
+            .iter()
+            .map(|s| (s.id.as_str(), s.ancestors.as_slice()))
+            .collect();
+        // One page and two reports per unit, in parallel (a province has hundreds of units).
+        let per_unit = plan
+            .units
+            .par_iter()
+            .map(|unit| -> Result<[(String, FileData); 3], Vec<Diagnostic>> {
+                let below: Vec<&calendar::UnitPlan> = plan
+                    .units
+                    .iter()
+                    .filter(|u| {
+                        u.id != unit.id
+                            && ancestors
+                                .get(u.id.as_str())
+                                .is_some_and(|a| a.contains(&unit.id))
+                    })
+                    .collect();
+                let mut ctx = base.clone();
+                ctx.insert("root", "../");
+                ctx.insert("unit", unit);
+                ctx.insert("below", &below);
+                let page = render(&ctx, "editorial.html")?.into_bytes();
+                let report = calendar::Plan {
+                    units: std::iter::once(unit.clone())
+                        .chain(below.into_iter().cloned())
+                        .collect(),
+                    from: plan.from,
+                    to: plan.to,
+                    today: plan.today,
+                    lang: plan.lang,
+                };
+                Ok([
+                    (format!("{}/index.html", unit.id), FileData::Bytes(page)),
+                    (
+                        format!("{}/report.csv", unit.id),
+                        FileData::Bytes(calendar::to_csv(&report).into_bytes()),
+                    ),
+                    (
+                        format!("{}/report.json", unit.id),
+                        FileData::Bytes(calendar::to_json(&report).into_bytes()),
+                    ),
+                ])
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        files.extend(per_unit.into_iter().flatten());
         let mut ctx = base.clone();
         ctx.insert("root", "");
         ctx.insert("units", &plan.units.iter().map(|u| serde_json::json!({ "id": u.id, "name": u.name, "depth": u.depth, "missed": u.missed_weeks(), "rules": u.rules })).collect::<Vec<_>>());
