@@ -100,14 +100,18 @@ fn script(kind: &str, n: usize, data: &str) -> Vec<u8> {
         .into_bytes()
 }
 
-/// The score of a term in a page: BM25 per field, weighted.
-fn score(tf: &[u16; FIELDS], len: &[u16; FIELDS], avg: &[f64; FIELDS], idf: f64) -> u32 {
+/// BM25's length normalisation of a page's fields against the site's average lengths.
+fn norms(len: &[u16; FIELDS], avg: &[f64; FIELDS]) -> [f64; FIELDS] {
+    std::array::from_fn(|f| 1.0 - B[f] + B[f] * f64::from(len[f]) / avg[f])
+}
+
+/// The score of a term in a page: BM25 per field, weighted (`norm`: the page's `norms`).
+fn score(tf: &[u16; FIELDS], norm: &[f64; FIELDS], idf: f64) -> u32 {
     let s: f64 = (0..FIELDS)
         .filter(|&f| tf[f] > 0)
         .map(|f| {
             let tf = f64::from(tf[f]);
-            let norm = 1.0 - B[f] + B[f] * f64::from(len[f]) / avg[f];
-            WEIGHT[f] * tf * (K1 + 1.0) / (tf + K1 * norm)
+            WEIGHT[f] * tf * (K1 + 1.0) / (tf + K1 * norm[f])
         })
         .sum();
     ((idf * s * SCALE).round() as u32).max(1)
@@ -387,24 +391,24 @@ impl Corpus {
         t: u32,
         postings: &[(u32, u32)],
         order: &[usize],
-        avg: &[f64; FIELDS],
+        norm: &[[f64; FIELDS]],
     ) -> TermJson {
         let n = order.len() as f64;
         let df = postings.len() as f64;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         let mut num = itoa::Buffer::new();
-        let mut key = String::from('"');
-        self.write_key(&mut key, t);
-        key.push('"');
-        let mut out = String::with_capacity(key.len() + 2 + postings.len() * 8);
-        out.push_str(&key);
+        let mut out = String::with_capacity(24 + postings.len() * 8);
+        out.push('"');
+        self.write_key(&mut out, t);
+        out.push('"');
+        let key_end = out.len();
         out.push_str(":[");
         let (mut last, mut last_title) = (0u32, 0u32);
         let mut in_title = String::new();
         for (j, &(doc, k)) in postings.iter().enumerate() {
             let src = order[doc as usize];
             let (_, counts) = &self.postings[src][k as usize];
-            let s = score(&counts.tf, &self.len[src], avg, idf);
+            let s = score(&counts.tf, &norm[doc as usize], idf);
             if j > 0 {
                 out.push(',');
             }
@@ -423,7 +427,7 @@ impl Corpus {
             }
         }
         out.push(']');
-        let titles = (!in_title.is_empty()).then(|| format!("{key}:[{in_title}]"));
+        let titles = (!in_title.is_empty()).then(|| format!("{}:[{in_title}]", &out[..key_end]));
         TermJson {
             postings: out,
             titles,
@@ -444,6 +448,7 @@ impl Corpus {
             let total: f64 = order.iter().map(|&s| f64::from(self.len[s][f])).sum();
             *a = (total / n.max(1) as f64).max(1.0);
         }
+        let norm: Vec<[f64; FIELDS]> = order.iter().map(|&s| norms(&self.len[s], &avg)).collect();
         let ByTerm {
             terms: present,
             start,
@@ -467,7 +472,7 @@ impl Corpus {
             .enumerate()
             .map(|(i, &t)| {
                 let postings = &entries[start[i] as usize..start[i + 1] as usize];
-                (t, self.term_json(t, postings, &order, &avg))
+                (t, self.term_json(t, postings, &order, &norm))
             })
             .collect();
         let mut chunk_files = Vec::new();
