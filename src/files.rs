@@ -1,5 +1,6 @@
 //! One output file's data, shared by every stage that makes or writes files (images, render,
-//! the build report, output, serve): below all of them, so none has to reach another for it.
+//! the build report, output, serve): below all of them, so none has to reach another for it;
+//! and the hash of a file's bytes that site digests are made of.
 
 use std::path::PathBuf;
 
@@ -8,4 +9,15 @@ use std::path::PathBuf;
 pub enum FileData {
     Bytes(Vec<u8>),
     Copy(PathBuf),
+    /// Already written into the build's staging folder as it was rendered (`build` keeps no
+    /// page in memory): the `content_hash` of its bytes, for the site's digest.
+    Written(u64),
+}
+
+/// The hash of a file's bytes that a site's digest is made of (`report::digest`).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }

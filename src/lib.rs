@@ -76,9 +76,18 @@ fn resident_mb() -> u64 {
     pages * 4096 / 1_000_000
 }
 
-/// Receives each site as soon as it is rendered (the write stage of `build`); a site given to
-/// a sink is not kept in memory afterwards.
-pub type Sink<'a> = &'a (dyn Fn(&SiteOutput) -> std::io::Result<()> + Sync);
+/// The write stage of `build`: each page and list page as soon as it is rendered, the rest of
+/// each site once it is (a site given to a sink is not kept in memory afterwards), and the
+/// pages already written of a site that failed.
+pub struct SinkTo<'a> {
+    /// (site id, file below the site's folder, bytes).
+    pub page: &'a (dyn Fn(&str, &str, &[u8]) -> std::io::Result<()> + Sync),
+    pub site: &'a (dyn Fn(&SiteOutput) -> std::io::Result<()> + Sync),
+    /// Removes what `page` wrote for this site id.
+    pub discard: &'a (dyn Fn(&str) -> std::io::Result<()> + Sync),
+}
+
+pub type Sink<'a> = &'a SinkTo<'a>;
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -323,25 +332,42 @@ pub fn render_project(
         table,
     };
     let write_failed = std::sync::Mutex::new(Vec::new());
+    // The disk, not the content: a write that fails fails the whole run.
+    let io_failed = |site: &str, e: &std::io::Error| {
+        let d = Diagnostic::error(
+            site,
+            0,
+            Problem::Io {
+                detail: e.to_string(),
+            },
+        );
+        write_failed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(d);
+    };
+    let write_page = |site: &str, file: &str, bytes: &[u8]| {
+        let written = sink.map(|s| (s.page)(site, file, bytes)).transpose();
+        written.map(|_| ()).inspect_err(|e| io_failed(site, e))
+    };
     let rendered: Vec<Result<SiteOutput, Vec<Diagnostic>>> = build
         .par_iter()
         .map(|&i| {
             let b = resolve::resolve_site(project, table, i, mode)?;
-            let mut site = renderer.render_site(&b)?;
+            let write: Option<render::PageSink> = sink.map(|_| &write_page as render::PageSink);
+            let mut site = match renderer.render_site_to(&b, write) {
+                Ok(site) => site,
+                Err(e) => {
+                    let id = &project.sites[i].id;
+                    if let Some(Err(d)) = sink.map(|s| (s.discard)(id)) {
+                        io_failed(id, &d);
+                    }
+                    return Err(e);
+                }
+            };
             if let Some(sink) = sink {
-                if let Err(e) = sink(&site) {
-                    // The disk, not the content: the whole run fails.
-                    let d = Diagnostic::error(
-                        &site.site_id,
-                        0,
-                        Problem::Io {
-                            detail: e.to_string(),
-                        },
-                    );
-                    write_failed
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .push(d);
+                if let Err(e) = (sink.site)(&site) {
+                    io_failed(&site.site_id, &e);
                     return Ok(site);
                 }
                 site.written = site.files.len();
@@ -498,13 +524,21 @@ pub fn build(
             .insert(site.site_id.clone(), digest);
         Ok(())
     };
+    let write_page =
+        |site: &str, file: &str, bytes: &[u8]| staging.write_one(&format!("{site}/{file}"), bytes);
+    let discard = |site: &str| staging.discard(&format!("{site}/"));
+    let sink = SinkTo {
+        page: &write_page,
+        site: &write_site,
+        discard: &discard,
+    };
     let generated = generate_loaded(
         root,
         loaded,
         now,
         selection,
         if drafts { Mode::Preview } else { Mode::Publish },
-        Some(&write_site),
+        Some(&sink),
         policy,
     )?;
     let digests = digests.into_inner().unwrap_or_else(|p| p.into_inner());

@@ -195,7 +195,7 @@ impl Staging {
             check_relative(rel)?;
             match data {
                 FileData::Copy(src) => self.check_source(src, rel),
-                FileData::Bytes(_) => Ok(()),
+                FileData::Bytes(_) | FileData::Written(_) => Ok(()),
             }
         })?;
         let dirs: BTreeSet<&Path> = files
@@ -212,6 +212,7 @@ impl Staging {
                 match data {
                     FileData::Bytes(b) => fs::write(&dest, b),
                     FileData::Copy(src) => fs::copy(src, &dest).map(|_| ()),
+                    FileData::Written(_) => Ok(()), // by `write_one`
                 }
             })?;
         let n = files.len();
@@ -220,6 +221,37 @@ impl Staging {
             .expect("staging lock")
             .extend(files.into_iter().map(|(rel, _)| rel));
         Ok(n)
+    }
+
+    /// Writes one file as soon as it is made (path relative to the output), with the checks
+    /// of `write`.
+    pub fn write_one(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        check_relative(rel)?;
+        let dest = self.dir.join(rel);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&dest, bytes)?;
+        self.written
+            .lock()
+            .expect("staging lock")
+            .insert(rel.to_string());
+        Ok(())
+    }
+
+    /// Removes what was written under `prefix` (a site that failed after some of its pages
+    /// were written): `commit` then keeps the site's previous output, as if nothing had been.
+    pub fn discard(&self, prefix: &str) -> io::Result<()> {
+        check_relative(prefix.trim_end_matches('/'))?;
+        self.written
+            .lock()
+            .expect("staging lock")
+            .retain(|rel| !rel.starts_with(prefix));
+        let dir = self.dir.join(prefix);
+        if fs::symlink_metadata(&dir).is_ok() {
+            remove_tree(&dir)?;
+        }
+        Ok(())
     }
 
     /// A copy's source must not be inside the staging folder (it would be copied onto itself
@@ -610,6 +642,33 @@ mod tests {
                 "names the path: {e}"
             );
         }
+    }
+
+    #[test]
+    fn pages_written_early_are_kept_or_discarded_with_their_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::begin(&out, &|| {}).unwrap();
+        first.write_one("a/index.html", b"old a").unwrap();
+        first.write_one("b/index.html", b"old b").unwrap();
+        first.commit(&|_| false).unwrap();
+
+        let second = Staging::begin(&out, &|| {}).unwrap();
+        second.write_one("a/x/index.html", b"new a").unwrap();
+        second.write_one("b/index.html", b"half of b").unwrap();
+        assert!(second.write_one("../evil", b"x").is_err());
+        // Site b failed after one page: it keeps its previous output.
+        second.discard("b/").unwrap();
+        let index = FileData::Written(crate::files::content_hash(b"new a"));
+        let name = "x/index.html".to_string();
+        assert_eq!(second.write("a/", [(&name, &index)]).unwrap(), 1);
+        second.commit(&|rel| rel.starts_with("b/")).unwrap();
+        let read = |p: &str| fs::read_to_string(out.join(p)).unwrap();
+        assert_eq!(read("a/x/index.html"), "new a");
+        assert!(!out.join("a/index.html").exists(), "a was rebuilt");
+        assert_eq!(read("b/index.html"), "old b");
+        let manifest = fs::read_to_string(out.join(MANIFEST)).unwrap();
+        assert_eq!(manifest, "a/x/index.html\nb/index.html\n");
     }
 
     #[test]

@@ -134,7 +134,8 @@ pub fn digest(files: &BTreeMap<String, FileData>) -> String {
     for (path, data) in files {
         path.hash(&mut h);
         match data {
-            FileData::Bytes(b) => b.hash(&mut h),
+            FileData::Bytes(b) => crate::files::content_hash(b).hash(&mut h),
+            FileData::Written(hash) => hash.hash(&mut h),
             FileData::Copy(src) => {
                 src.hash(&mut h);
                 if let Ok(m) = std::fs::metadata(src) {

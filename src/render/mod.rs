@@ -76,6 +76,18 @@ impl List<'_> {
     }
 }
 
+/// Writes one rendered page at once: (site id, file below the site's folder, bytes).
+pub type PageSink<'a> = &'a (dyn Fn(&str, &str, &[u8]) -> std::io::Result<()> + Sync);
+
+/// The file of a page's path: a folder path gets `index.html`.
+fn page_file(path: &str) -> String {
+    if path.ends_with(".xml") || path.ends_with(".html") || path.ends_with(".txt") {
+        path.to_string()
+    } else {
+        format!("{path}index.html")
+    }
+}
+
 /// What every render of a site shares.
 pub struct Renderer<'a> {
     pub project: &'a Project,
@@ -97,6 +109,8 @@ struct SiteRender<'a> {
     site_value: tera::Value,
     base: Context,
     out: SiteOutput,
+    /// Where pages go as soon as they are rendered (`build`); `None` keeps them in `out`.
+    write: Option<PageSink<'a>>,
     /// Each page's list entry (a page shows in its section, its tags, the home page…), made once.
     items: Vec<std::sync::OnceLock<tera::Value>>,
 }
@@ -167,6 +181,7 @@ impl<'a> Renderer<'a> {
                 site_id: site.id.clone(),
                 ..Default::default()
             },
+            write: None,
             items: build
                 .pages
                 .iter()
@@ -189,7 +204,18 @@ impl<'a> Renderer<'a> {
 
     /// Renders one resolved site.
     pub fn render_site(&self, build: &'a SiteBuild) -> Result<SiteOutput, Vec<Diagnostic>> {
+        self.render_site_to(build, None)
+    }
+
+    /// `render_site`, its pages and lists handed to `write` as they are rendered (their
+    /// entries in the output are then `FileData::Written`).
+    pub fn render_site_to(
+        &self,
+        build: &'a SiteBuild,
+        write: Option<PageSink<'a>>,
+    ) -> Result<SiteOutput, Vec<Diagnostic>> {
         let mut r = self.site_render(build)?;
+        r.write = write;
         self.render_pages(&mut r)?;
         self.render_home(&mut r)?;
         self.render_sections(&mut r)?;
@@ -382,15 +408,38 @@ impl<'a> Renderer<'a> {
 
     /// Stores a rendered page: a folder path gets `index.html`.
     fn insert_page(r: &mut SiteRender, path: &str, html: Vec<u8>) {
-        let file = if path.ends_with(".xml") || path.ends_with(".html") || path.ends_with(".txt") {
-            path.to_string()
-        } else {
-            format!("{path}index.html")
-        };
+        Self::insert_file(r, page_file(path), FileData::Bytes(html));
+    }
+
+    fn insert_file(r: &mut SiteRender, file: String, data: FileData) {
         if file.ends_with(".html") {
             r.out.page_count += 1;
         }
-        r.out.files.insert(file, FileData::Bytes(html));
+        r.out.files.insert(file, data);
+    }
+
+    /// A page rendered in parallel: written at once when the site has a `write` (its entry
+    /// keeps only the hash), else kept.
+    fn store(
+        r: &SiteRender,
+        path: &str,
+        html: Vec<u8>,
+    ) -> Result<(String, FileData), Vec<Diagnostic>> {
+        let file = page_file(path);
+        let Some(write) = r.write else {
+            return Ok((file, FileData::Bytes(html)));
+        };
+        let site = &r.viewer.site().id;
+        write(site, &file, &html).map_err(|e| {
+            vec![Diagnostic::error(
+                format!("{site}/{file}"),
+                0,
+                crate::messages::Problem::Io {
+                    detail: e.to_string(),
+                },
+            )]
+        })?;
+        Ok((file, FileData::Written(crate::files::content_hash(&html))))
     }
 
     fn page_context(&self, r: &SiteRender, path: &str, root: &str) -> Context {
@@ -429,11 +478,10 @@ impl<'a> Renderer<'a> {
         let rendered = build
             .pages
             .par_iter()
-            .enumerate()
-            .map(|(i, entry)| self.page_html(shared, entry).map(|html| (i, html)))
+            .map(|entry| Self::store(shared, &entry.path, self.page_html(shared, entry)?))
             .collect::<Result<Vec<_>, _>>()?;
-        for (i, html) in rendered {
-            Self::insert_page(r, &build.pages[i].path, html);
+        for (file, data) in rendered {
+            Self::insert_file(r, file, data);
         }
         Ok(())
     }
@@ -506,12 +554,15 @@ impl<'a> Renderer<'a> {
         let rendered = (1..=list.total(self.per_page()))
             .into_par_iter()
             .map(|n| {
-                self.list_page_html(shared, &list, n)
-                    .map(|html| (list.page_path(n), html))
+                Self::store(
+                    shared,
+                    &list.page_path(n),
+                    self.list_page_html(shared, &list, n)?,
+                )
             })
             .collect::<Result<Vec<_>, _>>()?;
-        for (path, html) in rendered {
-            Self::insert_page(r, &path, html);
+        for (file, data) in rendered {
+            Self::insert_file(r, file, data);
         }
         Ok(())
     }

@@ -256,6 +256,8 @@ impl Prepared {
         match data {
             FileData::Bytes(b) => Answer::Bytes(b.clone()),
             FileData::Copy(p) => Answer::Disk(p.clone()),
+            // Only `build` writes pages as they are rendered; `serve` keeps them.
+            FileData::Written(_) => Answer::NotFound(None),
         }
     }
 
@@ -343,7 +345,7 @@ impl Prepared {
         }
         Answer::NotFound(out.files.get("404.html").and_then(|d| match d {
             FileData::Bytes(b) => Some(b.clone()),
-            FileData::Copy(_) => None,
+            FileData::Copy(_) | FileData::Written(_) => None,
         }))
     }
 }
