@@ -80,8 +80,7 @@ fn resident_mb() -> u64 {
 /// each site once it is (a site given to a sink is not kept in memory afterwards), and the
 /// pages already written of a site that failed.
 pub struct SinkTo<'a> {
-    /// (site id, file below the site's folder, bytes).
-    pub page: &'a (dyn Fn(&str, &str, &[u8]) -> std::io::Result<()> + Sync),
+    pub page: render::PageSink<'a>,
     pub site: &'a (dyn Fn(&SiteOutput) -> std::io::Result<()> + Sync),
     /// Removes what `page` wrote for this site id.
     pub discard: &'a (dyn Fn(&str) -> std::io::Result<()> + Sync),
