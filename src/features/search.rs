@@ -200,7 +200,7 @@ impl Corpus {
 
         let mut pair_set: rustc_hash::FxHashSet<[u32; 2]> = Default::default();
         for r in ranked.iter().chain(labels.values()) {
-            pair_set.extend(r.terms.pairs().iter().map(|(p, _)| r.pair(*p)));
+            pair_set.extend(r.terms.pairs().map(|(p, _)| r.pair(p)));
         }
         let mut pairs: Vec<[u32; 2]> = pair_set.into_iter().collect();
         pairs.par_sort_unstable();
@@ -214,12 +214,7 @@ impl Corpus {
             let words = r.words.iter().zip(r.terms.words());
             words
                 .map(|(rank, (_, c))| (first_word + rank, *c))
-                .chain(
-                    r.terms
-                        .pairs()
-                        .iter()
-                        .map(|(p, c)| (pair_ids[&r.pair(*p)], *c)),
-                )
+                .chain(r.terms.pairs().map(|(p, c)| (pair_ids[&r.pair(p)], c)))
                 .collect()
         };
         let label_postings: HashMap<&str, Vec<(u32, Counts)>> =

@@ -51,7 +51,9 @@ pub struct SearchTerms {
     text: Box<str>,
     ends: Box<[u32]>,
     counts: Box<[Counts]>,
-    pairs: Box<[([u32; 2], Counts)]>,
+    /// Pairs as the numbers of their two words (a page's first 65,536 distinct words: a page
+    /// has a few hundred) and their counts in each field (never in title positions).
+    pairs: Box<[([u16; 2], [u16; FIELDS])]>,
     pub len: [u16; FIELDS],
 }
 
@@ -59,15 +61,15 @@ pub struct SearchTerms {
 struct Counter<'t> {
     ids: FxHashMap<&'t str, u32>,
     words: Vec<(&'t str, Counts)>,
-    pairs: FxHashMap<[u32; 2], u32>,
-    pair_counts: Vec<([u32; 2], Counts)>,
+    pairs: FxHashMap<[u16; 2], u32>,
+    pair_counts: Vec<([u16; 2], [u16; FIELDS])>,
     len: [u16; FIELDS],
 }
 
 impl<'t> Counter<'t> {
     /// Counts one run of words (a title, a summary, one tag, the text) in `field`.
     fn run(&mut self, field: usize, words: impl Iterator<Item = &'t str>) {
-        let mut prev: Option<u32> = None;
+        let mut prev: Option<u16> = None;
         for (at, w) in words.filter(|w| keep(w)).enumerate() {
             let next = self.words.len() as u32;
             let id = *self.ids.entry(w).or_insert(next);
@@ -79,15 +81,16 @@ impl<'t> Counter<'t> {
             if field == TITLE && at < TITLE_BITS {
                 counts.title_at |= 1 << at;
             }
-            if let Some(p) = prev {
+            if let (Some(p), Ok(w)) = (prev, u16::try_from(id)) {
                 let next = self.pair_counts.len() as u32;
-                let k = *self.pairs.entry([p, id]).or_insert(next);
+                let k = *self.pairs.entry([p, w]).or_insert(next);
                 if k == next {
-                    self.pair_counts.push(([p, id], Counts::default()));
+                    self.pair_counts.push(([p, w], [0; FIELDS]));
                 }
-                self.pair_counts[k as usize].1.add(field);
+                let tf = &mut self.pair_counts[k as usize].1[field];
+                *tf = tf.saturating_add(1);
             }
-            prev = Some(id);
+            prev = u16::try_from(id).ok();
             self.len[field] = self.len[field].saturating_add(1);
         }
     }
@@ -149,8 +152,14 @@ impl SearchTerms {
     }
 
     /// The pairs of words that follow each other (numbers as in `words`), with their counts.
-    pub fn pairs(&self) -> &[([u32; 2], Counts)] {
-        &self.pairs
+    pub fn pairs(&self) -> impl Iterator<Item = ([u32; 2], Counts)> + '_ {
+        self.pairs.iter().map(|([a, b], tf)| {
+            let counts = Counts {
+                tf: *tf,
+                title_at: 0,
+            };
+            ([u32::from(*a), u32::from(*b)], counts)
+        })
     }
 
     /// How many distinct words and pairs.
@@ -196,7 +205,7 @@ mod tests {
         let mut map: std::collections::BTreeMap<String, Counts> =
             words.iter().map(|(w, c)| (w.to_string(), **c)).collect();
         for ([a, b], c) in t.pairs() {
-            map.insert(pair_key(words[*a as usize].0, words[*b as usize].0), *c);
+            map.insert(pair_key(words[a as usize].0, words[b as usize].0), c);
         }
         map
     }
