@@ -38,20 +38,20 @@ use render::{RenderOptions, Renderer, SiteOutput};
 use resolve::Mode;
 
 /// Phase timings on stderr when `LANTOA_TIMINGS` is set (for profiling a big network).
-struct Timer {
+pub(crate) struct Timer {
     start: Option<Instant>,
     last: std::cell::Cell<Option<Instant>>,
 }
 
 impl Timer {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let start = std::env::var_os("LANTOA_TIMINGS").map(|_| Instant::now());
         Timer {
             start,
             last: std::cell::Cell::new(start),
         }
     }
-    fn lap(&self, phase: &str) {
+    pub(crate) fn lap(&self, phase: &str) {
         if let (Some(start), Some(last)) = (self.start, self.last.get()) {
             let now = Instant::now();
             eprintln!(
@@ -219,6 +219,7 @@ pub fn generate_loaded(
             cache: &cache,
             memo: None,
         }),
+        None,
     );
     timer.lap("prepare");
     if policy == Policy::AllOrNothing && !errors.is_empty() {

@@ -30,6 +30,14 @@ pub struct Photos<'a> {
     pub memo: Option<&'a Memo>,
 }
 
+/// What `serve` keeps between saves, so that a save redoes the work of the files it changed
+/// and not of the whole network (the commands that run once keep nothing).
+#[derive(Default)]
+pub struct Kept {
+    /// Each source's scan for warnings (`check::Memo`).
+    pub warnings: crate::check::Memo,
+}
+
 /// The project checked and ready to render.
 pub struct Ready {
     pub table: Table,
@@ -62,17 +70,23 @@ pub fn prepare(
     now: &Zoned,
     mode: Mode,
     photos: Option<Photos>,
+    kept: Option<&Kept>,
 ) -> Ready {
+    let timer = crate::Timer::new();
     let mut errors = loaded.problems;
     errors.extend(validate(project));
-    let mut warnings = crate::check::warnings(project, now);
+    timer.lap("validate");
+    let mut warnings = crate::check::warnings_kept(project, now, kept.map(|k| &k.warnings));
+    timer.lap("warnings");
     let table = Table::new(project, now);
+    timer.lap("table");
     let (link_errors, link_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
         crate::resolve::links::check_published(project, &table, mode)
             .into_iter()
             .partition(Diagnostic::is_error);
     errors.extend(link_errors);
     warnings.extend(link_warnings);
+    timer.lap("links");
     let images = match photos {
         Some(p) => {
             let (images, image_errors) =
@@ -82,6 +96,7 @@ pub fn prepare(
         }
         None => ImageSet::default(),
     };
+    timer.lap("photos");
     let blocked = crate::resolve::affected::attribute(
         project,
         loaded.failed,
@@ -90,6 +105,7 @@ pub fn prepare(
     );
     diagnostics::sort(&mut errors);
     diagnostics::sort(&mut warnings);
+    timer.lap("attribute");
     Ready {
         table,
         images,

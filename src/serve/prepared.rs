@@ -80,6 +80,7 @@ impl Prepared {
         root: PathBuf,
         mut errors: Vec<Diagnostic>,
     ) -> Result<Prepared, Vec<Diagnostic>> {
+        let timer = crate::Timer::new();
         let lang = Lang::choose(project.network.language.as_deref());
         let options = RenderOptions { mode: Mode::Serve };
         let selected = crate::select_sites(&project, selection)?;
@@ -114,6 +115,7 @@ impl Prepared {
             }
         }
         diagnostics::sort(&mut errors);
+        timer.lap("resolve");
         let pages = builds
             .iter()
             .map(|b| {
@@ -154,6 +156,7 @@ impl Prepared {
         };
         p.assets = assets;
         p.network_index = index;
+        timer.lap("assets");
         Ok(p)
     }
 

@@ -125,6 +125,8 @@ pub struct Session {
     missing_sites: Vec<String>,
     /// Photos processed since the server started.
     images: crate::features::images::Memo,
+    /// What the checks keep between saves.
+    kept: crate::prepare::Kept,
 }
 
 impl Session {
@@ -149,6 +151,7 @@ impl Session {
             failed: BTreeMap::new(),
             missing_sites: Vec::new(),
             images: Default::default(),
+            kept: Default::default(),
         }
     }
 
@@ -160,6 +163,7 @@ impl Session {
         if self.root.join(TEST_PANIC).exists() {
             panic!("deliberate test panic");
         }
+        let timer = crate::Timer::new();
         match change {
             Change::Full => self.reload_all(),
             Change::Theme => self.theme = None,
@@ -174,6 +178,7 @@ impl Session {
         if self.project.is_none() && self.broken.is_empty() {
             self.reload_all();
         }
+        timer.lap("reparse");
         let errors: Vec<Diagnostic> = self.broken.values().flatten().cloned().collect();
         let Some(project) = self.project.clone() else {
             return Err(errors);
@@ -214,7 +219,9 @@ impl Session {
                 cache: &cache,
                 memo: Some(&self.images),
             }),
+            Some(&self.kept),
         );
+        timer.lap("prepare");
         let mut prepared = Prepared::new(
             project,
             ready.table,
@@ -226,6 +233,7 @@ impl Session {
             ready.errors,
         )?;
         prepared.warnings = ready.warnings;
+        timer.lap("prepared");
         Ok(prepared)
     }
 
