@@ -11,7 +11,7 @@ pub mod markdown;
 pub mod search;
 pub mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -842,7 +842,7 @@ pub fn percent_decode(s: &str) -> String {
 }
 
 /// Sources by `@/` key, for link resolution.
-pub fn index_by_key(sources: &[std::sync::Arc<Source>]) -> BTreeMap<&str, usize> {
+pub fn index_by_key(sources: &[std::sync::Arc<Source>]) -> HashMap<&str, usize> {
     sources
         .iter()
         .enumerate()

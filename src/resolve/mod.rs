@@ -231,7 +231,7 @@ pub fn resolve_site(
             visibility: state.clone(),
         });
     }
-    pages.sort_by(|a, b| order_key(project, a).cmp(&order_key(project, b)));
+    pages.sort_by_cached_key(|p| order_key(project, p));
     check_duplicates(project, site, &pages)?;
     let by_source = pages
         .iter()
@@ -285,7 +285,7 @@ fn check_duplicates(
     pages: &[PageEntry],
 ) -> Result<(), Vec<Diagnostic>> {
     // A page taking a section's address is `reserved_slugs`'s error (found once, at validation).
-    let mut seen: BTreeMap<&str, &Source> = BTreeMap::new();
+    let mut seen: HashMap<&str, &Source> = HashMap::with_capacity(pages.len());
     let mut errors = Vec::new();
     for page in pages {
         let src: &Source = &project.sources[page.source];

@@ -288,7 +288,13 @@ impl Session {
         let rel = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
         self.broken.remove(&rel);
         self.failed.remove(&rel);
-        project.sources.retain(|s| s.file != rel);
+        // The file's old version, found without comparing 10,000 paths component by component.
+        let name = rel.file_name().unwrap_or_default().as_encoded_bytes();
+        let is_rel =
+            |file: &Path| file.as_os_str().as_encoded_bytes().ends_with(name) && file == rel;
+        if let Some(i) = project.sources.iter().position(|s| is_rel(&s.file)) {
+            project.sources.remove(i);
+        }
         project.contests.retain(|c| c.file != rel);
         if !path.exists() {
             return;
@@ -302,7 +308,11 @@ impl Session {
                 .and_then(|text| {
                     load::parse_source_full(&self.root, &content, owner.clone(), kind, path, &text)
                 })
-                .map(|s| project.sources.push(std::sync::Arc::new(s))),
+                .map(|s| {
+                    // Sources stay in the order of their keys (as `load` leaves them).
+                    let at = project.sources.partition_point(|o| o.key <= s.key);
+                    project.sources.insert(at, Arc::new(s));
+                }),
             None => crate::load::contest::load(&self.root, owner.clone(), path)
                 .map(|c| project.contests.push(c))
                 .map_err(|diagnostics| load::Failure {
@@ -321,7 +331,6 @@ impl Session {
             );
             self.broken.insert(rel, f.diagnostics);
         }
-        project.sources.sort_by(|a, b| a.key.cmp(&b.key));
     }
 }
 
