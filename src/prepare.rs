@@ -30,12 +30,13 @@ pub struct Photos<'a> {
     pub memo: Option<&'a Memo>,
 }
 
-/// What `serve` keeps between saves, so that a save redoes the work of the files it changed
-/// and not of the whole network (the commands that run once keep nothing).
-#[derive(Default)]
-pub struct Kept {
-    /// Each source's scan for warnings (`check::Memo`).
-    pub warnings: crate::check::Memo,
+/// What `serve` kept from its previous rebuild, so that a save redoes the work of the files
+/// it changed and not of the whole network (the commands that run once keep nothing).
+pub struct Kept<'a> {
+    /// Each source's scan for warnings.
+    pub warnings: &'a crate::check::Memo,
+    /// The previous table, and the sources (indexes) replaced in place since it was made.
+    pub table: Option<(&'a Table, &'a [usize])>,
 }
 
 /// The project checked and ready to render.
@@ -70,15 +71,24 @@ pub fn prepare(
     now: &Zoned,
     mode: Mode,
     photos: Option<Photos>,
-    kept: Option<&Kept>,
+    kept: Option<Kept>,
 ) -> Ready {
     let timer = crate::Timer::new();
     let mut errors = loaded.problems;
     errors.extend(validate(project));
     timer.lap("validate");
-    let mut warnings = crate::check::warnings_kept(project, now, kept.map(|k| &k.warnings));
+    let mut warnings = crate::check::warnings_kept(project, now, kept.as_ref().map(|k| k.warnings));
     timer.lap("warnings");
-    let table = Table::new(project, now);
+    // After a save that replaced sources in place: the previous table, patched.
+    let patched = kept
+        .as_ref()
+        .and_then(|k| k.table)
+        .and_then(|(before, changed)| before.patched(project, now, changed));
+    #[cfg(debug_assertions)]
+    if let Some(t) = &patched {
+        t.assert_same(&Table::new(project, now));
+    }
+    let table = patched.unwrap_or_else(|| Table::new(project, now));
     timer.lap("table");
     let (link_errors, link_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
         crate::resolve::links::check_published(project, &table, mode)

@@ -3,10 +3,12 @@
 //! targeted, what its ancestors share down) in the run's `Mode`, the URL of every page,
 //! duplicate and reserved addresses, tags folded across case and accents; the site-specific
 //! targets of `@/` and `law:` links and links that must follow publication (`links.rs`); which
-//! sites a problem affects (`affected.rs`). Works on the loaded `Project`, reads no file.
+//! sites a problem affects (`affected.rs`); `serve`'s patch of a site after a save that
+//! replaced sources in place (`patch.rs`). Works on the loaded `Project`, reads no file.
 
 pub mod affected;
 pub mod links;
+pub mod patch;
 pub mod publication;
 
 use std::collections::{BTreeMap, HashMap};

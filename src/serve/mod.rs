@@ -203,7 +203,6 @@ fn apply(
             let shown: Vec<Diagnostic> =
                 problems.iter().chain(&prepared.warnings).cloned().collect();
             let text = prepared.problems_text(&shown);
-            let prepared = Arc::new(prepared);
             let (had_error, print) = {
                 let mut s = write(state);
                 let had = s.overlay.is_some() || !s.printed.is_empty();

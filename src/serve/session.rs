@@ -125,8 +125,10 @@ pub struct Session {
     missing_sites: Vec<String>,
     /// Photos processed since the server started.
     images: crate::features::images::Memo,
-    /// What the checks keep between saves.
-    kept: crate::prepare::Kept,
+    /// Each source's scan for warnings, kept between saves.
+    warnings: crate::check::Memo,
+    /// The last rebuild, patched by the next one when a save only replaced sources.
+    last: Option<Arc<Prepared>>,
 }
 
 impl Session {
@@ -151,25 +153,38 @@ impl Session {
             failed: BTreeMap::new(),
             missing_sites: Vec::new(),
             images: Default::default(),
-            kept: Default::default(),
+            warnings: Default::default(),
+            last: None,
         }
     }
 
     /// Applies a change and prepares the network for serving (pages render on request). A
     /// problem keeps only the sites it affects out (`Prepared::problems_of`); `Err` holds the
     /// problems when there is nothing to serve at all (no project, or a broken theme).
-    pub fn rebuild(&mut self, change: &Change) -> Result<Prepared, Vec<Diagnostic>> {
+    pub fn rebuild(&mut self, change: &Change) -> Result<Arc<Prepared>, Vec<Diagnostic>> {
         #[cfg(test)]
         if self.root.join(TEST_PANIC).exists() {
             panic!("deliberate test panic");
         }
         let timer = crate::Timer::new();
+        // The sources replaced in place (same file, same index), when that is all that changed:
+        // the previous rebuild is then patched rather than redone (`resolve::patch`).
+        let mut replaced: Option<Vec<usize>> = None;
+        let before = self.last.take();
         match change {
             Change::Full => self.reload_all(),
             Change::Theme => self.theme = None,
             Change::Sources(paths) if self.project.is_some() => {
-                for p in paths {
-                    self.reparse(p);
+                let mut paths = paths.clone();
+                paths.sort();
+                paths.dedup();
+                replaced = Some(Vec::new());
+                for p in &paths {
+                    let at = self.reparse(p);
+                    replaced = replaced.zip(at).map(|(mut v, i)| {
+                        v.push(i);
+                        v
+                    });
                 }
             }
             Change::Sources(_) => self.reload_all(),
@@ -177,7 +192,9 @@ impl Session {
         }
         if self.project.is_none() && self.broken.is_empty() {
             self.reload_all();
+            replaced = None;
         }
+        let before = before.zip(replaced);
         timer.lap("reparse");
         let errors: Vec<Diagnostic> = self.broken.values().flatten().cloned().collect();
         let Some(project) = self.project.clone() else {
@@ -219,7 +236,12 @@ impl Session {
                 cache: &cache,
                 memo: Some(&self.images),
             }),
-            Some(&self.kept),
+            Some(crate::prepare::Kept {
+                warnings: &self.warnings,
+                table: before
+                    .as_ref()
+                    .map(|(b, changed)| (b.table(), changed.as_slice())),
+            }),
         );
         timer.lap("prepare");
         let mut prepared = Prepared::new(
@@ -231,9 +253,14 @@ impl Session {
             &self.selection,
             self.root.clone(),
             ready.errors,
+            before
+                .as_ref()
+                .map(|(b, changed)| (&**b, changed.as_slice())),
         )?;
         prepared.warnings = ready.warnings;
         timer.lap("prepared");
+        let prepared = Arc::new(prepared);
+        self.last = Some(prepared.clone());
         Ok(prepared)
     }
 
@@ -243,6 +270,7 @@ impl Session {
         self.lang_unloaded = self.lang(); // the language stays the last one parsed
         self.project = None;
         self.theme = None;
+        self.last = None;
         self.broken.clear();
         self.failed.clear();
         if self.images.is_poisoned() {
@@ -276,15 +304,12 @@ impl Session {
         }
     }
 
-    /// Re-reads one Markdown file (or drops it when deleted).
-    fn reparse(&mut self, path: &Path) {
-        let Some(project) = self.project.as_mut().map(Arc::make_mut) else {
-            return;
-        };
+    /// Re-reads one Markdown file (or drops it when deleted). Returns the source's index when
+    /// the new version replaced the old one in place.
+    fn reparse(&mut self, path: &Path) -> Option<usize> {
+        let project = self.project.as_mut().map(Arc::make_mut)?;
         let content = project.content.clone();
-        let Some((owner, kind)) = source_place(&content, path) else {
-            return;
-        };
+        let (owner, kind) = source_place(&content, path)?;
         let rel = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
         self.broken.remove(&rel);
         self.failed.remove(&rel);
@@ -292,13 +317,15 @@ impl Session {
         let name = rel.file_name().unwrap_or_default().as_encoded_bytes();
         let is_rel =
             |file: &Path| file.as_os_str().as_encoded_bytes().ends_with(name) && file == rel;
-        if let Some(i) = project.sources.iter().position(|s| is_rel(&s.file)) {
+        let was = project.sources.iter().position(|s| is_rel(&s.file));
+        if let Some(i) = was {
             project.sources.remove(i);
         }
         project.contests.retain(|c| c.file != rel);
         if !path.exists() {
-            return;
+            return None;
         }
+        let mut at = None;
         let result = match kind {
             Some(kind) => load::file::read_text(path, &rel)
                 .map_err(|d| load::Failure {
@@ -310,8 +337,9 @@ impl Session {
                 })
                 .map(|s| {
                     // Sources stay in the order of their keys (as `load` leaves them).
-                    let at = project.sources.partition_point(|o| o.key <= s.key);
-                    project.sources.insert(at, Arc::new(s));
+                    let i = project.sources.partition_point(|o| o.key <= s.key);
+                    project.sources.insert(i, Arc::new(s));
+                    at = Some(i);
                 }),
             None => crate::load::contest::load(&self.root, owner.clone(), path)
                 .map(|c| project.contests.push(c))
@@ -331,6 +359,7 @@ impl Session {
             );
             self.broken.insert(rel, f.diagnostics);
         }
+        at.filter(|&i| was == Some(i))
     }
 }
 
