@@ -35,6 +35,8 @@ pub struct Photos<'a> {
 pub struct Kept<'a> {
     /// Each source's scan for warnings.
     pub warnings: &'a crate::check::Memo,
+    /// Each source's link problems.
+    pub links: &'a crate::resolve::links::Memo,
     /// The previous table, and the sources (indexes) replaced in place since it was made.
     pub table: Option<(&'a Table, &'a [usize])>,
 }
@@ -51,9 +53,19 @@ pub struct Ready {
     pub blocked: BTreeSet<usize>,
 }
 
-/// Everything that validates the project as a whole (once, not per site).
-pub fn validate(project: &Project) -> Vec<Diagnostic> {
-    let mut errors = crate::resolve::links::validate(project);
+/// Everything that validates the project as a whole (once, not per site); `links`: what
+/// `serve` kept of the last link check.
+pub fn validate(project: &Project, links: Option<&crate::resolve::links::Memo>) -> Vec<Diagnostic> {
+    let mut errors = crate::resolve::links::validate_kept(project, links);
+    #[cfg(debug_assertions)]
+    if links.is_some() {
+        let full = crate::resolve::links::validate(project);
+        assert_eq!(
+            format!("{errors:?}"),
+            format!("{full:?}"),
+            "kept link problems differ"
+        );
+    }
     errors.extend(crate::resolve::reserved_slugs(project));
     errors.extend(crate::resolve::document_types(project));
     errors.extend(crate::render::menu::validate(project));
@@ -75,7 +87,7 @@ pub fn prepare(
 ) -> Ready {
     let timer = crate::Timer::new();
     let mut errors = loaded.problems;
-    errors.extend(validate(project));
+    errors.extend(validate(project, kept.as_ref().map(|k| k.links)));
     timer.lap("validate");
     let mut warnings = crate::check::warnings_kept(project, now, kept.as_ref().map(|k| k.warnings));
     timer.lap("warnings");
@@ -90,10 +102,31 @@ pub fn prepare(
     }
     let table = patched.unwrap_or_else(|| Table::new(project, now));
     timer.lap("table");
+    // Whether every source but the replaced ones kept its state everywhere.
+    let same_states = kept
+        .as_ref()
+        .and_then(|k| k.table)
+        .is_some_and(|(before, changed)| {
+            (0..project.sites.len()).all(|s| table.same_except(before, s, changed))
+        });
+    let published = crate::resolve::links::check_published_kept(
+        project,
+        &table,
+        mode,
+        kept.as_ref().map(|k| k.links),
+        same_states,
+    );
+    #[cfg(debug_assertions)]
+    if kept.is_some() {
+        let full = crate::resolve::links::check_published(project, &table, mode);
+        assert_eq!(
+            format!("{published:?}"),
+            format!("{full:?}"),
+            "kept link problems differ"
+        );
+    }
     let (link_errors, link_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
-        crate::resolve::links::check_published(project, &table, mode)
-            .into_iter()
-            .partition(Diagnostic::is_error);
+        published.into_iter().partition(Diagnostic::is_error);
     errors.extend(link_errors);
     warnings.extend(link_warnings);
     timer.lap("links");

@@ -29,12 +29,11 @@ pub fn site(
         return None;
     }
     let is_changed = |i: usize| changed.contains(&i);
-    // Every other source keeps its state on this site (both rows are in source order).
-    let (new_row, old_row) = (table.row(site_idx), before.table.row(site_idx));
-    let new_others = new_row.iter().filter(|(i, _)| !is_changed(*i));
-    if !new_others.eq(old_row.iter().filter(|(i, _)| !is_changed(*i))) {
+    // Every other source keeps its state on this site.
+    if !table.same_except(before.table, site_idx, changed) {
         return None;
     }
+    let new_row = table.row(site_idx);
     let site = &project.sites[site_idx];
     let mut pages: Vec<PageEntry> = old
         .pages

@@ -219,6 +219,23 @@ impl Table {
         &self.rows[site]
     }
 
+    /// The state of source `source` on site `site`, when the site carries it.
+    pub fn carried_state(&self, site: usize, source: usize) -> Option<&Publication> {
+        self.index[site]
+            .get(&source)
+            .map(|&k| &self.rows[site][k].1)
+    }
+
+    /// Whether this table gives every source but the `changed` ones (indexes) the state
+    /// `before` gave it on site `site`.
+    pub fn same_except(&self, before: &Table, site: usize, changed: &[usize]) -> bool {
+        let kept = |e: &&(usize, Publication)| !changed.contains(&e.0);
+        match (self.rows.get(site), before.rows.get(site)) {
+            (Some(a), Some(b)) => a.iter().filter(kept).eq(b.iter().filter(kept)),
+            _ => false,
+        }
+    }
+
     /// The state of source `source` on site `site`.
     pub fn get(&self, project: &Project, site: usize, source: usize) -> Publication {
         match self.index[site].get(&source) {

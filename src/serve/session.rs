@@ -127,6 +127,8 @@ pub struct Session {
     images: crate::features::images::Memo,
     /// Each source's scan for warnings, kept between saves.
     warnings: crate::check::Memo,
+    /// Each source's link problems, kept between saves.
+    links: crate::resolve::links::Memo,
     /// The last rebuild, patched by the next one when a save only replaced sources.
     last: Option<Arc<Prepared>>,
 }
@@ -154,6 +156,7 @@ impl Session {
             missing_sites: Vec::new(),
             images: Default::default(),
             warnings: Default::default(),
+            links: Default::default(),
             last: None,
         }
     }
@@ -238,6 +241,7 @@ impl Session {
             }),
             Some(crate::prepare::Kept {
                 warnings: &self.warnings,
+                links: &self.links,
                 table: before
                     .as_ref()
                     .map(|(b, changed)| (b.table(), changed.as_slice())),
