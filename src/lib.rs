@@ -25,6 +25,7 @@ pub mod safe;
 pub mod scaffold;
 pub mod serve;
 pub mod text;
+pub mod timings;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -36,33 +37,6 @@ use load::Project;
 use messages::{Lang, Problem};
 use render::{RenderOptions, Renderer, SiteOutput};
 use resolve::Mode;
-
-/// Phase timings on stderr when `LANTOA_TIMINGS` is set (for profiling a big network).
-pub(crate) struct Timer {
-    start: Option<Instant>,
-    last: std::cell::Cell<Option<Instant>>,
-}
-
-impl Timer {
-    pub(crate) fn new() -> Self {
-        let start = std::env::var_os("LANTOA_TIMINGS").map(|_| Instant::now());
-        Timer {
-            start,
-            last: std::cell::Cell::new(start),
-        }
-    }
-    pub(crate) fn lap(&self, phase: &str) {
-        if let (Some(start), Some(last)) = (self.start, self.last.get()) {
-            let now = Instant::now();
-            eprintln!(
-                "lantoa: {phase:<10} {:>6} ms (total {} ms)",
-                (now - last).as_millis(),
-                (now - start).as_millis()
-            );
-            self.last.set(Some(now));
-        }
-    }
-}
 
 /// Receives each site as soon as it is rendered (the write stage of `build`); a site given to
 /// a sink is not kept in memory afterwards.
@@ -155,7 +129,7 @@ pub fn generate(
     sink: Option<Sink>,
     policy: Policy,
 ) -> Result<Generated, Failure> {
-    let timer = Timer::new();
+    let timer = timings::Timer::new();
     let loaded = load_stage(root)?;
     timer.lap("load");
     generate_loaded(root, loaded, now, selection, mode, sink, policy)
@@ -178,7 +152,7 @@ pub fn generate_loaded(
     sink: Option<Sink>,
     policy: Policy,
 ) -> Result<Generated, Failure> {
-    let timer = Timer::new();
+    let timer = timings::Timer::new();
     let project = loaded.project;
     let lang = project.lang();
     let now = dates::build_time(now).map_err(|v| {

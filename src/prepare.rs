@@ -2,7 +2,8 @@
 //! save) and `calendar`: validation and warnings, the publication table (what is public where,
 //! `resolve::publication`), links that must follow it, the photos (when the command shows
 //! pages), and which sites each error keeps from being built (`resolve::affected`). No command
-//! runs these stages in its own way.
+//! runs these stages in its own way; `serve` passes what it kept from its last rebuild
+//! (`Kept`), and each stage reuses it where the result is sure to be the same.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -85,7 +86,7 @@ pub fn prepare(
     photos: Option<Photos>,
     kept: Option<Kept>,
 ) -> Ready {
-    let timer = crate::Timer::new();
+    let timer = crate::timings::Timer::new();
     let mut errors = loaded.problems;
     errors.extend(validate(project, kept.as_ref().map(|k| k.links)));
     timer.lap("validate");

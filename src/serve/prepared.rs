@@ -81,7 +81,7 @@ impl Prepared {
         mut errors: Vec<Diagnostic>,
         before: Option<(&Prepared, &[usize])>,
     ) -> Result<Prepared, Vec<Diagnostic>> {
-        let timer = crate::Timer::new();
+        let timer = crate::timings::Timer::new();
         let lang = Lang::choose(project.network.language.as_deref());
         let options = RenderOptions { mode: Mode::Serve };
         let selected = crate::select_sites(&project, selection)?;

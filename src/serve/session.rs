@@ -1,9 +1,12 @@
 //! The incremental rebuild behind `serve`: the loaded project and theme are kept between
 //! saves; a changed Markdown file is re-parsed alone, a template change reloads the theme
 //! only, a CSS-only change rebuilds nothing, and anything else (configuration, new folders)
-//! reloads the whole project. A rebuild validates and resolves the network; pages are rendered
-//! later, on request (`prepared.rs`), in preview mode. After a rebuild that panicked (caught in
-//! `mod.rs`), `reset` makes the next one reload everything.
+//! reloads the whole project. A rebuild validates and resolves the network through the same
+//! stages as `build` (`prepare.rs`), reusing what the session kept: each file's warning scan
+//! and link problems, and, after a save that replaced files in place, the last rebuild's
+//! table and sites, patched. Pages are rendered later, on request (`prepared.rs`), in preview
+//! mode. After a rebuild that panicked (caught in `mod.rs`), `reset` makes the next one
+//! reload everything.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -169,7 +172,7 @@ impl Session {
         if self.root.join(TEST_PANIC).exists() {
             panic!("deliberate test panic");
         }
-        let timer = crate::Timer::new();
+        let timer = crate::timings::Timer::new();
         // The sources replaced in place (same file, same index), when that is all that changed:
         // the previous rebuild is then patched rather than redone (`resolve::patch`).
         let mut replaced: Option<Vec<usize>> = None;
