@@ -1,9 +1,12 @@
 //! Warnings: what `build` publishes anyway but an editor should look at — a post in review
 //! for more than 14 days, personal data in published text (phone numbers other than the
 //! units' own contacts, e-mail addresses, 12-digit citizen ID numbers), `http://` links, a
-//! primer whose law is no longer in force, a primer not reviewed for over a year.
+//! primer whose law is no longer in force, a primer not reviewed for over a year. `serve`
+//! keeps each source's scan of its text (`Memo`) between saves, so a save scans the changed
+//! file alone; what depends on the time is decided again at every save.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::{ToSpan, Zoned};
 use rayon::prelude::*;
@@ -18,15 +21,67 @@ pub const REVIEW_DAYS: i64 = 14;
 
 /// Every warning of the project at `now`.
 pub fn warnings(project: &Project, now: &Zoned) -> Vec<Diagnostic> {
+    warnings_kept(project, now, None)
+}
+
+/// What a source's text says whatever the time (`scan`), kept per source by `serve`: the
+/// entry of a source stays valid while the project holds the very same parsed source (a save
+/// re-parses a file into a new one) and the network's settings the scan reads are unchanged.
+#[derive(Default)]
+pub struct Memo(Mutex<MemoState>);
+
+#[derive(Default)]
+struct MemoState {
+    /// What the scans read outside the source: the units' contacts, `editor_words`,
+    /// `max_attachment_mb`.
+    context: Option<(BTreeSet<String>, Vec<String>, u64)>,
+    /// By the address of the source, with the source itself (so the address is not reused).
+    scans: HashMap<usize, (Arc<Source>, Arc<Scan>)>,
+}
+
+/// `warnings`, reusing the scans `memo` kept and keeping the new ones.
+pub fn warnings_kept(project: &Project, now: &Zoned, memo: Option<&Memo>) -> Vec<Diagnostic> {
     let contacts = unit_contacts(project);
+    let words = editor_words(project);
+    let context = (
+        contacts.clone(),
+        words.clone(),
+        project.network.max_attachment_mb,
+    );
+    let mut state =
+        memo.map(|m| std::mem::take(&mut *m.0.lock().unwrap_or_else(PoisonError::into_inner)));
+    if let Some(st) = &mut state
+        && st.context.as_ref() != Some(&context)
+    {
+        st.scans.clear();
+    }
+    let known = |src: &Arc<Source>| {
+        let (kept, scan) = state.as_ref()?.scans.get(&(Arc::as_ptr(src) as usize))?;
+        Arc::ptr_eq(kept, src).then(|| scan.clone())
+    };
     let mut out = crate::resolve::links::unverified_articles(project);
     // Each source on its own, in parallel; the warnings stay in the order of the sources.
-    let per_source: Vec<Vec<Diagnostic>> = project
+    let per_source: Vec<(Arc<Scan>, Vec<Diagnostic>)> = project
         .sources
         .par_iter()
-        .map(|src| source_warnings(project, src, &contacts, now))
+        .map(|src| {
+            let scan =
+                known(src).unwrap_or_else(|| Arc::new(scan(project, src, &contacts, &words)));
+            let warnings = source_warnings(project, src, &scan, now);
+            (scan, warnings)
+        })
         .collect();
-    out.extend(per_source.into_iter().flatten());
+    if let (Some(memo), Some(mut st)) = (memo, state) {
+        st.context = Some(context);
+        st.scans = project
+            .sources
+            .iter()
+            .zip(&per_source)
+            .map(|(src, (scan, _))| (Arc::as_ptr(src) as usize, (src.clone(), scan.clone())))
+            .collect();
+        *memo.0.lock().unwrap_or_else(PoisonError::into_inner) = st;
+    }
+    out.extend(per_source.into_iter().flat_map(|(_, w)| w));
     for c in &project.contests {
         if c.fm
             .status
@@ -52,22 +107,23 @@ pub fn warnings(project: &Project, now: &Zoned) -> Vec<Diagnostic> {
                 line,
             ),
         ];
-        editor_text(project, &c.file, &texts, &c.body, &mut out);
+        editor_text(&words, &c.file, &texts, &c.body, &mut out);
     }
     out
 }
 
-/// The warnings of one source file.
-fn source_warnings(
-    project: &Project,
-    src: &Source,
-    contacts: &BTreeSet<String>,
-    now: &Zoned,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    review_age(src, now, &mut out);
+/// The warnings of one source's text that do not depend on the time.
+pub struct Scan {
+    /// Personal data, editor words and `http://` links.
+    text: Vec<Diagnostic>,
+    /// Attachments over the size limit.
+    attachments: Vec<Diagnostic>,
+}
+
+fn scan(project: &Project, src: &Source, contacts: &BTreeSet<String>, words: &[String]) -> Scan {
+    let mut text = Vec::new();
     if src.meta.status != Status::Draft {
-        personal_data(src, contacts, &mut out);
+        personal_data(src, contacts, &mut text);
         let texts = [
             (src.meta.title.as_str(), src.meta.lines.title),
             (
@@ -75,22 +131,43 @@ fn source_warnings(
                 src.meta.lines.title,
             ),
         ];
-        editor_text(project, &src.file, &texts, &src.body, &mut out);
+        editor_text(words, &src.file, &texts, &src.body, &mut text);
     }
     for (url, line) in &src.body.external_links {
         if url.to_ascii_lowercase().starts_with("http://") {
-            out.push(Diagnostic::warning(
+            text.push(Diagnostic::warning(
                 &src.file,
                 *line,
                 Problem::InsecureLink { url: url.clone() },
             ));
         }
     }
+    let mut attachments = Vec::new();
+    large_attachments(project, src, &mut attachments);
+    Scan { text, attachments }
+}
+
+/// The warnings of one source file at `now`, its `scan` in place.
+fn source_warnings(project: &Project, src: &Source, scan: &Scan, now: &Zoned) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    review_age(src, now, &mut out);
+    out.extend(scan.text.iter().cloned());
     if src.kind == Kind::Primer {
         primer_currency(project, src, now, &mut out);
     }
-    large_attachments(project, src, &mut out);
+    out.extend(scan.attachments.iter().cloned());
     out
+}
+
+/// network.yaml's `editor_words`, lowercased, without blank ones.
+fn editor_words(project: &Project) -> Vec<String> {
+    project
+        .network
+        .editor_words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !w.trim().is_empty())
+        .collect()
 }
 
 /// Front-matter field names that must not reach a reader (whole ASCII words).
@@ -113,19 +190,12 @@ const FIELD_NAME_MIN: usize = 5;
 /// Field names and `editor_words` in a published text: each front-matter string at its line,
 /// the body at the line of each hit.
 fn editor_text(
-    project: &Project,
+    words: &[String],
     file: &std::path::Path,
     texts: &[(&str, usize)],
     body: &crate::load::markdown::Rendered,
     out: &mut Vec<Diagnostic>,
 ) {
-    let words: Vec<String> = project
-        .network
-        .editor_words
-        .iter()
-        .map(|w| w.to_lowercase())
-        .filter(|w| !w.trim().is_empty())
-        .collect();
     let mut scan = |text: &str, line_of: &dyn Fn(usize) -> usize| {
         for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
             let start = token.as_ptr() as usize - text.as_ptr() as usize;
@@ -145,7 +215,7 @@ fn editor_text(
             return;
         }
         let lower = text.to_lowercase();
-        for w in &words {
+        for w in words {
             if let Some(i) = lower.find(w.as_str()) {
                 out.push(Diagnostic::warning(
                     file,

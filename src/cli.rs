@@ -623,6 +623,7 @@ fn calendar(
         &now,
         crate::resolve::Mode::Publish,
         None,
+        None,
     );
     if !ready.errors.is_empty() {
         return fail(ready.errors, lang);

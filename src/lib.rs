@@ -25,6 +25,7 @@ pub mod safe;
 pub mod scaffold;
 pub mod serve;
 pub mod text;
+pub mod timings;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -36,45 +37,6 @@ use load::Project;
 use messages::{Lang, Problem};
 use render::{RenderOptions, Renderer, SiteOutput};
 use resolve::Mode;
-
-/// Phase timings on stderr when `LANTOA_TIMINGS` is set (for profiling a big network).
-struct Timer {
-    start: Option<Instant>,
-    last: std::cell::Cell<Option<Instant>>,
-}
-
-impl Timer {
-    fn new() -> Self {
-        let start = std::env::var_os("LANTOA_TIMINGS").map(|_| Instant::now());
-        Timer {
-            start,
-            last: std::cell::Cell::new(start),
-        }
-    }
-    fn lap(&self, phase: &str) {
-        if let (Some(start), Some(last)) = (self.start, self.last.get()) {
-            let now = Instant::now();
-            eprintln!(
-                "lantoa: {phase:<10} {:>6} ms (total {} ms, resident {} MB)",
-                (now - last).as_millis(),
-                (now - start).as_millis(),
-                resident_mb()
-            );
-            self.last.set(Some(now));
-        }
-    }
-}
-
-/// The process's resident memory in MB (Linux; 0 elsewhere), for `LANTOA_TIMINGS`.
-fn resident_mb() -> u64 {
-    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: u64 = statm
-        .split_whitespace()
-        .nth(1)
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(0);
-    pages * 4096 / 1_000_000
-}
 
 /// The write stage of `build`: each page and list page as soon as it is rendered, the rest of
 /// each site once it is (a site given to a sink is not kept in memory afterwards), and the
@@ -175,7 +137,7 @@ pub fn generate(
     sink: Option<Sink>,
     policy: Policy,
 ) -> Result<Generated, Failure> {
-    let timer = Timer::new();
+    let timer = timings::Timer::new();
     let loaded = load_stage(root)?;
     timer.lap("load");
     generate_loaded(root, loaded, now, selection, mode, sink, policy)
@@ -198,7 +160,7 @@ pub fn generate_loaded(
     sink: Option<Sink>,
     policy: Policy,
 ) -> Result<Generated, Failure> {
-    let timer = Timer::new();
+    let timer = timings::Timer::new();
     let project = loaded.project;
     let lang = project.lang();
     let now = dates::build_time(now).map_err(|v| {
@@ -239,6 +201,7 @@ pub fn generate_loaded(
             cache: &cache,
             memo: None,
         }),
+        None,
     );
     timer.lap("prepare");
     if policy == Policy::AllOrNothing && !errors.is_empty() {
@@ -486,7 +449,7 @@ pub fn build(
     policy: Policy,
 ) -> Result<BuildReport, Failure> {
     let started = Instant::now();
-    let timer = Timer::new();
+    let timer = timings::Timer::new();
     // `network.yaml` is read once, here, so that every message is in its language.
     let loaded = load_stage(root)?;
     timer.lap("load");

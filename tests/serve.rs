@@ -896,3 +896,128 @@ fn each_list_page_the_tag_index_and_the_feed_are_served_alone_and_follow_an_edit
     let both = server.get("/thcs-a/bai-viet/").body + &server.get("/thcs-a/bai-viet/trang/2/").body;
     assert!(both.contains("Thẻ đã đổi tên") && !both.contains("Có thẻ"));
 }
+
+/// The problems the overlay of a page shows (its text).
+fn overlay(body: &str) -> String {
+    let start = body.find("<div id=\"lantoa-error\"").expect("an overlay");
+    let rest = &body[start..];
+    rest[..rest.find("</div>").unwrap()].to_string()
+}
+
+#[test]
+fn a_save_that_breaks_or_mends_a_link_on_another_page_updates_the_problems_like_a_full_rebuild() {
+    let p = project();
+    let linker = "content/sites/thcs-a/articles/2026-11-01-bai.md";
+    let target = "content/sites/thcs-a/articles/2026-11-03-dich.md";
+    let link = "Xem [mục](@/sites/thcs-a/articles/2026-11-03-dich.md#em-can-lam-gi).\n";
+    let with_heading = "## Em cần làm gì\n\nx\n";
+    p.post(linker, "Bài đầu tiên", "", link);
+    p.post(target, "Bài đích", "", with_heading);
+    let server = Server::start(&p, &[]);
+    let page = "/thcs-a/bai-viet/bai/";
+    assert!(!server.get(page).body.contains("lantoa-error"));
+    // The target loses its heading: the link of the other page is broken, and the overlay
+    // says so as a full rebuild (a server started now) does.
+    p.post(target, "Bài đích", "", "x\n");
+    let broken = server.wait_for(page, "the broken link", |r| r.body.contains("lantoa-error"));
+    let shown = overlay(&broken.body);
+    assert!(
+        shown.contains("2026-11-01-bai.md:") && shown.contains("em-can-lam-gi"),
+        "{shown}"
+    );
+    let fresh = Server::start(&p, &[]);
+    assert_eq!(
+        shown,
+        overlay(&fresh.get(page).body),
+        "what a full rebuild shows"
+    );
+    drop(fresh);
+    // The heading is back: so is the page, without problems.
+    p.post(target, "Bài đích", "", with_heading);
+    server.wait_for(page, "the mended link", |r| {
+        r.status == 200 && !r.body.contains("lantoa-error") && r.body.contains("Bài đầu tiên")
+    });
+    // The target becomes a draft: in a preview the link is a warning, printed as a full
+    // rebuild prints it; approved again, the warning is gone from the next rebuild.
+    let before = server.log().len();
+    p.write(
+        target,
+        &format!("---\ntitle: Bài đích\nstatus: draft\n---\n{with_heading}"),
+    );
+    let started = Instant::now();
+    let warning = loop {
+        let log = server.log();
+        let new = &log[before..];
+        if let Some(at) = new.find("warning: link to")
+            && let Some(len) = new[at..].find("\n\n")
+        {
+            break new[at..at + len].to_string();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no warning:\n{log}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(
+        warning.contains("2026-11-01-bai.md:6") && warning.contains("draft"),
+        "{warning}"
+    );
+    let fresh = Server::start(&p, &[]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(fresh.log().contains(&warning), "{warning}\n{}", fresh.log());
+    drop(fresh);
+    let before = server.log().len();
+    p.post(target, "Bài đích đã duyệt", "", with_heading);
+    server.wait_for("/thcs-a/bai-viet/dich/", "the approved target", |r| {
+        r.body.contains("Bài đích đã duyệt")
+    });
+    assert!(
+        !server.log()[before..].contains("draft"),
+        "{}",
+        server.log()
+    );
+}
+
+#[test]
+fn saving_a_notice_and_a_document_new_kinds_of_file_shows_them_and_their_sections() {
+    let p = project();
+    let server = Server::start(&p, &[]);
+    let notice = "content/sites/thcs-a/notices/2026-11-20-hop.md";
+    p.post(notice, "Họp phụ huynh", "", "Thứ Bảy.\n");
+    server.wait_for("/thcs-a/thong-bao/", "the notice list", |r| {
+        r.status == 200 && r.body.contains("Họp phụ huynh")
+    });
+    assert!(
+        server.get("/thcs-a/").body.contains("Họp phụ huynh"),
+        "a current notice is on the home page"
+    );
+    // Saved again: the change shows on the home page and in the list.
+    p.post(notice, "Họp phụ huynh khối 9", "", "Thứ Bảy.\n");
+    server.wait_for("/thcs-a/", "the edited notice", |r| {
+        r.body.contains("Họp phụ huynh khối 9")
+    });
+    assert!(
+        server
+            .get("/thcs-a/thong-bao/")
+            .body
+            .contains("Họp phụ huynh khối 9")
+    );
+    // A document bundle: a new folder with its file.
+    let pdf: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    p.write_bytes("content/sites/thcs-a/documents/ke-hoach/ke-hoach.pdf", pdf);
+    p.post(
+        "content/sites/thcs-a/documents/ke-hoach/index.md",
+        "Kế hoạch năm học",
+        "number: \"12/KH-THCSA\"\ndoc_type: ke-hoach\nissued: 2026-09-10\nfile: ke-hoach.pdf\n",
+        "Ghi chú.\n",
+    );
+    server.wait_for("/thcs-a/van-ban/", "the document list", |r| {
+        r.status == 200 && r.body.contains("Kế hoạch năm học")
+    });
+    let page = server.wait_for("/thcs-a/van-ban/ke-hoach/", "the document", |r| {
+        r.status == 200
+    });
+    assert!(page.body.contains("12/KH-THCSA"), "{}", page.body);
+    assert!(!page.body.contains("lantoa-error"));
+}

@@ -11,7 +11,7 @@ pub mod markdown;
 pub mod search;
 pub mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -841,8 +841,15 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
+/// The source with `@/` key `key` (the last one, as `index_by_key` keeps), found by bisection:
+/// sources are kept in the order of their keys (`load` sorts them, `serve` inserts in place).
+pub fn find_by_key(sources: &[std::sync::Arc<Source>], key: &str) -> Option<usize> {
+    let after = sources.partition_point(|s| s.key.as_str() <= key);
+    after.checked_sub(1).filter(|&i| sources[i].key == key)
+}
+
 /// Sources by `@/` key, for link resolution.
-pub fn index_by_key(sources: &[std::sync::Arc<Source>]) -> BTreeMap<&str, usize> {
+pub fn index_by_key(sources: &[std::sync::Arc<Source>]) -> HashMap<&str, usize> {
     sources
         .iter()
         .enumerate()

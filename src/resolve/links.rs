@@ -1,8 +1,11 @@
 //! Link targets. `validate` checks once, for the whole project, that every `@/` link names an
 //! existing page (and heading) and every `law:` link a known law and article. `fill` writes a
-//! page's placeholders with the URLs of the site that publishes it.
+//! page's placeholders with the URLs of the site that publishes it. `serve` keeps each
+//! source's link problems between saves (`Memo`): a save re-checks the changed sources and
+//! the sources that link to them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::diagnostics::Diagnostic;
 use crate::load::markdown::{LinkTarget, PLACEHOLDER};
@@ -12,89 +15,102 @@ use crate::messages::Problem;
 /// Checks every link of every source; returns all problems.
 pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let by_key = crate::load::index_by_key(&project.sources);
+    let find = |key: &str| by_key.get(key).copied();
     let declared = declared_articles(project);
+    project
+        .sources
+        .iter()
+        .flat_map(|src| source_problems(project, src, &find, &declared))
+        .collect()
+}
+
+/// The link problems of one source; `find` gives the index of the source with an `@/` key.
+fn source_problems(
+    project: &Project,
+    src: &Source,
+    find: &dyn Fn(&str) -> Option<usize>,
+    declared: &std::collections::BTreeSet<(&str, &str)>,
+) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    for src in &project.sources {
-        for link in &src.body.links {
-            match &link.target {
-                LinkTarget::Internal { path, anchor } => match by_key.get(path.as_str()) {
-                    None => errors.push(Diagnostic::error(
-                        &src.file,
-                        link.line,
-                        Problem::MissingPage {
-                            target: format!("@/{path}"),
-                        },
-                    )),
-                    Some(&t) => {
-                        if let Some(a) = anchor
-                            && !project.sources[t].body.anchors.contains(a)
-                        {
-                            errors.push(Diagnostic::error(
-                                &src.file,
-                                link.line,
-                                Problem::MissingAnchor {
-                                    target: format!("@/{path}"),
-                                    anchor: a.clone(),
-                                },
-                            ));
-                        }
-                    }
-                },
-                LinkTarget::Law { id, article } => match project.laws.get(id) {
-                    None => errors.push(Diagnostic::error(
-                        &src.file,
-                        link.line,
-                        unknown_law(project, id),
-                    )),
-                    Some(law) => {
-                        if let Some(a) = article
-                            && let Some(listed) = &law.config.articles
-                            && !listed.contains_key(a)
-                            && !declared.contains(&(id.as_str(), a.as_str()))
-                        {
-                            errors.push(Diagnostic::error(
-                                &src.file,
-                                link.line,
-                                Problem::UnknownLawArticle {
-                                    id: id.clone(),
-                                    article: a.clone(),
-                                    nearest: nearest_articles(a, listed.keys()),
-                                },
-                            ));
-                        }
-                    }
-                },
-                LinkTarget::SiteRoot { .. } => {}
-            }
-        }
-        for (anchor, line) in &src.body.same_page_anchors {
-            let is_footnote = anchor
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                && src.body.html.contains(&format!("id=\"{anchor}\""));
-            if !src.body.anchors.contains(anchor) && !is_footnote {
-                errors.push(Diagnostic::error(
+    for link in &src.body.links {
+        match &link.target {
+            LinkTarget::Internal { path, anchor } => match find(path.as_str()) {
+                None => errors.push(Diagnostic::error(
                     &src.file,
-                    *line,
-                    Problem::MissingAnchor {
-                        target: crate::diagnostics::display_path(&src.file),
-                        anchor: anchor.clone(),
+                    link.line,
+                    Problem::MissingPage {
+                        target: format!("@/{path}"),
                     },
-                ));
-            }
+                )),
+                Some(t) => {
+                    if let Some(a) = anchor
+                        && !project.sources[t].body.anchors.contains(a)
+                    {
+                        errors.push(Diagnostic::error(
+                            &src.file,
+                            link.line,
+                            Problem::MissingAnchor {
+                                target: format!("@/{path}"),
+                                anchor: a.clone(),
+                            },
+                        ));
+                    }
+                }
+            },
+            LinkTarget::Law { id, article } => match project.laws.get(id) {
+                None => errors.push(Diagnostic::error(
+                    &src.file,
+                    link.line,
+                    unknown_law(project, id),
+                )),
+                Some(law) => {
+                    if let Some(a) = article
+                        && let Some(listed) = &law.config.articles
+                        && !listed.contains_key(a)
+                        && !declared.contains(&(id.as_str(), a.as_str()))
+                    {
+                        errors.push(Diagnostic::error(
+                            &src.file,
+                            link.line,
+                            Problem::UnknownLawArticle {
+                                id: id.clone(),
+                                article: a.clone(),
+                                nearest: nearest_articles(a, listed.keys()),
+                            },
+                        ));
+                    }
+                }
+            },
+            LinkTarget::SiteRoot { .. } => {}
         }
-        if let Some(p) = &src.meta.primer
-            && !p.law.is_empty()
-            && !project.laws.contains_key(&p.law)
-        {
-            // A primer's own `articles` declare what it explains: they need no laws.yaml entry.
-            let line = src.meta.lines.law;
+    }
+    for (anchor, line) in &src.body.same_page_anchors {
+        let is_footnote = anchor
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && src.body.html.contains(&format!("id=\"{anchor}\""));
+        if !src.body.anchors.contains(anchor) && !is_footnote {
             errors.push(Diagnostic::error(
                 &src.file,
-                line,
-                unknown_law(project, &p.law),
+                *line,
+                Problem::MissingAnchor {
+                    target: crate::diagnostics::display_path(&src.file),
+                    anchor: anchor.clone(),
+                },
             ));
         }
+    }
+    if let Some(p) = &src.meta.primer
+        && !p.law.is_empty()
+        && !project.laws.contains_key(&p.law)
+    {
+        // A primer's own `articles` declare what it explains: they need no laws.yaml entry.
+        let line = src.meta.lines.law;
+        errors.push(Diagnostic::error(
+            &src.file,
+            line,
+            unknown_law(project, &p.law),
+        ));
     }
     errors
 }
@@ -182,48 +198,240 @@ pub fn check_published(
     mode: super::Mode,
 ) -> Vec<Diagnostic> {
     let by_key = crate::load::index_by_key(&project.sources);
+    let find = |key: &str| by_key.get(key).copied();
+    (0..project.sources.len())
+        .flat_map(|i| source_published(project, table, mode, i, &find))
+        .collect()
+}
+
+/// `check_published` for the links of source `i`, on every site that shows it.
+fn source_published(
+    project: &Project,
+    table: &super::Table,
+    mode: super::Mode,
+    i: usize,
+    find: &dyn Fn(&str) -> Option<usize>,
+) -> Vec<Diagnostic> {
+    let src = &project.sources[i];
     let mut out: Vec<Diagnostic> = Vec::new();
+    if !src
+        .body
+        .links
+        .iter()
+        .any(|l| matches!(l.target, LinkTarget::Internal { .. }))
+    {
+        return out;
+    }
     for site in 0..project.sites.len() {
-        for (i, state) in table.row(site) {
-            if !state.shown(mode) {
+        let Some(state) = table.carried_state(site, i) else {
+            continue;
+        };
+        if !state.shown(mode) {
+            continue;
+        }
+        for link in &src.body.links {
+            let LinkTarget::Internal { path, .. } = &link.target else {
+                continue;
+            };
+            let Some(t) = find(path.as_str()) else {
+                continue; // a missing page: `validate` reports it
+            };
+            let here = table.get(project, site, t);
+            if here.is_published() || (!here.carried() && table.published_on(t).is_some()) {
                 continue;
             }
-            let src = &project.sources[*i];
-            for link in &src.body.links {
-                let LinkTarget::Internal { path, .. } = &link.target else {
-                    continue;
-                };
-                let Some(&t) = by_key.get(path.as_str()) else {
-                    continue; // a missing page: `validate` reports it
-                };
-                let here = table.get(project, site, t);
-                if here.is_published() || (!here.carried() && table.published_on(t).is_some()) {
-                    continue;
-                }
-                let target_state = if here.carried() {
-                    here
-                } else {
-                    table
-                        .own_state(project, t)
-                        .unwrap_or(super::Publication::NotOwned)
-                };
-                let problem = Problem::LinkToUnpublished {
-                    target: crate::diagnostics::display_path(&project.sources[t].file),
-                    state: state_word(&target_state),
-                };
-                let d = if target_state.shown(mode) {
-                    Diagnostic::warning(&src.file, link.line, problem)
-                } else {
-                    Diagnostic::error(&src.file, link.line, problem)
-                };
-                if !out
-                    .iter()
-                    .any(|o| o.file == d.file && o.line == d.line && o.problem == d.problem)
-                {
-                    out.push(d);
+            let target_state = if here.carried() {
+                here
+            } else {
+                table
+                    .own_state(project, t)
+                    .unwrap_or(super::Publication::NotOwned)
+            };
+            let problem = Problem::LinkToUnpublished {
+                target: crate::diagnostics::display_path(&project.sources[t].file),
+                state: state_word(&target_state),
+            };
+            let d = if target_state.shown(mode) {
+                Diagnostic::warning(&src.file, link.line, problem)
+            } else {
+                Diagnostic::error(&src.file, link.line, problem)
+            };
+            if !out
+                .iter()
+                .any(|o| o.file == d.file && o.line == d.line && o.problem == d.problem)
+            {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// Each source's link problems (`validate`, `check_published`), kept by `serve` between
+/// saves. An entry stays valid while the project holds the very same parsed source and no
+/// source it links to (`@/`) was replaced, added or removed; a change to any primer (whose
+/// `articles` declare law articles for every page) checks every source again.
+#[derive(Default)]
+pub struct Memo(Mutex<MemoState>);
+
+#[derive(Default)]
+struct MemoState {
+    /// By the address of the source.
+    entries: HashMap<usize, Entry>,
+    /// `@/` key → the sources (addresses) that link to it.
+    linked_from: HashMap<String, HashSet<usize>>,
+    /// The sources the last `validate_kept` checked again (addresses).
+    checked: HashSet<usize>,
+}
+
+struct Entry {
+    /// Kept so that its address is not reused while the entry lives.
+    src: Arc<Source>,
+    problems: Vec<Diagnostic>,
+    /// `check_published`'s problems, once computed.
+    published: Option<Vec<Diagnostic>>,
+}
+
+fn address(src: &Arc<Source>) -> usize {
+    Arc::as_ptr(src) as usize
+}
+
+fn internal_targets(src: &Source) -> impl Iterator<Item = &str> {
+    src.body.links.iter().filter_map(|l| match &l.target {
+        LinkTarget::Internal { path, .. } => Some(path.as_str()),
+        _ => None,
+    })
+}
+
+/// `validate`, checking again only what changed since the last call with `memo`.
+pub fn validate_kept(project: &Project, memo: Option<&Memo>) -> Vec<Diagnostic> {
+    let Some(memo) = memo else {
+        return validate(project);
+    };
+    let mut st = memo.0.lock().unwrap_or_else(PoisonError::into_inner);
+    let current: HashSet<usize> = project.sources.iter().map(address).collect();
+    let fresh: Vec<&Arc<Source>> = project
+        .sources
+        .iter()
+        .filter(|s| !st.entries.contains_key(&address(s)))
+        .collect();
+    let gone: Vec<usize> = st
+        .entries
+        .keys()
+        .filter(|k| !current.contains(k))
+        .copied()
+        .collect();
+    let primer = fresh.iter().any(|s| s.meta.primer.is_some())
+        || gone.iter().any(|k| st.entries[k].src.meta.primer.is_some());
+    if primer {
+        *st = MemoState::default();
+    }
+    let mut checked: HashSet<usize> = project
+        .sources
+        .iter()
+        .map(address)
+        .filter(|a| !st.entries.contains_key(a))
+        .collect();
+    let changed_keys: Vec<String> = fresh
+        .iter()
+        .map(|s| s.key.clone())
+        .chain(
+            gone.iter()
+                .filter_map(|k| st.entries.get(k).map(|e| e.src.key.clone())),
+        )
+        .collect();
+    for key in &changed_keys {
+        if let Some(from) = st.linked_from.get(key) {
+            checked.extend(from.iter().copied());
+        }
+    }
+    for k in &gone {
+        if let Some(e) = st.entries.remove(k) {
+            for target in internal_targets(&e.src) {
+                if let Some(from) = st.linked_from.get_mut(target) {
+                    from.remove(k);
                 }
             }
         }
+    }
+    let declared = declared_articles(project);
+    let by_key;
+    let find: &dyn Fn(&str) -> Option<usize> = if checked.len() > 64 {
+        by_key = crate::load::index_by_key(&project.sources);
+        &|key| by_key.get(key).copied()
+    } else {
+        &|key| crate::load::find_by_key(&project.sources, key)
+    };
+    let st = &mut *st;
+    for src in &project.sources {
+        let a = address(src);
+        if !checked.contains(&a) {
+            continue;
+        }
+        let problems = source_problems(project, src, find, &declared);
+        match st.entries.get_mut(&a) {
+            Some(e) => {
+                e.problems = problems;
+                e.published = None;
+            }
+            None => {
+                for target in internal_targets(src) {
+                    st.linked_from
+                        .entry(target.to_string())
+                        .or_default()
+                        .insert(a);
+                }
+                st.entries.insert(
+                    a,
+                    Entry {
+                        src: src.clone(),
+                        problems,
+                        published: None,
+                    },
+                );
+            }
+        }
+    }
+    st.checked = checked;
+    project
+        .sources
+        .iter()
+        .flat_map(|s| st.entries[&address(s)].problems.clone())
+        .collect()
+}
+
+/// `check_published`, after `validate_kept` with the same `memo`. `same_states`: the table
+/// gives every source but the ones `validate_kept` checked again the state it gave before.
+pub fn check_published_kept(
+    project: &Project,
+    table: &super::Table,
+    mode: super::Mode,
+    memo: Option<&Memo>,
+    same_states: bool,
+) -> Vec<Diagnostic> {
+    let Some(memo) = memo else {
+        return check_published(project, table, mode);
+    };
+    let mut st = memo.0.lock().unwrap_or_else(PoisonError::into_inner);
+    let st = &mut *st;
+    let by_key;
+    let find: &dyn Fn(&str) -> Option<usize> = if !same_states || st.checked.len() > 64 {
+        by_key = crate::load::index_by_key(&project.sources);
+        &|key| by_key.get(key).copied()
+    } else {
+        &|key| crate::load::find_by_key(&project.sources, key)
+    };
+    let mut out = Vec::new();
+    for (i, src) in project.sources.iter().enumerate() {
+        let a = address(src);
+        let Some(e) = st.entries.get_mut(&a) else {
+            out.extend(source_published(project, table, mode, i, find));
+            continue;
+        };
+        if !same_states || st.checked.contains(&a) || e.published.is_none() {
+            e.published = Some(source_published(project, table, mode, i, find));
+        }
+        out.extend(e.published.iter().flatten().cloned());
     }
     out
 }

@@ -3,10 +3,12 @@
 //! targeted, what its ancestors share down) in the run's `Mode`, the URL of every page,
 //! duplicate and reserved addresses, tags folded across case and accents; the site-specific
 //! targets of `@/` and `law:` links and links that must follow publication (`links.rs`); which
-//! sites a problem affects (`affected.rs`). Works on the loaded `Project`, reads no file.
+//! sites a problem affects (`affected.rs`); `serve`'s patch of a site after a save that
+//! replaced sources in place (`patch.rs`). Works on the loaded `Project`, reads no file.
 
 pub mod affected;
 pub mod links;
+pub mod patch;
 pub mod publication;
 
 use std::collections::{BTreeMap, HashMap};
@@ -231,7 +233,7 @@ pub fn resolve_site(
             visibility: state.clone(),
         });
     }
-    pages.sort_by(|a, b| order_key(project, a).cmp(&order_key(project, b)));
+    pages.sort_by_cached_key(|p| order_key(project, p));
     check_duplicates(project, site, &pages)?;
     let by_source = pages
         .iter()
@@ -285,7 +287,7 @@ fn check_duplicates(
     pages: &[PageEntry],
 ) -> Result<(), Vec<Diagnostic>> {
     // A page taking a section's address is `reserved_slugs`'s error (found once, at validation).
-    let mut seen: BTreeMap<&str, &Source> = BTreeMap::new();
+    let mut seen: HashMap<&str, &Source> = HashMap::with_capacity(pages.len());
     let mut errors = Vec::new();
     for page in pages {
         let src: &Source = &project.sources[page.source];

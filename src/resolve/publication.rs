@@ -167,9 +167,73 @@ impl Table {
         }
     }
 
+    /// The table after the sources `changed` (indexes) were replaced in place, from the table
+    /// of the project before (`serve` after a save): the rows of the other sources are kept.
+    /// `None` when the time or the approval rule changed (then every state may have).
+    pub fn patched(&self, project: &Project, now: &Zoned, changed: &[usize]) -> Option<Table> {
+        let require_approval = project.network.require_approval;
+        if self.now.as_ref() != Some(now)
+            || self.require_approval != require_approval
+            || self.rows.len() != project.sites.len()
+        {
+            return None;
+        }
+        let mut table = self.clone();
+        for (s, site) in project.sites.iter().enumerate() {
+            let row = &mut table.rows[s];
+            let mut moved = false;
+            for &c in changed {
+                let src = project.sources.get(c)?;
+                let state = super::carries(src, site)
+                    .is_some()
+                    .then(|| lifecycle(&src.meta, now, require_approval));
+                match (row.binary_search_by_key(&c, |(i, _)| *i), state) {
+                    (Ok(k), Some(p)) => row[k].1 = p,
+                    (Ok(k), None) => {
+                        row.remove(k);
+                        moved = true;
+                    }
+                    (Err(k), Some(p)) => {
+                        row.insert(k, (c, p));
+                        moved = true;
+                    }
+                    (Err(_), None) => {}
+                }
+            }
+            if moved {
+                table.index[s] = row.iter().enumerate().map(|(k, (i, _))| (*i, k)).collect();
+            }
+        }
+        Some(table)
+    }
+
+    /// In debug builds (the tests): this table says what `other` says.
+    #[cfg(debug_assertions)]
+    pub fn assert_same(&self, other: &Table) {
+        assert_eq!(self.rows, other.rows, "the patched table differs");
+        assert_eq!(self.index, other.index, "the patched table's index differs");
+    }
+
     /// The sources site `site` carries, with their state, in source order.
     pub fn row(&self, site: usize) -> &[(usize, Publication)] {
         &self.rows[site]
+    }
+
+    /// The state of source `source` on site `site`, when the site carries it.
+    pub fn carried_state(&self, site: usize, source: usize) -> Option<&Publication> {
+        self.index[site]
+            .get(&source)
+            .map(|&k| &self.rows[site][k].1)
+    }
+
+    /// Whether this table gives every source but the `changed` ones (indexes) the state
+    /// `before` gave it on site `site`.
+    pub fn same_except(&self, before: &Table, site: usize, changed: &[usize]) -> bool {
+        let kept = |e: &&(usize, Publication)| !changed.contains(&e.0);
+        match (self.rows.get(site), before.rows.get(site)) {
+            (Some(a), Some(b)) => a.iter().filter(kept).eq(b.iter().filter(kept)),
+            _ => false,
+        }
     }
 
     /// The state of source `source` on site `site`.

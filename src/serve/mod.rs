@@ -172,6 +172,9 @@ fn apply(
         println!("{}", serve_line(lang, &ServeLine::CssUpdated));
         return;
     }
+    // The builds this one replaces: freed after the browsers were told (on another thread,
+    // since freeing 10,000 resolved pages takes a moment).
+    let mut retired: Vec<Arc<Prepared>> = Vec::new();
     // A panic in a rebuild (a bug that some content triggers) is shown like a problem of the
     // content; the session is reset so the next save reloads everything.
     let outcome =
@@ -200,14 +203,13 @@ fn apply(
             let shown: Vec<Diagnostic> =
                 problems.iter().chain(&prepared.warnings).cloned().collect();
             let text = prepared.problems_text(&shown);
-            let prepared = Arc::new(prepared);
             let (had_error, print) = {
                 let mut s = write(state);
                 let had = s.overlay.is_some() || !s.printed.is_empty();
                 for id in prepared.site_ids() {
-                    s.good.insert(id, prepared.clone());
+                    retired.extend(s.good.insert(id, prepared.clone()));
                 }
-                s.prepared = Some(prepared.clone());
+                retired.extend(s.prepared.replace(prepared.clone()));
                 s.overlay = None;
                 s.version += 1;
                 let print = s.printed != text;
@@ -260,6 +262,7 @@ fn apply(
         }
     }
     broadcast(clients, "event: reload\ndata: 1\n\n");
+    std::thread::spawn(move || drop(retired));
 }
 
 fn broadcast(clients: &Clients, message: &str) {

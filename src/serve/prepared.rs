@@ -79,7 +79,9 @@ impl Prepared {
         selection: &Selection,
         root: PathBuf,
         mut errors: Vec<Diagnostic>,
+        before: Option<(&Prepared, &[usize])>,
     ) -> Result<Prepared, Vec<Diagnostic>> {
+        let timer = crate::timings::Timer::new();
         let lang = Lang::choose(project.network.language.as_deref());
         let options = RenderOptions { mode: Mode::Serve };
         let selected = crate::select_sites(&project, selection)?;
@@ -93,6 +95,22 @@ impl Prepared {
             let id = &project.sites[i].id;
             if affected.contains(id) {
                 blocked.push(id.clone());
+                continue;
+            }
+            // After a save that replaced sources in place: the site's previous build, patched.
+            let patched = before.and_then(|(b, changed)| {
+                let build = b.builds.iter().find(|x| x.site == i)?;
+                let before = crate::resolve::patch::Before {
+                    build,
+                    project: &b.project,
+                    table: &b.table,
+                };
+                crate::resolve::patch::site(&project, &table, i, Mode::Serve, &before, changed)
+            });
+            if let Some(b) = patched {
+                #[cfg(debug_assertions)]
+                crate::resolve::patch::assert_same(&b, &project, &table, i, Mode::Serve);
+                builds.push(b);
                 continue;
             }
             match crate::resolve::resolve_site(&project, &table, i, Mode::Serve) {
@@ -114,6 +132,7 @@ impl Prepared {
             }
         }
         diagnostics::sort(&mut errors);
+        timer.lap("resolve");
         let pages = builds
             .iter()
             .map(|b| {
@@ -154,7 +173,13 @@ impl Prepared {
         };
         p.assets = assets;
         p.network_index = index;
+        timer.lap("assets");
         Ok(p)
+    }
+
+    /// What is public on which site at this rebuild's time.
+    pub fn table(&self) -> &crate::resolve::Table {
+        &self.table
     }
 
     fn renderer(&self) -> Renderer<'_> {

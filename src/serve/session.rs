@@ -1,9 +1,12 @@
 //! The incremental rebuild behind `serve`: the loaded project and theme are kept between
 //! saves; a changed Markdown file is re-parsed alone, a template change reloads the theme
 //! only, a CSS-only change rebuilds nothing, and anything else (configuration, new folders)
-//! reloads the whole project. A rebuild validates and resolves the network; pages are rendered
-//! later, on request (`prepared.rs`), in preview mode. After a rebuild that panicked (caught in
-//! `mod.rs`), `reset` makes the next one reload everything.
+//! reloads the whole project. A rebuild validates and resolves the network through the same
+//! stages as `build` (`prepare.rs`), reusing what the session kept: each file's warning scan
+//! and link problems, and, after a save that replaced files in place, the last rebuild's
+//! table and sites, patched. Pages are rendered later, on request (`prepared.rs`), in preview
+//! mode. After a rebuild that panicked (caught in `mod.rs`), `reset` makes the next one
+//! reload everything.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -125,6 +128,12 @@ pub struct Session {
     missing_sites: Vec<String>,
     /// Photos processed since the server started.
     images: crate::features::images::Memo,
+    /// Each source's scan for warnings, kept between saves.
+    warnings: crate::check::Memo,
+    /// Each source's link problems, kept between saves.
+    links: crate::resolve::links::Memo,
+    /// The last rebuild, patched by the next one when a save only replaced sources.
+    last: Option<Arc<Prepared>>,
 }
 
 impl Session {
@@ -149,23 +158,39 @@ impl Session {
             failed: BTreeMap::new(),
             missing_sites: Vec::new(),
             images: Default::default(),
+            warnings: Default::default(),
+            links: Default::default(),
+            last: None,
         }
     }
 
     /// Applies a change and prepares the network for serving (pages render on request). A
     /// problem keeps only the sites it affects out (`Prepared::problems_of`); `Err` holds the
     /// problems when there is nothing to serve at all (no project, or a broken theme).
-    pub fn rebuild(&mut self, change: &Change) -> Result<Prepared, Vec<Diagnostic>> {
+    pub fn rebuild(&mut self, change: &Change) -> Result<Arc<Prepared>, Vec<Diagnostic>> {
         #[cfg(test)]
         if self.root.join(TEST_PANIC).exists() {
             panic!("deliberate test panic");
         }
+        let timer = crate::timings::Timer::new();
+        // The sources replaced in place (same file, same index), when that is all that changed:
+        // the previous rebuild is then patched rather than redone (`resolve::patch`).
+        let mut replaced: Option<Vec<usize>> = None;
+        let before = self.last.take();
         match change {
             Change::Full => self.reload_all(),
             Change::Theme => self.theme = None,
             Change::Sources(paths) if self.project.is_some() => {
-                for p in paths {
-                    self.reparse(p);
+                let mut paths = paths.clone();
+                paths.sort();
+                paths.dedup();
+                replaced = Some(Vec::new());
+                for p in &paths {
+                    let at = self.reparse(p);
+                    replaced = replaced.zip(at).map(|(mut v, i)| {
+                        v.push(i);
+                        v
+                    });
                 }
             }
             Change::Sources(_) => self.reload_all(),
@@ -173,7 +198,10 @@ impl Session {
         }
         if self.project.is_none() && self.broken.is_empty() {
             self.reload_all();
+            replaced = None;
         }
+        let before = before.zip(replaced);
+        timer.lap("reparse");
         let errors: Vec<Diagnostic> = self.broken.values().flatten().cloned().collect();
         let Some(project) = self.project.clone() else {
             return Err(errors);
@@ -214,7 +242,15 @@ impl Session {
                 cache: &cache,
                 memo: Some(&self.images),
             }),
+            Some(crate::prepare::Kept {
+                warnings: &self.warnings,
+                links: &self.links,
+                table: before
+                    .as_ref()
+                    .map(|(b, changed)| (b.table(), changed.as_slice())),
+            }),
         );
+        timer.lap("prepare");
         let mut prepared = Prepared::new(
             project,
             ready.table,
@@ -224,8 +260,14 @@ impl Session {
             &self.selection,
             self.root.clone(),
             ready.errors,
+            before
+                .as_ref()
+                .map(|(b, changed)| (&**b, changed.as_slice())),
         )?;
         prepared.warnings = ready.warnings;
+        timer.lap("prepared");
+        let prepared = Arc::new(prepared);
+        self.last = Some(prepared.clone());
         Ok(prepared)
     }
 
@@ -235,6 +277,7 @@ impl Session {
         self.lang_unloaded = self.lang(); // the language stays the last one parsed
         self.project = None;
         self.theme = None;
+        self.last = None;
         self.broken.clear();
         self.failed.clear();
         if self.images.is_poisoned() {
@@ -268,23 +311,28 @@ impl Session {
         }
     }
 
-    /// Re-reads one Markdown file (or drops it when deleted).
-    fn reparse(&mut self, path: &Path) {
-        let Some(project) = self.project.as_mut().map(Arc::make_mut) else {
-            return;
-        };
+    /// Re-reads one Markdown file (or drops it when deleted). Returns the source's index when
+    /// the new version replaced the old one in place.
+    fn reparse(&mut self, path: &Path) -> Option<usize> {
+        let project = self.project.as_mut().map(Arc::make_mut)?;
         let content = project.content.clone();
-        let Some((owner, kind)) = source_place(&content, path) else {
-            return;
-        };
+        let (owner, kind) = source_place(&content, path)?;
         let rel = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
         self.broken.remove(&rel);
         self.failed.remove(&rel);
-        project.sources.retain(|s| s.file != rel);
+        // The file's old version, found without comparing 10,000 paths component by component.
+        let name = rel.file_name().unwrap_or_default().as_encoded_bytes();
+        let is_rel =
+            |file: &Path| file.as_os_str().as_encoded_bytes().ends_with(name) && file == rel;
+        let was = project.sources.iter().position(|s| is_rel(&s.file));
+        if let Some(i) = was {
+            project.sources.remove(i);
+        }
         project.contests.retain(|c| c.file != rel);
         if !path.exists() {
-            return;
+            return None;
         }
+        let mut at = None;
         let result = match kind {
             Some(kind) => load::file::read_text(path, &rel)
                 .map_err(|d| load::Failure {
@@ -294,7 +342,12 @@ impl Session {
                 .and_then(|text| {
                     load::parse_source_full(&self.root, &content, owner.clone(), kind, path, &text)
                 })
-                .map(|s| project.sources.push(std::sync::Arc::new(s))),
+                .map(|s| {
+                    // Sources stay in the order of their keys (as `load` leaves them).
+                    let i = project.sources.partition_point(|o| o.key <= s.key);
+                    project.sources.insert(i, Arc::new(s));
+                    at = Some(i);
+                }),
             None => crate::load::contest::load(&self.root, owner.clone(), path)
                 .map(|c| project.contests.push(c))
                 .map_err(|diagnostics| load::Failure {
@@ -313,7 +366,7 @@ impl Session {
             );
             self.broken.insert(rel, f.diagnostics);
         }
-        project.sources.sort_by(|a, b| a.key.cmp(&b.key));
+        at.filter(|&i| was == Some(i))
     }
 }
 
