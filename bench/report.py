@@ -164,13 +164,15 @@ w("")
 w("**lantoa only**: per-article checks (front matter schema, approval, links and `#anchors`, "
   "law links with repeal notices, personal data, image alt text), the network index, the empty "
   "stories and primers sections, `syntax.css`, the posting calendar (`lich-dang-bai/`, "
-  "`calendar.ics`), the client-side search index (`tim-kiem/`, every word of every page), "
+  "`calendar.ics`), the split client-side search index (`tim-kiem/`: title, summary, tags and "
+  "the first 400 words of every page with BM25 scores, and the pairs of words that follow each "
+  "other), "
   "`quiz.js`, every link relative, the build report and manifest, an atomic swap of the output "
   "folder. **Hugo only**: `trang/1/` redirect pages, a summary of every article made from its "
   "first 70 words when it has none (lantoa: the first paragraph, cut at 220 characters). "
   "Hugo's sitemap lists only the first page of each list, lantoa's every page; lantoa's "
-  "header links five more sections (stories, primers, calendar, search…), hence its extra "
-  "links per list page.")
+  "header menu and footer link the portal's other sections (stories, primers, documents, "
+  "notices, albums, about, calendar, search…), hence its extra links per list page.")
 w("")
 results = "\n".join(out) + "\n"
 Path(args.results).write_text(results, encoding="utf-8")

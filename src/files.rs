@@ -14,10 +14,13 @@ pub enum FileData {
     Written(u64),
 }
 
-/// The hash of a file's bytes that a site's digest is made of (`report::digest`).
+/// The hash of a file's bytes that a site's digest is made of (`report::digest`): FxHash,
+/// the same on every machine and several times faster than SipHash over a province's
+/// gigabytes (it tells a changed file from an unchanged one; deploys compare SHA-256).
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write_usize(bytes.len());
+    h.write(bytes);
     h.finish()
 }

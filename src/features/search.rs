@@ -54,8 +54,8 @@ pub struct Corpus {
     postings: Vec<Box<[(u32, Counts)]>>,
     len: Vec<[u16; FIELDS]>,
     docs: Vec<String>,
-    /// Sites publishing exactly the same pages (schools showing only what is shared down to
-    /// them) get the same index: made once.
+    /// Sites publishing exactly the same pages, none of their own (schools showing only what
+    /// is shared down to them), get the same index: made once.
     made: Mutex<Made>,
 }
 
@@ -297,6 +297,11 @@ impl Corpus {
     /// - `d/N.js`: the results of pages `N×g … N×g+g-1`, `[{"t":title,"u":path,"s":summary,
     ///   "d":date,"k":kind}, …]`; `g` (in the manifest) is 1, or every page for a small site.
     pub fn index_files(&self, sources: &[(usize, bool)]) -> Arc<IndexFiles> {
+        // A site with pages of its own is the only one publishing them: its index is never
+        // made twice, so it is not kept (a province would keep hundreds).
+        if sources.iter().any(|s| s.1) {
+            return Arc::new(self.build_files(sources));
+        }
         if let Some(done) = self.made.lock().ok().and_then(|m| m.get(sources).cloned()) {
             return done;
         }
