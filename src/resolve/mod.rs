@@ -235,24 +235,31 @@ pub fn resolve_site(
     }
     pages.sort_by_cached_key(|p| order_key(project, p));
     check_duplicates(project, site, &pages)?;
-    let by_source = pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.source, i))
-        .collect();
-    let tags = fold_tags(project, &pages);
-    let tag_index = tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.key.clone(), i))
-        .collect();
-    Ok(SiteBuild {
-        site: site_idx,
-        pages,
-        by_source,
-        tags,
-        tag_index,
-    })
+    Ok(SiteBuild::of_pages(project, site_idx, pages))
+}
+
+impl SiteBuild {
+    /// The site's build from its pages in order: each source's page and the tags, indexed.
+    pub(super) fn of_pages(project: &Project, site: usize, pages: Vec<PageEntry>) -> SiteBuild {
+        let by_source = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.source, i))
+            .collect();
+        let tags = fold_tags(project, &pages);
+        let tag_index = tags
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.key.clone(), i))
+            .collect();
+        SiteBuild {
+            site,
+            pages,
+            by_source,
+            tags,
+            tag_index,
+        }
+    }
 }
 
 /// Kind, then newest first for dated kinds, then weight and title.

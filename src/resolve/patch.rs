@@ -4,7 +4,7 @@
 //! sure to give what `resolve_site` would (another page changed state, a page took another
 //! page's address, two pages tie in the order); the caller then resolves the site in full.
 
-use super::{PageEntry, SiteBuild, Table, carries, fold_tags, order_key, page_path};
+use super::{PageEntry, SiteBuild, Table, carries, order_key, page_path};
 use crate::load::Project;
 use crate::resolve::Mode;
 
@@ -82,24 +82,7 @@ pub fn site(
             tag_index: old.tag_index.clone(),
         });
     }
-    let by_source = pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.source, i))
-        .collect();
-    let tags = fold_tags(project, &pages);
-    let tag_index = tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.key.clone(), i))
-        .collect();
-    Some(SiteBuild {
-        site: site_idx,
-        pages,
-        by_source,
-        tags,
-        tag_index,
-    })
+    Some(SiteBuild::of_pages(project, site_idx, pages))
 }
 
 /// In debug builds (the tests): a patched build is exactly what `resolve_site` gives.
