@@ -135,8 +135,9 @@ fn probe_write(dir: &Path) -> io::Result<()> {
     fs::remove_file(&probe)
 }
 
-/// A staging folder beside the output. Sites are written into it as soon as they are rendered
-/// (so a province's output never has to fit in memory), then `commit` carries over what must
+/// A staging folder beside the output. Pages are written into it as soon as they are rendered
+/// (`write_one`; a site that then fails is removed with `discard`) and the rest of each site
+/// once it is (so a province's output never has to fit in memory), then `commit` carries over what must
 /// be kept and swaps it in. Dropped without `commit` (a failed build), it is removed and the
 /// previous output is untouched. It holds the output's lock for its whole life.
 pub struct Staging {

@@ -1,6 +1,7 @@
-//! The render stage: Tera templates, once per output page, into an in-memory `SiteOutput`
-//! (path → bytes or file to copy). Also the feed, sitemap, robots.txt, 404 and the network
-//! index. Writing to disk or serving is the next stage's business.
+//! The render stage: Tera templates, once per output page, into a `SiteOutput` (path → bytes
+//! or file to copy). Also the feed, sitemap, robots.txt, 404 and the network index. Writing to
+//! disk or serving is the next stage's business: `build` hands pages and list pages to its
+//! writer (`PageSink`) as they are rendered, and the output keeps only their hash.
 
 pub mod context;
 mod features;
