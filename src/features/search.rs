@@ -17,8 +17,9 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+pub use crate::load::search::SearchTerms;
+use crate::load::search::write_pair_key;
 use crate::load::search::{Counts, FIELDS};
-pub use crate::load::search::{SearchTerms, keep, pair_key, words};
 
 /// Weight of a field: a word in the title counts far more than one in the summary, tags or
 /// kind of page, which count more than one in the text.
@@ -272,16 +273,10 @@ impl Corpus {
         self.pairs.len() + self.words.len()
     }
 
-    /// Writes term `t`'s key: `word` or ` a b` (words hold only letters and digits: nothing
-    /// to escape in a JSON string).
+    /// Writes term `t`'s key: `word` or ` a b` (see `write_pair_key`).
     fn write_key(&self, out: &mut String, t: u32) {
         match self.pairs.get(t as usize) {
-            Some([a, b]) => {
-                out.push(' ');
-                out.push_str(&self.words[*a as usize]);
-                out.push(' ');
-                out.push_str(&self.words[*b as usize]);
-            }
+            Some([a, b]) => write_pair_key(out, &self.words[*a as usize], &self.words[*b as usize]),
             None => out.push_str(&self.words[t as usize - self.pairs.len()]),
         }
     }

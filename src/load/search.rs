@@ -161,17 +161,16 @@ impl SearchTerms {
             ([u32::from(*a), u32::from(*b)], counts)
         })
     }
-
-    /// How many distinct words and pairs.
-    pub fn terms(&self) -> usize {
-        self.ends.len() + self.pairs.len()
-    }
 }
 
-/// The key of two words that follow each other: a leading space keeps pairs apart from
-/// words (and from a prefix search over words).
-pub fn pair_key(a: &str, b: &str) -> String {
-    format!(" {a} {b}")
+/// Writes the key of two words that follow each other, ` a b`: a leading space keeps pairs
+/// apart from words (and from a prefix search over words). Words hold only letters and
+/// digits: nothing to escape in a JSON string.
+pub fn write_pair_key(out: &mut String, a: &str, b: &str) {
+    out.push(' ');
+    out.push_str(a);
+    out.push(' ');
+    out.push_str(b);
 }
 
 /// One-letter words carry no meaning for search, except numbers.
@@ -190,11 +189,6 @@ fn split(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Folded words of a text (letters and digits; everything else separates).
-pub fn words(text: &str) -> Vec<String> {
-    split(&fold(text)).map(str::to_string).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,7 +199,9 @@ mod tests {
         let mut map: std::collections::BTreeMap<String, Counts> =
             words.iter().map(|(w, c)| (w.to_string(), **c)).collect();
         for ([a, b], c) in t.pairs() {
-            map.insert(pair_key(words[a as usize].0, words[b as usize].0), c);
+            let mut key = String::new();
+            write_pair_key(&mut key, words[a as usize].0, words[b as usize].0);
+            map.insert(key, c);
         }
         map
     }
@@ -228,7 +224,7 @@ mod tests {
             "one-letter words dropped; pairs do not cross a tag's end"
         );
         assert_eq!(t.len, [4, 7, 2]);
-        assert_eq!(t.terms(), terms.len());
+        assert_eq!(t.words().count() + t.pairs().count(), terms.len());
     }
 
     #[test]
